@@ -1,0 +1,92 @@
+package gg.deltacrown.cli;
+
+import gg.deltacrown.database.DatabaseUrl;
+import gg.deltacrown.database.EmbeddedDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The database a command runs against: {@code DATABASE_URL} when set (nothing is started), else
+ * the embedded PostgreSQL in the data directory (attached to, or started and later stopped).
+ */
+final class DatabaseTarget implements AutoCloseable {
+
+    private final DatabaseUrl url;
+    private final EmbeddedDatabase embedded;
+
+    private DatabaseTarget(DatabaseUrl url, EmbeddedDatabase embedded) {
+        this.url = url;
+        this.embedded = embedded;
+    }
+
+    static DatabaseTarget resolve(Settings settings) {
+        if (settings.databaseUrl() != null) {
+            DatabaseUrl url;
+            try {
+                url = DatabaseUrl.parse(settings.databaseUrl());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException(e.getMessage());
+            }
+            checkReachable(url);
+            return new DatabaseTarget(url, null);
+        }
+        Path dataDir = settings.dataDirectory();
+        try {
+            EmbeddedDatabase embedded = EmbeddedDatabase.open(dataDir);
+            return new DatabaseTarget(embedded.url(), embedded);
+        } catch (IOException | RuntimeException e) {
+            throw new StartupException("cannot start the embedded PostgreSQL in " + dataDir.toAbsolutePath() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    DatabaseUrl url() {
+        return url;
+    }
+
+    boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Fails fast, with one clear line, when the server cannot be reached or refuses the login. */
+    private static void checkReachable(DatabaseUrl url) {
+        Properties properties = new Properties();
+        if (url.username() != null) {
+            properties.setProperty("user", url.username());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "10");
+        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            // reachable
+        } catch (SQLException e) {
+            throw new StartupException("cannot connect to the database " + url.describe() + ": " + rootMessage(e));
+        }
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("warning: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package gg.deltacrown.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code deltacrown} command: one launcher for the service and every runbook tool.
+ * Subcommands are dispatched by picocli, which also gives every command its {@code --help}.
+ */
+@Command(
+        name = "deltacrown",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "DeltaCrown team & organization (vNext) service and migration tools.",
+        subcommands = {
+            ServeCommand.class,
+            FlagsCommand.class,
+            UsersCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (used by {@link #main} and by tests). */
+    public static int run(String... args) {
+        boolean serve = args.length > 0 && "serve".equals(args[0]);
+        // Reports print emoji: never let a C/POSIX locale turn them into '?'.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        // Before the first logger exists: serve logs to stdout, tools keep stdout for their output.
+        System.setProperty("deltacrown.log.target", serve ? "System.out" : "System.err");
+        Settings settings = Settings.fromEnvironment();
+        try {
+            settings.logFormat();
+        } catch (StartupException e) {
+            System.err.println("deltacrown: " + e.getMessage());
+            return 2;
+        }
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

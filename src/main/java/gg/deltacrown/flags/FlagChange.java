@@ -1,0 +1,13 @@
+package gg.deltacrown.flags;
+
+import java.time.OffsetDateTime;
+
+/** One entry of the flag audit trail. */
+public record FlagChange(
+        String name,
+        String oldValue,
+        String newValue,
+        String source,
+        String changedBy,
+        OffsetDateTime changedAt,
+        String reason) {}

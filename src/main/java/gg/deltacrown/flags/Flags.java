@@ -1,0 +1,95 @@
+package gg.deltacrown.flags;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The effective feature flags of this instance (module API).
+ *
+ * <p>Reads come from an in-memory snapshot that {@link FlagRefresher} keeps current (within a
+ * second of a change on any instance). Changes are stored with who, when and why, and audited.
+ */
+@Service
+public class Flags {
+
+    private static final Logger log = LoggerFactory.getLogger(Flags.class);
+
+    private final FlagStore store;
+    private final TransactionTemplate transactions;
+    private volatile Map<Flag, FlagState> snapshot;
+
+    Flags(FlagStore store, TransactionTemplate transactions) {
+        this.store = store;
+        this.transactions = transactions;
+        this.snapshot = store.loadAll();
+    }
+
+    public boolean isOn(Flag flag) {
+        return snapshot.get(flag).isOn();
+    }
+
+    public String value(Flag flag) {
+        return snapshot.get(flag).value();
+    }
+
+    public FlagState state(Flag flag) {
+        return snapshot.get(flag);
+    }
+
+    public List<FlagState> all() {
+        return List.copyOf(snapshot.values());
+    }
+
+    public List<FlagChange> history(int limit) {
+        return store.history(limit);
+    }
+
+    /** Re-reads the stored flags; called on every change notification and as a fallback poll. */
+    public void refresh() {
+        Map<Flag, FlagState> fresh = store.loadAll();
+        Map<Flag, FlagState> previous = snapshot;
+        snapshot = fresh;
+        for (Flag flag : Flag.values()) {
+            if (!fresh.get(flag).value().equals(previous.get(flag).value())) {
+                log.atInfo()
+                        .addKeyValue("event_type", "flag_changed")
+                        .addKeyValue("flag", flag.variable())
+                        .addKeyValue("old_value", previous.get(flag).value())
+                        .addKeyValue("new_value", fresh.get(flag).value())
+                        .addKeyValue("source", fresh.get(flag).source())
+                        .log("Flag {} is now {}", flag.variable(), fresh.get(flag).value());
+            }
+        }
+    }
+
+    /**
+     * Stores a new value for a flag.
+     *
+     * @param source {@code env} or {@code runtime}
+     * @return true when the effective value or its source changed
+     * @throws InvalidFlagValueException when the value is not valid for the flag
+     */
+    public boolean change(Flag flag, String rawValue, String source, String changedBy, String reason) {
+        String value = flag.normalize(rawValue);
+        if (!"env".equals(source) && !"runtime".equals(source)) {
+            throw new IllegalArgumentException("unknown flag source: " + source);
+        }
+        if (changedBy == null || changedBy.isBlank()) {
+            throw new IllegalArgumentException("a flag change needs the name of who made it");
+        }
+        Boolean changed = transactions.execute(status -> {
+            FlagState current = store.lockCurrent(flag);
+            if (current.value().equals(value) && current.source().equals(source) && "env".equals(source)) {
+                return false;
+            }
+            store.write(flag, current.value(), value, source, changedBy, reason == null ? "" : reason);
+            return true;
+        });
+        refresh();
+        return Boolean.TRUE.equals(changed);
+    }
+}

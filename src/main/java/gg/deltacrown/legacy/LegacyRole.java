@@ -1,0 +1,10 @@
+package gg.deltacrown.legacy;
+
+/** Legacy membership roles whose saves have side effects (spec 2.12). */
+final class LegacyRole {
+    static final String OWNER = "OWNER";
+    static final String MANAGER = "MANAGER";
+    static final String CAPTAIN = "CAPTAIN";
+
+    private LegacyRole() {}
+}

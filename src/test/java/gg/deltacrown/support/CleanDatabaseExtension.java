@@ -1,0 +1,34 @@
+package gg.deltacrown.support;
+
+import gg.deltacrown.flags.Flags;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Empties every table of the service (legacy ones included, bypassing the legacy write guard
+ * with {@code session_replication_role}) before each test, and resets the flags to defaults.
+ */
+public class CleanDatabaseExtension implements BeforeEachCallback {
+
+    private static final String TABLES = """
+            SELECT string_agg(format('%I', tablename), ', ')
+              FROM pg_tables
+             WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history'
+            """;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        var application = SpringExtension.getApplicationContext(context);
+        JdbcTemplate jdbc = new JdbcTemplate(application.getBean(DataSource.class));
+        String tables = jdbc.queryForObject(TABLES, String.class);
+        jdbc.execute("""
+                DO $$ BEGIN
+                  SET LOCAL session_replication_role = replica;
+                  EXECUTE 'TRUNCATE %s RESTART IDENTITY CASCADE';
+                END $$""".formatted(tables));
+        application.getBean(Flags.class).refresh();
+    }
+}

@@ -1,0 +1,28 @@
+package gg.deltacrown.support;
+
+import gg.deltacrown.DeltacrownApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A Spring + real PostgreSQL test: the whole service on a random port, against a database of its
+ * own on the test server, with every table emptied before each test.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        classes = DeltacrownApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "deltacrown.mode=serve",
+            "deltacrown.accounts.password-iterations=1000",
+            "spring.datasource.hikari.maximum-pool-size=10",
+        })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ExtendWith(CleanDatabaseExtension.class)
+public @interface IntegrationTest {}

@@ -1,0 +1,83 @@
+package gg.deltacrown.support;
+
+import gg.deltacrown.database.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The PostgreSQL the tests run against: {@code TEST_DATABASE_URL} when set (a superuser URL of a
+ * server the tests may create databases on), else one embedded PostgreSQL 17 per test JVM.
+ * Every caller of {@link #newDatabase} gets its own empty database on that server.
+ */
+public final class TestDatabase {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static TestDatabase instance;
+
+    private final DatabaseUrl admin;
+    private final String prefix = "dct_" + ProcessHandle.current().pid() + "_";
+
+    private TestDatabase(DatabaseUrl admin) {
+        this.admin = admin;
+    }
+
+    public static synchronized TestDatabase instance() {
+        if (instance == null) {
+            String external = System.getenv("TEST_DATABASE_URL");
+            instance = new TestDatabase(external == null || external.isBlank() ? startEmbedded() : DatabaseUrl.parse(external));
+        }
+        return instance;
+    }
+
+    private static DatabaseUrl startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .start();
+            return new DatabaseUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded test PostgreSQL", e);
+        }
+    }
+
+    /** A new, empty database on the test server. */
+    public DatabaseUrl newDatabase(String purpose) {
+        String name = prefix + COUNTER.incrementAndGet() + "_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        if (name.length() > 60) {
+            name = name.substring(0, 60);
+        }
+        try (Connection connection = connect(admin); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        String base = admin.jdbcUrl();
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        int query = base.indexOf('?', slash);
+        String url = base.substring(0, slash + 1) + name + (query < 0 ? "" : base.substring(query));
+        return new DatabaseUrl(url, admin.username(), admin.password());
+    }
+
+    public DatabaseUrl admin() {
+        return admin;
+    }
+
+    public static Connection connect(DatabaseUrl url) throws SQLException {
+        Properties properties = new Properties();
+        if (url.username() != null) {
+            properties.setProperty("user", url.username());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        return DriverManager.getConnection(url.jdbcUrl(), properties);
+    }
+}
