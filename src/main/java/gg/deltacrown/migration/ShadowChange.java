@@ -1,0 +1,24 @@
+package gg.deltacrown.migration;
+
+/**
+ * A committed-or-committing vNext change whose legacy shadow must follow.
+ *
+ * @param membershipId the vNext membership for member operations, else null
+ * @param actorUserId who made the change (the map row's {@code migrated_by_id})
+ * @param teamSlug for the logs the runbook greps
+ */
+public record ShadowChange(SyncOperation operation, long teamId, Long membershipId, Long actorUserId, String teamSlug) {
+
+    public static ShadowChange teamCreated(long teamId, long actorUserId, String teamSlug) {
+        return new ShadowChange(SyncOperation.TEAM_CREATED, teamId, null, actorUserId, teamSlug);
+    }
+
+    public static ShadowChange settingsUpdated(long teamId, long actorUserId, String teamSlug) {
+        return new ShadowChange(SyncOperation.SETTINGS_UPDATED, teamId, null, actorUserId, teamSlug);
+    }
+
+    public static ShadowChange member(SyncOperation operation, long teamId, long membershipId, long actorUserId,
+            String teamSlug) {
+        return new ShadowChange(operation, teamId, membershipId, actorUserId, teamSlug);
+    }
+}
