@@ -17,7 +17,7 @@ CREATE TABLE organizations_dualwrite_outbox (
     next_attempt_at     timestamptz  NOT NULL DEFAULT now(),
     last_error          text         NULL,
     blocked_reason      varchar(64)  NULL,
-    created_at          timestamptz  NOT NULL DEFAULT now(),
+    created_at          timestamptz  NOT NULL DEFAULT clock_timestamp(),
     completed_at        timestamptz  NULL,
     completed_by        varchar(100) NULL
 );

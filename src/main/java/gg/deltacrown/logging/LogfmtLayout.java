@@ -28,8 +28,11 @@ public class LogfmtLayout extends LayoutBase<ILoggingEvent> {
         List<KeyValuePair> pairs = event.getKeyValuePairs();
         if (pairs != null) {
             for (KeyValuePair pair : pairs) {
+                if (pair.value == null) {
+                    continue; // an absent id (membership_id of a team operation) is left out, not printed empty
+                }
                 line.append(' ').append(key(pair.key)).append('=');
-                appendValue(line, pair.value == null ? "" : String.valueOf(pair.value));
+                appendValue(line, String.valueOf(pair.value));
             }
         }
         line.append(" msg=");

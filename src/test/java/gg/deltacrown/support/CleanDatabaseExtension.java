@@ -4,12 +4,14 @@ import gg.deltacrown.flags.Flags;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Empties every table of the service (legacy ones included, bypassing the legacy write guard
- * with {@code session_replication_role}) before each test, and resets the flags to defaults.
+ * Empties every table of the service as the database owner (legacy ones included, bypassing
+ * the legacy write guard with {@code session_replication_role}) before each test, and resets the flags to defaults.
  */
 public class CleanDatabaseExtension implements BeforeEachCallback {
 
@@ -22,7 +24,8 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         var application = SpringExtension.getApplicationContext(context);
-        JdbcTemplate jdbc = new JdbcTemplate(application.getBean(DataSource.class));
+        JdbcTemplate jdbc = new JdbcTemplate(ownerDataSource(application.getEnvironment(),
+                application.getBean(DataSource.class)));
         String tables = jdbc.queryForObject(TABLES, String.class);
         jdbc.execute("""
                 DO $$ BEGIN
@@ -30,5 +33,15 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
                   EXECUTE 'TRUNCATE %s RESTART IDENTITY CASCADE';
                 END $$""".formatted(tables));
         application.getBean(Flags.class).refresh();
+    }
+
+    /** The database owner (Flyway's login) when the service runs as a plain role. */
+    private static DataSource ownerDataSource(Environment environment, DataSource service) {
+        String url = environment.getProperty("spring.flyway.url");
+        if (url == null) {
+            return service;
+        }
+        return new DriverManagerDataSource(url, environment.getProperty("spring.flyway.user"),
+                environment.getProperty("spring.flyway.password", ""));
     }
 }

@@ -25,8 +25,29 @@ public final class TestDatabase {
     private final DatabaseUrl admin;
     private final String prefix = "dct_" + ProcessHandle.current().pid() + "_";
 
+    /** The non-superuser role the service runs as in tests, as it would in production. */
+    public static final String APP_ROLE = "deltacrown_app";
+
     private TestDatabase(DatabaseUrl admin) {
         this.admin = admin;
+        createAppRole();
+    }
+
+    private void createAppRole() {
+        try (Connection connection = connect(admin); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                      CREATE ROLE %1$s LOGIN PASSWORD '%1$s';
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END $$""".formatted(APP_ROLE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test application role", e);
+        }
+    }
+
+    /** The same database, connecting as the application role. */
+    public static DatabaseUrl asAppRole(DatabaseUrl url) {
+        return new DatabaseUrl(url.jdbcUrl(), APP_ROLE, APP_ROLE);
     }
 
     public static synchronized TestDatabase instance() {

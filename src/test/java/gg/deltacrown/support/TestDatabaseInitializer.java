@@ -15,11 +15,16 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         DatabaseUrl url = TestDatabase.instance().newDatabase("ctx");
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", url.jdbcUrl());
-        properties.put("spring.datasource.username", url.username());
+        // Migrations run as the database owner; the service runs as a plain role with grants.
+        properties.put("spring.flyway.url", url.jdbcUrl());
+        properties.put("spring.flyway.user", url.username());
         if (url.password() != null) {
-            properties.put("spring.datasource.password", url.password());
+            properties.put("spring.flyway.password", url.password());
         }
+        properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/test-grants");
+        properties.put("spring.datasource.url", url.jdbcUrl());
+        properties.put("spring.datasource.username", TestDatabase.APP_ROLE);
+        properties.put("spring.datasource.password", TestDatabase.APP_ROLE);
         try {
             properties.put("deltacrown.data-dir", Files.createTempDirectory("deltacrown-test").toString());
         } catch (java.io.IOException e) {

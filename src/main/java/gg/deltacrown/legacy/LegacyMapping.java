@@ -1,0 +1,50 @@
+package gg.deltacrown.legacy;
+
+import java.util.Map;
+
+/**
+ * How vNext values become legacy values (spec 5.7, without the original's lossy role map and its
+ * untranslated status, spec 12.10). The validation report checks shadows against the same map.
+ */
+public final class LegacyMapping {
+
+    /** vNext membership role to legacy role. */
+    public static final Map<String, String> ROLES = Map.of(
+            "OWNER", "OWNER",
+            "MANAGER", "MANAGER",
+            "COACH", "HEAD_COACH",
+            "PLAYER", "PLAYER",
+            "SUBSTITUTE", "SUBSTITUTE",
+            "ANALYST", "ANALYST",
+            "SCOUT", "ANALYST");
+
+    /** vNext membership status to legacy status ({@code ACTIVE}, {@code PENDING}, {@code REMOVED}). */
+    public static final Map<String, String> STATUSES = Map.of(
+            "ACTIVE", "ACTIVE",
+            "INVITED", "PENDING",
+            "INACTIVE", "REMOVED",
+            "SUSPENDED", "REMOVED");
+
+    static final int NAME_MAX = 100;
+    static final int TAG_MAX = 10;
+    static final int SLUG_MAX = 64;
+    static final int REGION_MAX = 48;
+    static final int LOGO_URL_MAX = 500;
+
+    private LegacyMapping() {}
+
+    public static String role(String vnextRole) {
+        return ROLES.getOrDefault(vnextRole, "PLAYER");
+    }
+
+    public static String status(String vnextStatus) {
+        return STATUSES.getOrDefault(vnextStatus, "REMOVED");
+    }
+
+    static String truncate(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,57 @@
+package gg.deltacrown.legacy;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A {@code teams_teammembership} row as the shadow writer sees it. {@code id} is null for a
+ * planned insert. {@code allPermissions}: all 17 permission flags are true (what an OWNER save
+ * guarantees). The three {@code vnext*}/{@code promoted} fields live in {@code role_metadata}.
+ */
+record LegacyMemberRow(
+        Long id,
+        long teamId,
+        long profileId,
+        String role,
+        String status,
+        String rosterSlot,
+        String playerRole,
+        boolean captain,
+        OffsetDateTime joinedAt,
+        OffsetDateTime leftAt,
+        boolean allPermissions,
+        Long vnextMembershipId,
+        String vnextRole,
+        boolean promoted) {
+
+    boolean activeOwner() {
+        return "OWNER".equals(role) && "ACTIVE".equals(status);
+    }
+
+    boolean activeCaptain() {
+        return captain && "ACTIVE".equals(status);
+    }
+
+    LegacyMemberRow promotedToOwner() {
+        return new LegacyMemberRow(id, teamId, profileId, "OWNER", status, rosterSlot, playerRole, captain, joinedAt,
+                leftAt, true, vnextMembershipId, vnextRole, true);
+    }
+
+    /** The columns the writer sets (joined_at is kept on update; permissions follow the role). */
+    boolean sameState(LegacyMemberRow other) {
+        return Objects.equals(role, other.role)
+                && Objects.equals(status, other.status)
+                && Objects.equals(rosterSlot, other.rosterSlot)
+                && Objects.equals(playerRole, other.playerRole)
+                && captain == other.captain
+                && sameInstant(leftAt, other.leftAt)
+                && (!"OWNER".equals(role) || other.allPermissions)
+                && Objects.equals(vnextMembershipId, other.vnextMembershipId)
+                && Objects.equals(vnextRole, other.vnextRole)
+                && promoted == other.promoted;
+    }
+
+    static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
+    }
+}

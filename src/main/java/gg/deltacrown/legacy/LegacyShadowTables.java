@@ -1,0 +1,307 @@
+package gg.deltacrown.legacy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Set-based reads and writes of the legacy shadow rows: a fixed number of statements per batch of
+ * teams, whatever its size (arrays + {@code unnest}). Every NOT NULL column is set explicitly, as
+ * Django keeps its defaults in the application (spec 2.11, 2.12).
+ */
+@Repository
+class LegacyShadowTables {
+
+    private static final String TEAM_COLUMNS = """
+            id, name, tag, slug, game, region, description, logo, banner_image, logo_url, is_active
+            """;
+
+    private static final String SELECT_TEAMS = "SELECT " + TEAM_COLUMNS + " FROM teams_team WHERE id = ANY(:ids)";
+
+    private static final String SELECT_HOLDERS = "SELECT " + TEAM_COLUMNS + """
+             FROM teams_team
+            WHERE name = ANY(:names) OR tag = ANY(:tags) OR slug = ANY(:slugs)
+            """;
+
+    private static final String SELECT_MEMBERS = """
+            SELECT id, team_id, profile_id, role, status, roster_slot, player_role, is_captain, joined_at, left_at,
+                   (can_register_tournaments AND can_withdraw_tournaments AND can_submit_match_results
+                    AND can_invite_members AND can_remove_members AND can_manage_roles AND can_manage_permissions
+                    AND can_edit_team_profile AND can_edit_team_settings AND can_manage_social_links
+                    AND can_create_posts AND can_manage_posts AND can_manage_announcements AND can_manage_finances
+                    AND can_view_financial_reports AND can_schedule_practice AND can_manage_schedule) AS all_permissions,
+                   (role_metadata ->> 'vnext_membership_id')::bigint AS vnext_membership_id,
+                   role_metadata ->> 'vnext_role' AS vnext_role,
+                   coalesce((role_metadata ->> 'promoted_to_owner')::boolean, false) AS promoted
+              FROM teams_teammembership
+             WHERE team_id = ANY(:teamIds)
+            """;
+
+    private static final String INSERT_TEAMS = """
+            INSERT INTO teams_team (
+                name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
+                banner_image, roster_image, banner, region, twitter, instagram, discord, youtube, twitch,
+                linktree, slug, followers_count, posts_count, is_verified, is_featured, allow_posts,
+                allow_followers, posts_require_approval, is_active, is_public, allow_join_requests,
+                show_statistics, primary_game, total_points, adjust_points, hero_template, tagline,
+                is_recruiting, show_roster_publicly, show_statistics_publicly, show_tournaments_publicly,
+                show_achievements_publicly, members_can_post, require_post_approval, members_can_invite,
+                auto_accept_join_requests, require_application_message, min_rank_requirement,
+                hide_member_stats, hide_social_links, show_captain_only, logo_url)
+            SELECT u.name, u.tag, u.description, u.logo, NULL, NULL, u.created_at, now(), u.game,
+                   u.banner_image, NULL, NULL, u.region, '', '', '', '', '',
+                   '', u.slug, 0, 0, false, false, true,
+                   true, false, u.active, u.active, true,
+                   true, '', 0, 0, 'default', '',
+                   false, true, true, true,
+                   true, true, false, false,
+                   false, true, '',
+                   false, false, false, u.logo_url
+              FROM unnest(:names::varchar[], :tags::varchar[], :descriptions::text[], :logos::varchar[],
+                          :createdAts::timestamptz[], :games::varchar[], :banners::varchar[], :regions::varchar[],
+                          :slugs::varchar[], :actives::boolean[], :logoUrls::varchar[])
+                   AS u(name, tag, description, logo, created_at, game, banner_image, region, slug, active, logo_url)
+            RETURNING id, name
+            """;
+
+    private static final String UPDATE_TEAMS = """
+            UPDATE teams_team t
+               SET name = u.name, slug = u.slug, game = u.game, region = u.region, description = u.description,
+                   logo = u.logo, banner_image = u.banner_image, logo_url = u.logo_url,
+                   is_active = u.active, is_public = u.active, updated_at = now()
+              FROM unnest(:ids::bigint[], :names::varchar[], :slugs::varchar[], :games::varchar[], :regions::varchar[],
+                          :descriptions::text[], :logos::varchar[], :banners::varchar[], :logoUrls::varchar[],
+                          :actives::boolean[])
+                   AS u(id, name, slug, game, region, description, logo, banner_image, logo_url, active)
+             WHERE t.id = u.id
+            """;
+
+    /** Permission cache on insert (spec 2.12): OWNER gets all; a new MANAGER or CAPTAIN gets three. */
+    private static final String INSERT_MEMBERS = """
+            INSERT INTO teams_teammembership (
+                team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
+                role_changed_by_id, status, joined_at, left_at, roster_slot, player_role, is_captain,
+                can_register_tournaments, can_withdraw_tournaments, can_submit_match_results,
+                can_invite_members, can_remove_members, can_manage_roles, can_manage_permissions,
+                can_edit_team_profile, can_edit_team_settings, can_manage_social_links, can_create_posts,
+                can_manage_posts, can_manage_announcements, can_manage_finances, can_view_financial_reports,
+                can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until)
+            SELECT u.team_id, u.profile_id, u.role, u.metadata::jsonb, false, 0, NULL,
+                   NULL, u.status, u.joined_at, u.left_at, u.roster_slot, u.player_role, u.captain,
+                   u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER',
+                   u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER',
+                   u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'),
+                   u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'),
+                   u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'), u.role = 'OWNER', NULL, NULL, NULL
+              FROM unnest(:teamIds::bigint[], :profileIds::bigint[], :roles::varchar[], :metadata::text[],
+                          :statuses::varchar[], :joinedAts::timestamptz[], :leftAts::timestamptz[],
+                          :slots::varchar[], :playerRoles::varchar[], :captains::boolean[])
+                   AS u(team_id, profile_id, role, metadata, status, joined_at, left_at, roster_slot, player_role,
+                        captain)
+            """;
+
+    /** Permission cache on update (spec 2.12): becoming OWNER sets every flag; otherwise they stay. */
+    private static final String UPDATE_MEMBERS = """
+            UPDATE teams_teammembership m
+               SET role = u.role, status = u.status, roster_slot = u.roster_slot, player_role = u.player_role,
+                   is_captain = u.captain, left_at = u.left_at,
+                   role_changed_at = CASE WHEN m.role <> u.role THEN now() ELSE m.role_changed_at END,
+                   role_metadata = m.role_metadata || u.metadata::jsonb,
+                   can_register_tournaments = m.can_register_tournaments OR u.role = 'OWNER',
+                   can_withdraw_tournaments = m.can_withdraw_tournaments OR u.role = 'OWNER',
+                   can_submit_match_results = m.can_submit_match_results OR u.role = 'OWNER',
+                   can_invite_members = m.can_invite_members OR u.role = 'OWNER',
+                   can_remove_members = m.can_remove_members OR u.role = 'OWNER',
+                   can_manage_roles = m.can_manage_roles OR u.role = 'OWNER',
+                   can_manage_permissions = m.can_manage_permissions OR u.role = 'OWNER',
+                   can_edit_team_profile = m.can_edit_team_profile OR u.role = 'OWNER',
+                   can_edit_team_settings = m.can_edit_team_settings OR u.role = 'OWNER',
+                   can_manage_social_links = m.can_manage_social_links OR u.role = 'OWNER',
+                   can_create_posts = m.can_create_posts OR u.role = 'OWNER',
+                   can_manage_posts = m.can_manage_posts OR u.role = 'OWNER',
+                   can_manage_announcements = m.can_manage_announcements OR u.role = 'OWNER',
+                   can_manage_finances = m.can_manage_finances OR u.role = 'OWNER',
+                   can_view_financial_reports = m.can_view_financial_reports OR u.role = 'OWNER',
+                   can_schedule_practice = m.can_schedule_practice OR u.role = 'OWNER',
+                   can_manage_schedule = m.can_manage_schedule OR u.role = 'OWNER'
+              FROM unnest(:ids::bigint[], :roles::varchar[], :statuses::varchar[], :slots::varchar[],
+                          :playerRoles::varchar[], :captains::boolean[], :leftAts::timestamptz[], :metadata::text[])
+                   AS u(id, role, status, roster_slot, player_role, captain, left_at, metadata)
+             WHERE m.id = u.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    LegacyShadowTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<Long, LegacyTeamRow> teams(Collection<Long> ids) {
+        Map<Long, LegacyTeamRow> teams = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(SELECT_TEAMS).param("ids", longs(ids)).query(LegacyShadowTables::team).list()
+                    .forEach(team -> teams.put(team.id(), team));
+        }
+        return teams;
+    }
+
+    /** Legacy teams holding any of these unique values. */
+    List<LegacyTeamRow> holders(Collection<String> names, Collection<String> tags, Collection<String> slugs) {
+        return jdbc.sql(SELECT_HOLDERS)
+                .param("names", names.toArray(String[]::new))
+                .param("tags", tags.toArray(String[]::new))
+                .param("slugs", slugs.toArray(String[]::new))
+                .query(LegacyShadowTables::team)
+                .list();
+    }
+
+    List<LegacyMemberRow> members(Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_MEMBERS).param("teamIds", longs(teamIds)).query(LegacyShadowTables::member).list();
+    }
+
+    /** Inserts the teams; returns the new legacy id of each, by name (unique). */
+    Map<String, Long> insertTeams(List<LegacyTeamRow> rows, List<OffsetDateTime> createdAts) {
+        Map<String, Long> ids = new HashMap<>();
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql(INSERT_TEAMS)
+                .param("names", strings(rows, LegacyTeamRow::name))
+                .param("tags", strings(rows, LegacyTeamRow::tag))
+                .param("descriptions", strings(rows, LegacyTeamRow::description))
+                .param("logos", strings(rows, LegacyTeamRow::logo))
+                .param("createdAts", createdAts.stream().map(LegacyShadowTables::timestamp).toArray(String[]::new))
+                .param("games", strings(rows, LegacyTeamRow::game))
+                .param("banners", strings(rows, LegacyTeamRow::bannerImage))
+                .param("regions", strings(rows, LegacyTeamRow::region))
+                .param("slugs", strings(rows, LegacyTeamRow::slug))
+                .param("actives", booleans(rows, LegacyTeamRow::active))
+                .param("logoUrls", strings(rows, LegacyTeamRow::logoUrl))
+                .query((rs, n) -> Map.entry(rs.getString("name"), rs.getLong("id")))
+                .list()
+                .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
+        return ids;
+    }
+
+    void updateTeams(List<LegacyTeamRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql(UPDATE_TEAMS)
+                .param("ids", rows.stream().map(LegacyTeamRow::id).toArray(Long[]::new))
+                .param("names", strings(rows, LegacyTeamRow::name))
+                .param("slugs", strings(rows, LegacyTeamRow::slug))
+                .param("games", strings(rows, LegacyTeamRow::game))
+                .param("regions", strings(rows, LegacyTeamRow::region))
+                .param("descriptions", strings(rows, LegacyTeamRow::description))
+                .param("logos", strings(rows, LegacyTeamRow::logo))
+                .param("banners", strings(rows, LegacyTeamRow::bannerImage))
+                .param("logoUrls", strings(rows, LegacyTeamRow::logoUrl))
+                .param("actives", booleans(rows, LegacyTeamRow::active))
+                .update();
+    }
+
+    void insertMembers(List<LegacyMemberRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql(INSERT_MEMBERS)
+                .param("teamIds", rows.stream().map(LegacyMemberRow::teamId).toArray(Long[]::new))
+                .param("profileIds", rows.stream().map(LegacyMemberRow::profileId).toArray(Long[]::new))
+                .param("roles", strings(rows, LegacyMemberRow::role))
+                .param("metadata", strings(rows, LegacyShadowTables::metadata))
+                .param("statuses", strings(rows, LegacyMemberRow::status))
+                .param("joinedAts", strings(rows, row -> timestamp(row.joinedAt())))
+                .param("leftAts", strings(rows, row -> timestamp(row.leftAt())))
+                .param("slots", strings(rows, LegacyMemberRow::rosterSlot))
+                .param("playerRoles", strings(rows, LegacyMemberRow::playerRole))
+                .param("captains", booleans(rows, LegacyMemberRow::captain))
+                .update();
+    }
+
+    void updateMembers(List<LegacyMemberRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql(UPDATE_MEMBERS)
+                .param("ids", rows.stream().map(LegacyMemberRow::id).toArray(Long[]::new))
+                .param("roles", strings(rows, LegacyMemberRow::role))
+                .param("statuses", strings(rows, LegacyMemberRow::status))
+                .param("slots", strings(rows, LegacyMemberRow::rosterSlot))
+                .param("playerRoles", strings(rows, LegacyMemberRow::playerRole))
+                .param("captains", booleans(rows, LegacyMemberRow::captain))
+                .param("leftAts", strings(rows, row -> timestamp(row.leftAt())))
+                .param("metadata", strings(rows, LegacyShadowTables::metadata))
+                .update();
+    }
+
+    /** What the shadow writer records in {@code role_metadata} (merged into what is there). */
+    private static String metadata(LegacyMemberRow row) {
+        StringBuilder json = new StringBuilder("{\"promoted_to_owner\": ").append(row.promoted());
+        if (row.vnextMembershipId() != null) {
+            json.append(", \"vnext_membership_id\": ").append(row.vnextMembershipId());
+        }
+        if (row.vnextRole() != null) {
+            json.append(", \"vnext_role\": \"").append(row.vnextRole().replaceAll("[^A-Z_]", "")).append('"');
+        }
+        return json.append('}').toString();
+    }
+
+    private static <T> String[] strings(List<T> rows, java.util.function.Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static <T> Boolean[] booleans(List<T> rows, java.util.function.Predicate<T> value) {
+        return rows.stream().map(value::test).toArray(Boolean[]::new);
+    }
+
+    private static Long[] longs(Collection<Long> values) {
+        return values.toArray(Long[]::new);
+    }
+
+    private static String timestamp(OffsetDateTime value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static LegacyTeamRow team(ResultSet rs, int row) throws SQLException {
+        return new LegacyTeamRow(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("tag"),
+                rs.getString("slug"),
+                rs.getString("game"),
+                rs.getString("region"),
+                rs.getString("description"),
+                rs.getString("logo"),
+                rs.getString("banner_image"),
+                rs.getString("logo_url"),
+                rs.getBoolean("is_active"));
+    }
+
+    private static LegacyMemberRow member(ResultSet rs, int row) throws SQLException {
+        return new LegacyMemberRow(
+                rs.getLong("id"),
+                rs.getLong("team_id"),
+                rs.getLong("profile_id"),
+                rs.getString("role"),
+                rs.getString("status"),
+                rs.getString("roster_slot"),
+                rs.getString("player_role"),
+                rs.getBoolean("is_captain"),
+                rs.getObject("joined_at", OffsetDateTime.class),
+                rs.getObject("left_at", OffsetDateTime.class),
+                rs.getBoolean("all_permissions"),
+                rs.getObject("vnext_membership_id", Long.class),
+                rs.getString("vnext_role"),
+                rs.getBoolean("promoted"));
+    }
+}

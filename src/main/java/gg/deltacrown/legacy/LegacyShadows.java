@@ -1,0 +1,162 @@
+package gg.deltacrown.legacy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Brings legacy shadow rows to the state of their vNext teams (module API).
+ *
+ * <p>State-based: whatever happened before (duplicates, reordering, a crash half-way through a
+ * previous attempt that rolled back), the legacy rows end up matching the vNext state passed in,
+ * and are read back to check it. Runs inside the caller's transaction, opening the legacy write
+ * bypass for it; a fixed number of statements per batch of teams.
+ */
+@Service
+public class LegacyShadows {
+
+    private final LegacyShadowTables tables;
+    private final LegacyWriteBypass bypass;
+
+    LegacyShadows(LegacyShadowTables tables, LegacyWriteBypass bypass) {
+        this.tables = tables;
+        this.bypass = bypass;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ShadowResult> apply(List<ShadowRequest> requests, String bypassReason) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        bypass.open(bypassReason);
+        List<ShadowRequest> ordered = requests.stream()
+                .sorted(Comparator.comparingLong(request -> request.team().vnextTeamId()))
+                .toList();
+        Map<Long, List<String>> notes = new HashMap<>();
+        ordered.forEach(request -> notes.put(request.team().vnextTeamId(), new ArrayList<>()));
+
+        Map<Long, LegacyTeamRow> planned = writeTeams(ordered, notes);
+        Map<Long, ShadowPlanner.MemberPlan> memberPlans = writeMembers(ordered, planned, notes);
+        return verify(ordered, planned, memberPlans, notes);
+    }
+
+    private Map<Long, LegacyTeamRow> writeTeams(List<ShadowRequest> requests, Map<Long, List<String>> notes) {
+        Map<Long, LegacyTeamRow> existing = tables.teams(requests.stream()
+                .map(ShadowRequest::legacyTeamId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        LegacyUniqueValues taken = uniqueValuesFor(requests, existing);
+
+        Map<Long, LegacyTeamRow> planned = new LinkedHashMap<>();
+        List<LegacyTeamRow> inserts = new ArrayList<>();
+        List<java.time.OffsetDateTime> insertCreatedAts = new ArrayList<>();
+        List<LegacyTeamRow> updates = new ArrayList<>();
+        for (ShadowRequest request : requests) {
+            long vnextId = request.team().vnextTeamId();
+            LegacyTeamRow current = request.legacyTeamId() == null ? null : existing.get(request.legacyTeamId());
+            if (request.legacyTeamId() != null && current == null) {
+                notes.get(vnextId).add("mapped legacy team " + request.legacyTeamId() + " no longer existed; recreated");
+            }
+            LegacyTeamRow row = ShadowPlanner.planTeam(request.team(), current, taken, notes.get(vnextId));
+            planned.put(vnextId, row);
+            if (current == null) {
+                inserts.add(row);
+                insertCreatedAts.add(request.team().createdAt());
+            } else if (!current.sameContent(row)) {
+                updates.add(row);
+            }
+        }
+        tables.updateTeams(updates);
+        Map<String, Long> newIds = tables.insertTeams(inserts, insertCreatedAts);
+        planned.replaceAll((vnextId, row) -> row.id() != null ? row : row.withId(newIds.get(row.name())));
+        return planned;
+    }
+
+    /** The unique values held by other legacy teams, for every value the batch may want. */
+    private LegacyUniqueValues uniqueValuesFor(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> existing) {
+        Set<String> names = new HashSet<>();
+        Set<String> tags = new HashSet<>();
+        Set<String> slugs = new HashSet<>();
+        for (ShadowRequest request : requests) {
+            ShadowTeam team = request.team();
+            String slug = LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
+            names.addAll(ShadowPlanner.nameCandidates(team.name(), team.vnextTeamId()).subList(0, 2));
+            slugs.addAll(ShadowPlanner.slugCandidates(slug, team.vnextTeamId()).subList(0, 2));
+            tags.addAll(ShadowPlanner.tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId())
+                    .subList(0, 2));
+        }
+        LegacyUniqueValues taken = new LegacyUniqueValues();
+        for (LegacyTeamRow holder : tables.holders(names, tags, slugs)) {
+            taken.hold(holder.id(), holder.name(), holder.tag(), holder.game(), holder.slug());
+        }
+        existing.values().forEach(row -> taken.hold(row.id(), row.name(), row.tag(), row.game(), row.slug()));
+        return taken;
+    }
+
+    private Map<Long, ShadowPlanner.MemberPlan> writeMembers(List<ShadowRequest> requests,
+            Map<Long, LegacyTeamRow> planned, Map<Long, List<String>> notes) {
+        Map<Long, List<LegacyMemberRow>> existingByTeam = tables.members(
+                        planned.values().stream().map(LegacyTeamRow::id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(LegacyMemberRow::teamId));
+        Map<Long, ShadowPlanner.MemberPlan> plans = new HashMap<>();
+        List<LegacyMemberRow> releasing = new ArrayList<>();
+        List<LegacyMemberRow> others = new ArrayList<>();
+        List<LegacyMemberRow> inserts = new ArrayList<>();
+        for (ShadowRequest request : requests) {
+            long vnextId = request.team().vnextTeamId();
+            long legacyId = planned.get(vnextId).id();
+            ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(legacyId, request.members(),
+                    existingByTeam.getOrDefault(legacyId, List.of()), notes.get(vnextId));
+            plans.put(vnextId, plan);
+            releasing.addAll(plan.releasingUpdates());
+            others.addAll(plan.otherUpdates());
+            inserts.addAll(plan.inserts());
+        }
+        tables.updateMembers(releasing);
+        tables.updateMembers(others);
+        tables.insertMembers(inserts);
+        return plans;
+    }
+
+    private List<ShadowResult> verify(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> planned,
+            Map<Long, ShadowPlanner.MemberPlan> memberPlans, Map<Long, List<String>> notes) {
+        List<Long> legacyIds = planned.values().stream().map(LegacyTeamRow::id).toList();
+        Map<Long, LegacyTeamRow> actualTeams = tables.teams(legacyIds);
+        Map<Long, Map<Long, LegacyMemberRow>> actualMembers = new HashMap<>();
+        for (LegacyMemberRow row : tables.members(legacyIds)) {
+            actualMembers.computeIfAbsent(row.teamId(), id -> new HashMap<>()).put(row.profileId(), row);
+        }
+        List<ShadowResult> results = new ArrayList<>();
+        for (ShadowRequest request : requests) {
+            long vnextId = request.team().vnextTeamId();
+            LegacyTeamRow expected = planned.get(vnextId);
+            LegacyTeamRow actual = actualTeams.get(expected.id());
+            List<String> teamNotes = notes.get(vnextId);
+            boolean verified = actual != null && actual.sameContent(expected) && actual.tag().equals(expected.tag());
+            if (!verified) {
+                teamNotes.add("legacy team " + expected.id() + " does not match after write: " + actual);
+            }
+            Map<Long, LegacyMemberRow> members = actualMembers.getOrDefault(expected.id(), Map.of());
+            for (LegacyMemberRow wanted : memberPlans.get(vnextId).finalRows()) {
+                LegacyMemberRow found = members.get(wanted.profileId());
+                if (found == null || !wanted.sameState(found)) {
+                    verified = false;
+                    teamNotes.add("legacy membership of profile " + wanted.profileId() + " does not match after write");
+                }
+            }
+            results.add(new ShadowResult(vnextId, expected.id(), actual == null ? expected.slug() : actual.slug(),
+                    verified, List.copyOf(teamNotes), memberPlans.get(vnextId).withoutProfile()));
+        }
+        return results;
+    }
+}

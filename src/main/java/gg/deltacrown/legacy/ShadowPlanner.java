@@ -1,0 +1,211 @@
+package gg.deltacrown.legacy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what the legacy rows of a vNext team must look like: pure functions, no I/O.
+ *
+ * <p>Legacy uniqueness is resolved deterministically from the vNext team id, so the same state
+ * always gives the same legacy values: a taken name gets {@code " #<id>"}, a taken tag ends in
+ * {@code -<id in base 36>}, a taken slug (per game) ends in {@code -v<id>}. Django's post-save
+ * owner promotion (spec 2.11) is applied to the planned rows: a team without an ACTIVE OWNER gets
+ * its first ACTIVE member (role ascending, joined_at descending) promoted to OWNER.
+ */
+final class ShadowPlanner {
+
+    private static final int MAX_CANDIDATES = 50;
+
+    private ShadowPlanner() {}
+
+    /** The planned team row (id of the existing shadow, or null for a new one). */
+    static LegacyTeamRow planTeam(ShadowTeam team, LegacyTeamRow existing, LegacyUniqueValues taken, List<String> notes) {
+        long self = existing != null ? existing.id() : -team.vnextTeamId();
+        String slug = LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
+        if (!slug.equals(team.slug())) {
+            notes.add("legacy slug shortened to " + LegacyMapping.SLUG_MAX + " characters");
+        }
+        String region = LegacyMapping.truncate(team.region() == null ? "" : team.region(), LegacyMapping.REGION_MAX);
+        String name = resolve(nameCandidates(team.name(), team.vnextTeamId()), value -> taken.nameHolder(value), self,
+                "name", notes);
+        String resolvedSlug = resolve(slugCandidates(slug, team.vnextTeamId()),
+                value -> taken.slugHolder(team.game(), value), self, "slug", notes);
+        String tag = existing != null
+                ? existing.tag()
+                : resolve(tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId()),
+                        value -> taken.tagHolder(value), self, "tag", notes);
+        LegacyTeamRow planned = new LegacyTeamRow(
+                existing == null ? null : existing.id(),
+                name,
+                tag,
+                resolvedSlug,
+                team.game(),
+                region,
+                team.description() == null ? "" : team.description(),
+                team.logo(),
+                team.bannerImage(),
+                LegacyMapping.truncate(team.logoUrl(), LegacyMapping.LOGO_URL_MAX),
+                team.active());
+        taken.release(self);
+        taken.hold(self, planned.name(), planned.tag(), planned.game(), planned.slug());
+        return planned;
+    }
+
+    private static String resolve(List<String> candidates, java.util.function.Function<String, Long> holderOf,
+            long self, String what, List<String> notes) {
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidate = candidates.get(i);
+            Long holder = holderOf.apply(candidate);
+            if (LegacyUniqueValues.freeFor(holder, self)) {
+                if (i > 0) {
+                    Long firstHolder = holderOf.apply(candidates.get(0));
+                    notes.add("legacy " + what + " '" + candidates.get(0) + "' is taken"
+                            + (firstHolder != null && firstHolder > 0 ? " by legacy team " + firstHolder : "")
+                            + "; used '" + candidate + "'");
+                }
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free legacy " + what + " after " + candidates.size() + " candidates");
+    }
+
+    static List<String> nameCandidates(String name, long vnextTeamId) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(LegacyMapping.truncate(name, LegacyMapping.NAME_MAX));
+        for (int n = 1; n < MAX_CANDIDATES; n++) {
+            String suffix = " #" + vnextTeamId + (n == 1 ? "" : "-" + n);
+            candidates.add(LegacyMapping.truncate(name, LegacyMapping.NAME_MAX - suffix.length()) + suffix);
+        }
+        return candidates;
+    }
+
+    static List<String> slugCandidates(String slug, long vnextTeamId) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(slug);
+        for (int n = 1; n < MAX_CANDIDATES; n++) {
+            String suffix = "-v" + vnextTeamId + (n == 1 ? "" : "-" + n);
+            candidates.add(LegacyMapping.truncate(slug, LegacyMapping.SLUG_MAX - suffix.length()) + suffix);
+        }
+        return candidates;
+    }
+
+    static List<String> tagCandidates(String source, long vnextTeamId) {
+        List<String> candidates = new ArrayList<>();
+        String base = LegacyMapping.truncate(source, LegacyMapping.TAG_MAX);
+        candidates.add(base);
+        for (int n = 1; n < MAX_CANDIDATES; n++) {
+            String suffix = Long.toString(vnextTeamId, 36) + (n == 1 ? "" : Integer.toString(n, 36));
+            String tag = suffix.length() >= LegacyMapping.TAG_MAX - 1
+                    ? suffix.substring(suffix.length() - LegacyMapping.TAG_MAX)
+                    : LegacyMapping.truncate(base, LegacyMapping.TAG_MAX - suffix.length() - 1).replaceAll("-+$", "")
+                            + "-" + suffix;
+            candidates.add(tag);
+        }
+        return candidates;
+    }
+
+    /** The legacy membership rows after the write, and the statements that get there. */
+    record MemberPlan(
+            List<LegacyMemberRow> finalRows,
+            List<LegacyMemberRow> inserts,
+            List<LegacyMemberRow> releasingUpdates,
+            List<LegacyMemberRow> otherUpdates,
+            Set<Long> withoutProfile) {}
+
+    static MemberPlan planMembers(long legacyTeamId, List<ShadowMember> members, List<LegacyMemberRow> existing,
+            List<String> notes) {
+        Map<Long, LegacyMemberRow> existingByProfile = new HashMap<>();
+        existing.forEach(row -> existingByProfile.put(row.profileId(), row));
+        Set<Long> withoutProfile = new LinkedHashSet<>();
+        Map<Long, LegacyMemberRow> finalByProfile = new HashMap<>(existingByProfile);
+
+        for (ShadowMember member : currentPerUser(members)) {
+            if (member.profileId() == null) {
+                continue;
+            }
+            LegacyMemberRow current = existingByProfile.get(member.profileId());
+            finalByProfile.put(member.profileId(), desired(legacyTeamId, member, current));
+        }
+        for (ShadowMember member : members) {
+            if (member.profileId() == null) {
+                withoutProfile.add(member.vnextMembershipId());
+            }
+        }
+        if (!withoutProfile.isEmpty()) {
+            notes.add("memberships " + withoutProfile + " not mirrored: user has no user_profile_userprofile row");
+        }
+        promoteOwnerIfMissing(finalByProfile, notes);
+
+        List<LegacyMemberRow> inserts = new ArrayList<>();
+        List<LegacyMemberRow> releasing = new ArrayList<>();
+        List<LegacyMemberRow> others = new ArrayList<>();
+        for (LegacyMemberRow row : finalByProfile.values()) {
+            LegacyMemberRow before = existingByProfile.get(row.profileId());
+            if (before == null) {
+                inserts.add(row);
+            } else if (!before.sameState(row)) {
+                boolean releases = (before.activeOwner() && !row.activeOwner())
+                        || (before.activeCaptain() && !row.activeCaptain());
+                (releases ? releasing : others).add(row);
+            }
+        }
+        List<LegacyMemberRow> finalRows = new ArrayList<>(finalByProfile.values());
+        finalRows.sort(Comparator.comparing(LegacyMemberRow::profileId));
+        return new MemberPlan(finalRows, inserts, releasing, others, withoutProfile);
+    }
+
+    /** Legacy keeps one row per (team, profile): mirror each user's ACTIVE membership, else the latest. */
+    static List<ShadowMember> currentPerUser(List<ShadowMember> members) {
+        Map<Long, ShadowMember> byUser = new HashMap<>();
+        Comparator<ShadowMember> preference = Comparator
+                .comparing((ShadowMember m) -> "ACTIVE".equals(m.status()))
+                .thenComparing(ShadowMember::joinedAt)
+                .thenComparing(ShadowMember::vnextMembershipId);
+        for (ShadowMember member : members) {
+            byUser.merge(member.userId(), member, (a, b) -> preference.compare(a, b) >= 0 ? a : b);
+        }
+        return List.copyOf(byUser.values());
+    }
+
+    private static LegacyMemberRow desired(long legacyTeamId, ShadowMember member, LegacyMemberRow current) {
+        String role = LegacyMapping.role(member.role());
+        String status = LegacyMapping.status(member.status());
+        boolean owner = "OWNER".equals(role);
+        boolean allPermissions = owner || (current != null && current.allPermissions());
+        return new LegacyMemberRow(
+                current == null ? null : current.id(),
+                legacyTeamId,
+                member.profileId(),
+                role,
+                status,
+                member.rosterSlot(),
+                LegacyMapping.truncate(member.playerRole() == null ? "" : member.playerRole(), 50),
+                member.captain() && "ACTIVE".equals(status),
+                current == null ? member.joinedAt() : current.joinedAt(),
+                "REMOVED".equals(status) ? member.leftAt() : null,
+                allPermissions,
+                member.vnextMembershipId(),
+                member.role(),
+                false);
+    }
+
+    private static void promoteOwnerIfMissing(Map<Long, LegacyMemberRow> rows, List<String> notes) {
+        if (rows.values().stream().anyMatch(LegacyMemberRow::activeOwner)) {
+            return;
+        }
+        Optional<LegacyMemberRow> first = rows.values().stream()
+                .filter(row -> "ACTIVE".equals(row.status()))
+                .min(Comparator.comparing(LegacyMemberRow::role)
+                        .thenComparing(LegacyMemberRow::joinedAt, Comparator.reverseOrder()));
+        first.ifPresent(row -> {
+            rows.put(row.profileId(), row.promotedToOwner());
+            notes.add("no ACTIVE OWNER: profile " + row.profileId() + " promoted to OWNER as Django's save would");
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package gg.deltacrown.migration;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tuning of the outbox dispatcher ({@code deltacrown.outbox.*}, environment {@code OUTBOX_*}).
+ *
+ * @param workers dispatcher threads per instance
+ * @param batchSize outbox rows claimed per dispatch transaction
+ * @param maxAttempts failed attempts before a row is BLOCKED
+ * @param pollInterval how often an idle dispatcher looks for due rows (a commit wakes it at once)
+ * @param initialBackoff delay after the first failure; doubles per attempt, with jitter
+ * @param maxBackoff the cap of the delay
+ * @param retention how long DONE rows are kept before {@code outbox purge} removes them
+ */
+@ConfigurationProperties("deltacrown.outbox")
+public record OutboxProperties(
+        Integer workers,
+        Integer batchSize,
+        Integer maxAttempts,
+        Duration pollInterval,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration retention) {
+
+    public OutboxProperties {
+        workers = workers == null ? 2 : workers;
+        batchSize = batchSize == null ? 100 : batchSize;
+        maxAttempts = maxAttempts == null ? 10 : maxAttempts;
+        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+        retention = retention == null ? Duration.ofDays(7) : retention;
+        if (workers < 1 || batchSize < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("outbox workers, batch size and max attempts must be at least 1");
+        }
+    }
+}
