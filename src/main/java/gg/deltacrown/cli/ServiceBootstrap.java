@@ -52,11 +52,14 @@ final class ServiceBootstrap implements AutoCloseable {
                 properties.putIfAbsent("logging.level.root", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
                 properties.putIfAbsent("logging.level.gg.deltacrown", System.getenv().getOrDefault("LOG_LEVEL", "INFO"));
             }
+            // As command-line arguments: they must win over application.yml, default properties do not.
+            String[] arguments = properties.entrySet().stream()
+                    .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                    .toArray(String[]::new);
             ConfigurableApplicationContext context = new SpringApplicationBuilder(DeltacrownApplication.class)
                     .web(mode == Mode.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .registerShutdownHook(false)
-                    .properties(properties)
-                    .run();
+                    .run(arguments);
             return new ServiceBootstrap(database, context);
         } catch (RuntimeException e) {
             database.close();

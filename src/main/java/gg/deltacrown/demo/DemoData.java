@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database given by {@code DATABASE_URL}.
  */
 @Component
-@ConditionalOnExpression("'${deltacrown.mode}' == 'serve' and ${deltacrown.embedded-database:false}")
+@ConditionalOnExpression("'${deltacrown.mode:cli}' == 'serve' and ${deltacrown.embedded-database:false}")
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -39,6 +39,7 @@ class ServeProcessTests {
             serve.awaitOutput("DeltaCrown is running on http://localhost:" + port, START);
             assertThat(get(port, "/health/")).isEqualTo("200 {\"status\":\"healthy\"}");
             assertThat(serve.output()).contains("Demo logins (embedded database only): testuser / testpass");
+            serve.awaitOutput("event_type=demo_data_seeded", START);
 
             // A tool started while the service runs attaches to the same embedded server.
             ServiceProcess.Result set = ServiceProcess.run(env, CLI,
@@ -50,11 +51,14 @@ class ServeProcessTests {
         }
         assertThat(postgresProcessesOf(dataDir)).isEmpty();
 
-        try (ServiceProcess again = ServiceProcess.start(env, "serve")) {
+        Map<String, String> withStrictMode = new java.util.HashMap<>(env);
+        withStrictMode.put("TEAM_VNEXT_DUAL_WRITE_STRICT_MODE", "on");
+        try (ServiceProcess again = ServiceProcess.start(withStrictMode, "serve")) {
             again.awaitOutput("DeltaCrown is running", START);
             ServiceProcess.Result flags = ServiceProcess.run(env, CLI, "flags");
             assertThat(flags.output()).containsPattern(
                     "(?m)^TEAM_VNEXT_DUAL_WRITE_ENABLED=true \\(runtime by tester at .+\\)$");
+            assertThat(flags.output()).containsPattern("(?m)^TEAM_VNEXT_DUAL_WRITE_STRICT_MODE=true \\(env\\)$");
             assertThat(again.output()).doesNotContain("demo_data_seeded");
             again.stop(STOP);
         }

@@ -1,0 +1,82 @@
+package gg.deltacrown.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gg.deltacrown.database.DatabaseUrl;
+import gg.deltacrown.support.ServiceProcess;
+import gg.deltacrown.support.TestDatabase;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Two service instances on one database dispatch the same outbox: every entry applied once. */
+class TwoInstancesProcessTests {
+
+    private static final int TEAMS = 2000;
+
+    @Test
+    void twoInstancesShareTheOutboxWithoutApplyingAnyEntryTwice() {
+        DatabaseUrl url = TestDatabase.instance().newDatabase("two_instances");
+        String databaseUrl = url.jdbcUrl() + "?user=" + url.username();
+        try (ServiceProcess first = ServiceProcess.start(environment(databaseUrl), "serve");
+                ServiceProcess second = ServiceProcess.start(environment(databaseUrl), "serve")) {
+            first.awaitOutput("DeltaCrown is running", Duration.ofSeconds(120));
+            second.awaitOutput("DeltaCrown is running", Duration.ofSeconds(120));
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url.jdbcUrl(), url.username(), ""));
+
+            jdbc.execute(BURST.formatted(TEAMS));
+
+            Awaitility.await("all entries dispatched")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> jdbc.queryForObject(
+                            "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status <> 'DONE'", Integer.class) == 0);
+
+            assertThat(jdbc.queryForMap("""
+                    SELECT count(*) AS rows, count(DISTINCT completed_by) AS instances, max(attempts) AS max_attempts
+                      FROM organizations_dualwrite_outbox"""))
+                    .containsEntry("rows", (long) TEAMS)
+                    .containsEntry("instances", 2L)
+                    .containsEntry("max_attempts", 1);
+            assertThat(jdbc.queryForMap("""
+                    SELECT count(*) AS maps, count(DISTINCT legacy_team_id) AS legacy_ids,
+                           count(*) FILTER (WHERE verified) AS verified
+                      FROM organizations_migration_map"""))
+                    .containsEntry("maps", (long) TEAMS)
+                    .containsEntry("legacy_ids", (long) TEAMS)
+                    .containsEntry("verified", (long) TEAMS);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Long.class)).isEqualTo(TEAMS);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership WHERE role = 'OWNER'", Long.class))
+                    .isEqualTo(TEAMS);
+        }
+    }
+
+    private static Map<String, String> environment(String databaseUrl) {
+        return Map.of("DATABASE_URL", databaseUrl, "PORT", Integer.toString(ServiceProcess.freePort()),
+                "OUTBOX_BATCH_SIZE", "50");
+    }
+
+    /** As many team creations as the API would commit: users, teams, OWNER memberships, outbox rows. */
+    static final String BURST = """
+            INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff,
+                                       is_active, date_joined, is_verified)
+            SELECT '!', false, 'burst' || n, '', '', 'burst' || n || '@example.com', false, true, now(), false
+              FROM generate_series(1, %1$d) AS n;
+            INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
+            SELECT id, username, now(), now() FROM accounts_user WHERE username LIKE 'burst%%';
+            INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description,
+                preferred_server, emergency_contact_discord, emergency_contact_phone, is_temporary, created_at,
+                updated_at)
+            SELECT 'Burst Team ' || u.id, 'burst-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false,
+                   now(), now()
+              FROM accounts_user u WHERE u.username LIKE 'burst%%';
+            INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
+                                                  joined_at, left_reason)
+            SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t;
+            INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id)
+            SELECT 'sync_team_created', t.id, t.owner_id FROM organizations_team t ORDER BY t.id;
+            """;
+}
