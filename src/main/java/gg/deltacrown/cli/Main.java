@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             FlagsCommand.class,
             UsersCommand.class,
             OutboxCommand.class,
+            RollbackCommand.class,
+            CleanupTestDataCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,112 @@
+package gg.deltacrown.migration;
+
+import gg.deltacrown.legacy.LegacyWriteBypass;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rollback scenario 3 (spec section 9) done right: removes test teams from both sides in one
+ * transaction, children first, including the child tables the runbook forgot (activity log,
+ * rankings, outbox rows, and any other table with a foreign key to a team), checks that nothing is
+ * left, and commits only when asked to.
+ */
+@Service
+public class TestDataCleanup {
+
+    /** The runbooks' test-team name patterns (TESTING 7.3, ROLLBACK 3, READINESS 11.1). */
+    public static final List<String> RUNBOOK_PATTERNS = List.of("%Staging Test%", "%Test Team%", "Perf Test%");
+
+    private static final String SELECT_TEAMS = """
+            SELECT t.id AS vnext_id, m.legacy_team_id, t.name
+              FROM organizations_team t
+              LEFT JOIN organizations_migration_map m ON m.vnext_team_id = t.id
+             WHERE t.name LIKE ANY(:patterns)
+             ORDER BY t.id
+            """;
+
+    /** Every foreign key that points at a team table, except the ones deleted explicitly. */
+    private static final String CHILD_FOREIGN_KEYS = """
+            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column,
+                   c.confrelid::regclass::text AS parent_table
+              FROM pg_constraint c
+              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+             WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
+               AND c.confrelid IN ('organizations_team'::regclass, 'teams_team'::regclass)
+               AND c.conrelid NOT IN ('organizations_membership'::regclass, 'teams_teammembership'::regclass)
+             ORDER BY 1, 2
+            """;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LegacyWriteBypass bypass;
+
+    TestDataCleanup(JdbcClient jdbc, TransactionTemplate transactions, LegacyWriteBypass bypass) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.bypass = bypass;
+    }
+
+    /** What was (or would be) deleted, per table, and whether it was committed. */
+    public record Result(List<String> teamNames, Map<String, Integer> deleted, boolean committed, long orphanMaps) {}
+
+    /**
+     * @param commit false: everything is deleted and checked, then rolled back (a dry run)
+     */
+    public Result clean(List<String> patterns, boolean commit) {
+        return transactions.execute(status -> {
+            bypass.open("cleanup_test_data");
+            List<Map<String, Object>> teams = jdbc.sql(SELECT_TEAMS).param("patterns", patterns.toArray(String[]::new))
+                    .query().listOfRows();
+            Long[] vnext = teams.stream().map(row -> ((Number) row.get("vnext_id")).longValue()).toArray(Long[]::new);
+            Long[] legacy = teams.stream().map(row -> row.get("legacy_team_id"))
+                    .filter(java.util.Objects::nonNull)
+                    .map(id -> ((Number) id).longValue())
+                    .toArray(Long[]::new);
+            Map<String, Integer> deleted = new LinkedHashMap<>();
+            deleted.put("organizations_dualwrite_outbox", delete(
+                    "DELETE FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids)", vnext));
+            for (Map<String, Object> key : jdbc.sql(CHILD_FOREIGN_KEYS).query().listOfRows()) {
+                String parent = (String) key.get("parent_table");
+                String child = (String) key.get("child_table");
+                String sql = "DELETE FROM " + child + " WHERE " + key.get("child_column") + " = ANY(:ids)";
+                deleted.merge(child, delete(sql, parent.equals("teams_team") ? legacy : vnext), Integer::sum);
+            }
+            deleted.put("organizations_membership",
+                    delete("DELETE FROM organizations_membership WHERE team_id = ANY(:ids)", vnext));
+            deleted.put("teams_teammembership",
+                    delete("DELETE FROM teams_teammembership WHERE team_id = ANY(:ids)", legacy));
+            deleted.put("organizations_migration_map",
+                    delete("DELETE FROM organizations_migration_map WHERE vnext_team_id = ANY(:ids::integer[])", vnext));
+            deleted.put("teams_team", delete("DELETE FROM teams_team WHERE id = ANY(:ids)", legacy));
+            deleted.put("organizations_team", delete("DELETE FROM organizations_team WHERE id = ANY(:ids)", vnext));
+
+            long remaining = jdbc.sql("SELECT count(*) FROM organizations_team WHERE name LIKE ANY(:patterns)")
+                    .param("patterns", patterns.toArray(String[]::new)).query(Long.class).single();
+            if (remaining != 0) {
+                throw new IllegalStateException(remaining + " test teams remain after the cleanup; rolled back");
+            }
+            jdbc.sql("SET CONSTRAINTS ALL IMMEDIATE").update();
+            long orphans = jdbc.sql("""
+                    SELECT count(*) FROM organizations_migration_map m
+                      LEFT JOIN teams_team l ON l.id = m.legacy_team_id
+                      LEFT JOIN organizations_team v ON v.id = m.vnext_team_id
+                     WHERE l.id IS NULL OR v.id IS NULL
+                    """).query(Long.class).single();
+            if (!commit) {
+                status.setRollbackOnly();
+            }
+            List<String> names = new ArrayList<>();
+            teams.forEach(row -> names.add((String) row.get("name")));
+            return new Result(names, deleted, commit, orphans);
+        });
+    }
+
+    private int delete(String sql, Long[] ids) {
+        return ids.length == 0 ? 0 : jdbc.sql(sql).param("ids", ids).update();
+    }
+}
