@@ -65,6 +65,14 @@ public final class FieldErrors {
         return map;
     }
 
+    /** Messages by field, nested fields as {@code branding.logo_url}: what a form shows next to its inputs. */
+    public Map<String, List<String>> byPath() {
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        messages.forEach((field, list) -> paths.put(field, List.copyOf(list)));
+        nested.forEach((field, errors) -> errors.byPath().forEach((path, list) -> paths.put(field + "." + path, list)));
+        return paths;
+    }
+
     /** Throws {@link InvalidInputException} unless empty. */
     public void throwIfAny() {
         if (!isEmpty()) {

@@ -28,6 +28,11 @@ public record Membership(
         return TeamRole.OWNER.name().equals(role);
     }
 
+    /** "Player", "Substitute"… (the stored value for a role we do not know). */
+    public String roleLabel() {
+        return TeamRole.parse(role).map(TeamRole::label).orElse(role);
+    }
+
     /** accounts_user has no display name column; the API shows the username (spec 2.2). */
     public String displayName() {
         return username;
