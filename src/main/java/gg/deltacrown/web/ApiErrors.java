@@ -3,8 +3,13 @@ package gg.deltacrown.web;
 import gg.deltacrown.migration.DualWriteFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,10 +17,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
@@ -77,8 +84,21 @@ class ApiErrors {
     }
 
     static ResponseEntity<?> answer(Exception e, HttpServletRequest request, HandlerMethod handler) {
+        if (e instanceof MethodArgumentNotValidException invalid) {
+            Map<String, List<String>> details = new LinkedHashMap<>();
+            invalid.getFieldErrors().forEach(error -> details.computeIfAbsent(error.getField(), f -> new ArrayList<>())
+                    .add(error.getDefaultMessage()));
+            return new FrameworkError("Invalid input.", FrameworkError.VALIDATION_ERROR, details).status(HttpStatus.BAD_REQUEST);
+        }
         if (e instanceof ErrorResponse known) {
             return protocolError(known, e);
+        }
+        if (e instanceof HttpMessageNotReadableException) {
+            return new FrameworkError("JSON parse error - the request body could not be read.", FrameworkError.PARSE_ERROR)
+                    .status(HttpStatus.BAD_REQUEST);
+        }
+        if (e instanceof TypeMismatchException) {
+            return new FrameworkError("Bad request.", "BAD_REQUEST").status(HttpStatus.BAD_REQUEST);
         }
         if (hasSqlState(e, LEGACY_WRITE_GUARD_SQLSTATE)) {
             log.atWarn()

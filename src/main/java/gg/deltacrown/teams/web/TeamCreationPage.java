@@ -1,6 +1,7 @@
 package gg.deltacrown.teams.web;
 
 import gg.deltacrown.games.Games;
+import gg.deltacrown.migration.DualWriteFailedException;
 import gg.deltacrown.teams.Branding;
 import gg.deltacrown.teams.CreatedTeam;
 import gg.deltacrown.teams.FieldErrors;
@@ -51,6 +52,8 @@ class TeamCreationPage {
             return "redirect:" + created.url();
         } catch (InvalidInputException e) {
             return page(model, form, e.errors().byPath(), null);
+        } catch (DualWriteFailedException e) {
+            return page(model, form, Map.of(), TeamPage.NOT_SAVED);
         } catch (RefusedException e) {
             if (e.refusal() == Refusal.ONE_TEAM_PER_GAME) {
                 return page(model, form, new FieldErrors().add("game_id", e.safeMessage()).byPath(), null);

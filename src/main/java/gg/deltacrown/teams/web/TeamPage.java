@@ -2,6 +2,7 @@ package gg.deltacrown.teams.web;
 
 import gg.deltacrown.games.Game;
 import gg.deltacrown.games.Games;
+import gg.deltacrown.migration.DualWriteFailedException;
 import gg.deltacrown.teams.AddedMember;
 import gg.deltacrown.teams.InvalidInputException;
 import gg.deltacrown.teams.Membership;
@@ -41,6 +42,8 @@ import org.springframework.web.util.UriUtils;
 class TeamPage {
 
     private static final String PAGE = "/organizations/teams/{slug}/";
+    /** Strict dual-write failed and everything was rolled back (the API's DUAL_WRITE_FAILED). */
+    static final String NOT_SAVED = "The change could not be saved. Please try again.";
 
     private final Teams teams;
     private final Memberships memberships;
@@ -85,6 +88,8 @@ class TeamPage {
             AddedMember added = memberships.add(slug, me.id(), new NewMember(form.userLookup(), form.role(), null, form.active()));
             redirect.addFlashAttribute("notice", added.member().username() + " added as " + added.member().roleLabel()
                     + (added.member().isActive() ? "." : " (invited)."));
+        } catch (DualWriteFailedException e) {
+            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
             redirect.addFlashAttribute("addMember", form);
             redirect.addFlashAttribute("addMemberErrors", Map.of(fieldOf(e.refusal()), List.of(e.getMessage())));
@@ -98,6 +103,8 @@ class TeamPage {
         try {
             Membership member = memberships.changeRole(slug, membershipId, me.id(), new RoleChange(role, null));
             redirect.addFlashAttribute("notice", member.username() + " is now " + member.roleLabel() + ".");
+        } catch (DualWriteFailedException e) {
+            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -110,6 +117,8 @@ class TeamPage {
         try {
             memberships.remove(slug, membershipId, me.id());
             redirect.addFlashAttribute("notice", "Member removed.");
+        } catch (DualWriteFailedException e) {
+            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -123,6 +132,8 @@ class TeamPage {
             teams.updateSettings(slug, me.id(), new TeamSettings(orEmpty(form.region()), orEmpty(form.description()),
                     orEmpty(form.preferredServer()), orEmpty(form.logoUrl()), orEmpty(form.bannerUrl())));
             redirect.addFlashAttribute("notice", "Settings saved.");
+        } catch (DualWriteFailedException e) {
+            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("settings", form);
             redirect.addFlashAttribute("settingsErrors", e.errors().byPath());
