@@ -151,10 +151,6 @@ public class Memberships {
         return removal.roster();
     }
 
-    private record RoleChanged(Membership before, Membership after) {}
-
-    private record Removal(long teamId, List<Membership> roster) {}
-
     public List<Membership> activeRoster(long teamId) {
         return memberships.activeRoster(teamId);
     }
@@ -211,4 +207,8 @@ public class Memberships {
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
+
+    private record RoleChanged(Membership before, Membership after) {}
+
+    private record Removal(long teamId, List<Membership> roster) {}
 }

@@ -46,11 +46,10 @@ class ThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean known = authentication != null && authentication.getPrincipal() instanceof SignedInUser;
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        boolean known = principal instanceof SignedInUser;
         Optional<Rate> rate = known ? signedIn : anonymous;
-        String key = known
-                ? "user:" + ((SignedInUser) authentication.getPrincipal()).id()
-                : "anon:" + request.getRemoteAddr();
+        String key = principal instanceof SignedInUser user ? "user:" + user.id() : "anon:" + request.getRemoteAddr();
         OptionalLong wait = rate.isPresent() ? limits.take(key, rate.get()) : OptionalLong.empty();
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
