@@ -12,6 +12,10 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A Spring + real PostgreSQL test: the whole service on a random port, against a database of its
  * own on the test server, with every table emptied before each test.
+ *
+ * <p>API throttling is off: every test class sharing this context logs in from 127.0.0.1 and user
+ * ids restart with each test, so shared budgets would make unrelated tests fail with 429.
+ * {@code ThrottleIntegrationTests} sets its own limits.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
             "deltacrown.mode=serve",
             "deltacrown.accounts.password-iterations=1000",
             "spring.datasource.hikari.maximum-pool-size=10",
+            "deltacrown.api.throttle-anon=off",
+            "deltacrown.api.throttle-user=off",
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)

@@ -1,0 +1,16 @@
+package gg.deltacrown.teams;
+
+/** The input breaks field rules; {@link #errors()} says which (spec 6.3 {@code validation_error}). */
+public class InvalidInputException extends RuntimeException {
+
+    private final transient FieldErrors errors;
+
+    public InvalidInputException(FieldErrors errors) {
+        super("Invalid input data: " + errors, null, false, false);
+        this.errors = errors;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+}

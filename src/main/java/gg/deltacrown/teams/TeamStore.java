@@ -1,0 +1,156 @@
+package gg.deltacrown.teams;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code organizations_team}. */
+@Repository
+class TeamStore {
+
+    private static final String SELECT = """
+            SELECT t.id, t.name, t.slug, t.organization_id, t.owner_id, t.game_id, t.region, t.status, t.logo,
+                   t.banner, t.description, t.preferred_server, t.created_at, t.updated_at,
+                   t.branding ->> 'logo_url' AS branding_logo_url,
+                   t.branding ->> 'banner_url' AS branding_banner_url,
+                   t.branding ->> 'primary_color' AS branding_primary_color,
+                   t.branding ->> 'secondary_color' AS branding_secondary_color,
+                   t.branding ->> 'tagline' AS branding_tagline,
+                   o.name AS organization_name, o.slug AS organization_slug, o.ceo_id AS organization_ceo_id,
+                   o.logo AS organization_logo, o.enforce_brand AS organization_enforce_brand,
+                   u.username AS owner_username
+              FROM organizations_team t
+              LEFT JOIN organizations_organization o ON o.id = t.organization_id
+              LEFT JOIN accounts_user u ON u.id = t.owner_id
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status, logo, banner,
+                                            description, preferred_server, emergency_contact_discord,
+                                            emergency_contact_phone, is_temporary, created_at, updated_at, branding)
+            VALUES (:name, :slug, :organizationId, :ownerId, :gameId, :region, 'ACTIVE', NULL, NULL,
+                    '', '', '', '', false, now(), now(),
+                    jsonb_strip_nulls(jsonb_build_object(
+                        'logo_url', CAST(:logoUrl AS text), 'banner_url', CAST(:bannerUrl AS text),
+                        'primary_color', CAST(:primaryColor AS text), 'secondary_color', CAST(:secondaryColor AS text),
+                        'tagline', CAST(:tagline AS text))))
+            ON CONFLICT (slug) DO NOTHING
+            RETURNING id
+            """;
+
+    private static final String TAKEN_SLUGS = """
+            SELECT slug FROM organizations_team WHERE slug = :base OR slug LIKE :pattern ESCAPE '\\'
+            """;
+
+    // Keys we do not know (none today) survive: only the branding keys are replaced.
+    private static final String UPDATE_SETTINGS = """
+            UPDATE organizations_team
+               SET region = :region,
+                   description = :description,
+                   preferred_server = :preferredServer,
+                   branding = (branding - ARRAY['logo_url', 'banner_url', 'primary_color', 'secondary_color', 'tagline'])
+                              || jsonb_strip_nulls(jsonb_build_object(
+                                     'logo_url', CAST(:logoUrl AS text), 'banner_url', CAST(:bannerUrl AS text),
+                                     'primary_color', CAST(:primaryColor AS text),
+                                     'secondary_color', CAST(:secondaryColor AS text),
+                                     'tagline', CAST(:tagline AS text))),
+                   updated_at = now()
+             WHERE id = :id
+            """;
+
+    private final JdbcClient jdbc;
+
+    TeamStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Team> bySlug(String slug) {
+        return jdbc.sql(SELECT + " WHERE t.slug = :slug").param("slug", slug).query(TeamStore::map).optional();
+    }
+
+    /** The team, its row locked until the end of the transaction. */
+    Optional<Team> lockBySlug(String slug) {
+        return jdbc.sql(SELECT + " WHERE t.slug = :slug FOR UPDATE OF t").param("slug", slug).query(TeamStore::map).optional();
+    }
+
+    Optional<Team> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(TeamStore::map).optional();
+    }
+
+    /** Inserts unless the slug is taken (then empty: pick another and retry). */
+    OptionalLong insert(NewTeam team, String slug, Long ownerId) {
+        Optional<Long> id = withBranding(jdbc.sql(INSERT), team.branding())
+                .param("name", team.name())
+                .param("slug", slug)
+                .param("organizationId", team.organizationId())
+                .param("ownerId", ownerId)
+                .param("gameId", team.gameId().intValue())
+                .param("region", team.region())
+                .query(Long.class)
+                .optional();
+        return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    /** Slugs equal to {@code base} or of the form {@code base-…}. */
+    Set<String> takenSlugs(String base) {
+        String pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
+        return new HashSet<>(jdbc.sql(TAKEN_SLUGS).param("base", base).param("pattern", pattern).query(String.class).list());
+    }
+
+    void updateSettings(Team team) {
+        withBranding(jdbc.sql(UPDATE_SETTINGS), team.branding())
+                .param("region", team.region())
+                .param("description", team.description())
+                .param("preferredServer", team.preferredServer())
+                .param("id", team.id())
+                .update();
+    }
+
+    private static Team map(ResultSet rs, int row) throws SQLException {
+        long organizationId = rs.getLong("organization_id");
+        TeamOrganization organization = rs.wasNull() ? null : new TeamOrganization(
+                organizationId,
+                rs.getString("organization_name"),
+                rs.getString("organization_slug"),
+                rs.getLong("organization_ceo_id"),
+                rs.getString("organization_logo"),
+                rs.getBoolean("organization_enforce_brand"));
+        return new Team(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("slug"),
+                organization,
+                rs.getObject("owner_id", Long.class),
+                rs.getString("owner_username"),
+                rs.getInt("game_id"),
+                rs.getString("region"),
+                rs.getString("status"),
+                rs.getString("logo"),
+                rs.getString("banner"),
+                rs.getString("description"),
+                rs.getString("preferred_server"),
+                new Branding(
+                        rs.getString("branding_logo_url"),
+                        rs.getString("branding_banner_url"),
+                        rs.getString("branding_primary_color"),
+                        rs.getString("branding_secondary_color"),
+                        rs.getString("branding_tagline")),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static JdbcClient.StatementSpec withBranding(JdbcClient.StatementSpec statement, Branding branding) {
+        return statement
+                .param("logoUrl", branding.logoUrl())
+                .param("bannerUrl", branding.bannerUrl())
+                .param("primaryColor", branding.primaryColor())
+                .param("secondaryColor", branding.secondaryColor())
+                .param("tagline", branding.tagline());
+    }
+}

@@ -1,0 +1,162 @@
+package gg.deltacrown.web;
+
+import gg.deltacrown.migration.DualWriteFailedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Failures that no endpoint handles itself, for {@code /api/**}: the framework envelope for
+ * protocol errors (404, 405, …) and surprises (500 {@code INTERNAL_ERROR}, or the endpoint's own
+ * 500 when it declares {@link EndpointFailure}), and the two migration failures every write can
+ * meet: {@code DUAL_WRITE_FAILED} (strict mode, rolled back) and {@code LEGACY_WRITE_BLOCKED}
+ * (the database's legacy write guard, SQLSTATE {@code DC403}). Pages are left to Spring Boot's
+ * error pages. Exception text is logged, never returned.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    static final String LEGACY_WRITE_GUARD_SQLSTATE = "DC403";
+
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void securityDecidesThese(Exception e) throws Exception {
+        throw e;
+    }
+
+    @ExceptionHandler(DualWriteFailedException.class)
+    ResponseEntity<?> dualWriteFailed(DualWriteFailedException e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        log.atError()
+                .addKeyValue("event_type", "dual_write_request_failed")
+                .addKeyValue("path", request.getRequestURI())
+                .addKeyValue("exception_type", e.getClass().getSimpleName())
+                .setCause(e)
+                .log("Strict dual-write failed; the request was rolled back");
+        return dualWriteFailed().status(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+        return answer(e, request, handler instanceof HandlerMethod method ? method : null);
+    }
+
+    static EndpointError dualWriteFailed() {
+        return EndpointError.of("DUAL_WRITE_FAILED",
+                "The change could not be mirrored to the legacy tables (strict dual-write mode); nothing was saved.",
+                "The change could not be saved. Please try again.");
+    }
+
+    static EndpointError legacyWriteBlocked() {
+        return EndpointError.of("LEGACY_WRITE_BLOCKED",
+                "Legacy team tables are read-only during the migration; use the vNext API.",
+                "This change is not allowed right now.");
+    }
+
+    static ResponseEntity<?> answer(Exception e, HttpServletRequest request, HandlerMethod handler) {
+        if (e instanceof MethodArgumentNotValidException invalid) {
+            Map<String, List<String>> details = new LinkedHashMap<>();
+            invalid.getFieldErrors().forEach(error -> details.computeIfAbsent(error.getField(), f -> new ArrayList<>())
+                    .add(error.getDefaultMessage()));
+            return new FrameworkError("Invalid input.", FrameworkError.VALIDATION_ERROR, details).status(HttpStatus.BAD_REQUEST);
+        }
+        if (e instanceof ErrorResponse known) {
+            return protocolError(known, e);
+        }
+        if (e instanceof HttpMessageNotReadableException) {
+            return new FrameworkError("JSON parse error - the request body could not be read.", FrameworkError.PARSE_ERROR)
+                    .status(HttpStatus.BAD_REQUEST);
+        }
+        if (e instanceof TypeMismatchException) {
+            return new FrameworkError("Bad request.", "BAD_REQUEST").status(HttpStatus.BAD_REQUEST);
+        }
+        if (hasSqlState(e, LEGACY_WRITE_GUARD_SQLSTATE)) {
+            log.atWarn()
+                    .addKeyValue("event_type", "legacy_write_blocked")
+                    .addKeyValue("path", request.getRequestURI())
+                    .log("A request tried to write a legacy table");
+            return legacyWriteBlocked().status(HttpStatus.FORBIDDEN);
+        }
+        if (e instanceof DuplicateKeyException) {
+            log.atWarn().addKeyValue("event_type", "integrity_error").addKeyValue("path", request.getRequestURI())
+                    .setCause(e).log("Unhandled unique violation");
+            return new FrameworkError("A conflicting record already exists.", FrameworkError.INTEGRITY_ERROR)
+                    .status(HttpStatus.CONFLICT);
+        }
+        EndpointFailure failure = handler == null ? null : handler.getMethodAnnotation(EndpointFailure.class);
+        log.atError()
+                .addKeyValue("event_type", failure == null ? "api_error" : failure.event())
+                .addKeyValue("path", request.getRequestURI())
+                .addKeyValue("exception_type", e.getClass().getSimpleName())
+                .setCause(e)
+                .log("Unexpected failure in {}", request.getRequestURI());
+        if (failure != null) {
+            return EndpointError.of("internal_error", failure.message(),
+                            failure.safeMessage().isEmpty() ? null : failure.safeMessage())
+                    .status(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+        return new FrameworkError("Internal server error", FrameworkError.INTERNAL_ERROR)
+                .status(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static ResponseEntity<?> protocolError(ErrorResponse known, Exception e) {
+        HttpStatusCode status = known.getStatusCode();
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(known.getHeaders());
+        FrameworkError body = switch (status.value()) {
+            case 404 -> new FrameworkError("Not found.", FrameworkError.NOT_FOUND);
+            case 405 -> new FrameworkError(e instanceof HttpRequestMethodNotSupportedException method
+                    ? "Method \"" + method.getMethod() + "\" not allowed." : "Method not allowed.",
+                    FrameworkError.METHOD_NOT_ALLOWED);
+            case 406 -> new FrameworkError("Could not satisfy the request Accept header.", "NOT_ACCEPTABLE");
+            case 415 -> new FrameworkError("Unsupported media type in request.", "UNSUPPORTED_MEDIA_TYPE");
+            default -> status.is4xxClientError()
+                    ? new FrameworkError("Bad request.", "BAD_REQUEST")
+                    : new FrameworkError("Internal server error", FrameworkError.INTERNAL_ERROR);
+        };
+        return ResponseEntity.status(status).headers(headers).body(body);
+    }
+
+    static boolean hasSqlState(Throwable e, String sqlState) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}
