@@ -93,7 +93,10 @@ class DualWriteFaultIntegrationTests {
 
             assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_team", Integer.class)).isEqualTo(1);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !logs.events("dual_write_failed").isEmpty());
-            Map<String, Object> failure = logs.events("dual_write_failed").get(0);
+            Map<String, Object> failure = logs.events("dual_write_failed").stream()
+                    .filter(event -> "sync_team_created".equals(event.get("operation")))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(failure).containsEntry("severity", "warning")
                     .containsEntry("operation", "sync_team_created")
                     .containsEntry("team_id", team.id())

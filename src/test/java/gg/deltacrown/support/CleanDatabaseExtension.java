@@ -27,11 +27,21 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
         JdbcTemplate jdbc = new JdbcTemplate(ownerDataSource(application.getEnvironment(),
                 application.getBean(DataSource.class)));
         String tables = jdbc.queryForObject(TABLES, String.class);
-        jdbc.execute("""
-                DO $$ BEGIN
-                  SET LOCAL session_replication_role = replica;
-                  EXECUTE 'TRUNCATE %s RESTART IDENTITY CASCADE';
-                END $$""".formatted(tables));
+        // The previous test's dispatcher may still hold row locks; TRUNCATE can lose a deadlock to it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("""
+                        DO $$ BEGIN
+                          SET LOCAL session_replication_role = replica;
+                          EXECUTE 'TRUNCATE %s RESTART IDENTITY CASCADE';
+                        END $$""".formatted(tables));
+                break;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
         application.getBean(Flags.class).refresh();
     }
 
