@@ -34,7 +34,7 @@ class OutboxDispatcher implements SmartLifecycle {
     OutboxDispatcher(OutboxDispatch dispatch, OutboxProperties properties) {
         this.dispatch = dispatch;
         this.properties = properties;
-        this.wakeups = new ArrayBlockingQueue<>(properties.workers());
+        this.wakeups = new ArrayBlockingQueue<>(Math.max(1, properties.workers()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

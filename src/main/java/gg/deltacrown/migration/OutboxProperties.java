@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Tuning of the outbox dispatcher ({@code deltacrown.outbox.*}, environment {@code OUTBOX_*}).
  *
- * @param workers dispatcher threads per instance
+ * @param workers dispatcher threads per instance; 0: this instance serves but does not dispatch
  * @param batchSize outbox rows claimed per dispatch transaction
  * @param maxAttempts failed attempts before a row is BLOCKED
  * @param pollInterval how often an idle dispatcher looks for due rows (a commit wakes it at once)
@@ -32,8 +32,8 @@ public record OutboxProperties(
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         retention = retention == null ? Duration.ofDays(7) : retention;
-        if (workers < 1 || batchSize < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("outbox workers, batch size and max attempts must be at least 1");
+        if (workers < 0 || batchSize < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("outbox workers must be 0 or more; batch size and max attempts at least 1");
         }
     }
 }
