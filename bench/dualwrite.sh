@@ -60,16 +60,17 @@ set_flags() { # dual_write strict
   sleep 2 # flags reach the instance within a second
 }
 
+# Compiled once, so no run pays for compiling the generator.
+"$JAVA_HOME/bin/javac" -d "$DATA/generator" bench/LoadGenerator.java
 OFFSET=0
-load() { # label mode extra-args...
+LAST=""
+load() { # label mode extra-args... ; sets LAST (the result line) and OFFSET (next free user/game pair)
   local label="$1" mode="$2"
   shift 2
-  local line
-  line="$("$JAVA" bench/LoadGenerator.java "$mode" --base-url "$BASE" --secret "$DELTACROWN_SECRET_KEY" \
+  LAST="$("$JAVA" -cp "$DATA/generator" LoadGenerator "$mode" --base-url "$BASE" --secret "$DELTACROWN_SECRET_KEY" \
       --first-user "$FIRST_USER" --users "$USERS" --seconds "$SECONDS_PER_RUN" --offset "$OFFSET" --label "$label" "$@")"
-  echo "$line" | tee -a "$RESULTS" >&2
-  OFFSET="$(echo "$line" | sed 's/.*"next_offset":\([0-9]*\).*/\1/')"
-  echo "$line"
+  echo "$LAST" | tee -a "$RESULTS" >&2
+  OFFSET="$(echo "$LAST" | sed 's/.*"next_offset":\([0-9]*\).*/\1/')"
 }
 field() { echo "$1" | sed "s/.*\"$2\":\([0-9.]*\).*/\1/"; }
 
@@ -87,7 +88,7 @@ FIRST_USER="$(psql_ -c "SELECT min(id) FROM accounts_user WHERE username LIKE 'b
 echo "bench: warm-up" >&2
 set_flags false false
 SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=15
-load warmup closed --concurrency "$CONCURRENCY" > /dev/null
+load warmup closed --concurrency "$CONCURRENCY"
 SECONDS_PER_RUN="$SAVED"
 
 declare -A CLOSED OPEN
@@ -98,10 +99,11 @@ for variant in off on strict; do
     strict) set_flags true true ;;
   esac
   echo "bench: dual-write $variant" >&2
-  CLOSED[$variant]="$(load "closed-$variant" closed --concurrency "$CONCURRENCY")"
-  psql_ -c "SELECT 1" > /dev/null
+  load "closed-$variant" closed --concurrency "$CONCURRENCY"
+  CLOSED[$variant]="$LAST"
   MARK="$(psql_ -c "SELECT coalesce(max(id), 0) FROM organizations_dualwrite_outbox")"
-  OPEN[$variant]="$(load "open-$variant" open --rate "$RATE")"
+  load "open-$variant" open --rate "$RATE"
+  OPEN[$variant]="$LAST"
   if [[ "$variant" == "on" ]]; then
     for _ in $(seq 1 120); do
       [[ "$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")" == "0" ]] && break
@@ -142,12 +144,12 @@ psql_ -c "
 stop_service
 start_service drain
 for _ in $(seq 1 1200); do
-  [[ "$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status <> 'DONE'")" == "0" ]] && break
+  [[ "$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")" == "0" ]] && break
   sleep 0.5
 done
 DRAIN="$(psql_ -c "
   SELECT count(*) || ' ' || round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 2) || ' '
-         || count(*) FILTER (WHERE status = 'DONE')
+         || count(*) FILTER (WHERE o.status = 'DONE')
     FROM organizations_dualwrite_outbox o JOIN organizations_team t ON t.id = o.vnext_team_id
    WHERE t.name LIKE 'Drain Team %'")"
 DRAIN_COUNT="${DRAIN%% *}"; DRAIN_SECONDS="$(echo "$DRAIN" | cut -d' ' -f2)"; DRAIN_DONE="${DRAIN##* }"
