@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             FlagsCommand.class,
             UsersCommand.class,
+            ValidationReportCommand.class,
             SeedScaleCommand.class,
         })
 public final class Main implements Runnable {
