@@ -51,7 +51,8 @@ final class ValidationReportCommand implements Callable<Integer> {
         }
         ReportRequest request = new ReportRequest(sampleSize, gameId, region);
         if (!request.problems().isEmpty()) {
-            throw new CommandFailedException(String.join("; ", request.problems()));
+            throw new CommandFailedException(request.problems().stream().map(ReportRequest.Problem::asOption)
+                    .collect(java.util.stream.Collectors.joining("; ")));
         }
         boolean json = format.equals("json");
         PrintStream banner = json ? System.err : System.out;

@@ -19,17 +19,30 @@ public record ReportRequest(int sampleSize, Integer gameId, String region) {
         return new ReportRequest(sampleSize, null, null);
     }
 
-    /** What is wrong with the request, phrased with the option names of {@code vnext_validation_report}. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    /** Something wrong with one parameter; {@code parameter} is the report's JSON name for it. */
+    public record Problem(String parameter, String message) {
+
+        /** As the command line says it: {@code --sample-size must be …}. */
+        public String asOption() {
+            return "--" + parameter.replace('_', '-') + " " + message;
+        }
+
+        /** As the HTTP API says it: {@code sample_size must be …}. */
+        public String asParameter() {
+            return parameter + " " + message;
+        }
+    }
+
+    public List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
         if (sampleSize < 0) {
-            problems.add("--sample-size must be 0 or more (got " + sampleSize + ")");
+            problems.add(new Problem("sample_size", "must be 0 or more (got " + sampleSize + ")"));
         }
         if (region != null && region.isBlank()) {
-            problems.add("--region must not be blank (leave it out for every region)");
+            problems.add(new Problem("region", "must not be blank (leave it out for every region)"));
         }
         if (region != null && region.length() > 50) {
-            problems.add("--region is at most 50 characters");
+            problems.add(new Problem("region", "is at most 50 characters"));
         }
         return problems;
     }

@@ -67,7 +67,8 @@ public class ValidationReports {
      */
     public ValidationReport generate(ReportRequest request) {
         if (!request.problems().isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", request.problems()));
+            throw new IllegalArgumentException(request.problems().stream().map(ReportRequest.Problem::asOption)
+                    .collect(java.util.stream.Collectors.joining("; ")));
         }
         long started = System.nanoTime();
         String generatedAt = PythonFormat.isoTimestamp(OffsetDateTime.now(clock));
