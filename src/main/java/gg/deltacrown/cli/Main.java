@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             FlagsCommand.class,
             UsersCommand.class,
             ValidationReportCommand.class,
+            StagingValidationTestCommand.class,
             SeedScaleCommand.class,
         })
 public final class Main implements Runnable {

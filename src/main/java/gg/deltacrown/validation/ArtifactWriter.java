@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class ArtifactWriter {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private ArtifactWriter() {}
 
     public static void write(Path target, String content) {
@@ -32,7 +34,9 @@ public final class ArtifactWriter {
                 Path target = file.getKey().toAbsolutePath();
                 Path parent = target.getParent();
                 Files.createDirectories(parent);
-                Path temporary = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+                // Created with the process's default permissions (createTempFile would make it 0600).
+                Path temporary = Files.createFile(parent.resolve("." + target.getFileName() + "."
+                        + Long.toHexString(RANDOM.nextLong()) + ".tmp"));
                 written.put(temporary, target);
                 Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
             }

@@ -135,6 +135,15 @@ public final class MigrationFixture {
                 blockedReason == null ? null : "failed: " + blockedReason, createdAt);
     }
 
+    /** A DONE outbox entry completed now, as the dispatcher leaves it after mirroring a change. */
+    public long synced(long vnextTeamId, Long membershipId, String operation) {
+        return jdbc.queryForObject("""
+                INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, vnext_membership_id, status,
+                                                            attempts, created_at, completed_at, completed_by)
+                VALUES (?, ?, ?, 'DONE', 1, now(), now(), 'fixture') RETURNING id
+                """, Long.class, operation, vnextTeamId, membershipId);
+    }
+
     /** A legacy write by another path while blocking is on, through the bypass with this reason (audited). */
     public void legacyWriteWithBypass(String reason, long legacyTeamId) {
         legacyWrite(reason, () -> jdbc.update("UPDATE teams_team SET tagline = 'bypassed' WHERE id = ?", legacyTeamId));
@@ -168,6 +177,7 @@ public final class MigrationFixture {
         private String region = "NA";
         private String status = "ACTIVE";
         private OffsetDateTime createdAt = LONG_AGO;
+        private Long owner;
 
         private VnextTeam(String name) {
             this.name = name;
@@ -199,8 +209,13 @@ public final class MigrationFixture {
             return this;
         }
 
+        public VnextTeam owner(long userId) {
+            owner = userId;
+            return this;
+        }
+
         public long create() {
-            long owner = user("owner-" + slug + "-" + names.incrementAndGet());
+            long owner = this.owner != null ? this.owner : user("owner-" + slug + "-" + names.incrementAndGet());
             return jdbc.queryForObject("""
                     INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status, logo,
                         banner, description, preferred_server, emergency_contact_discord, emergency_contact_phone,

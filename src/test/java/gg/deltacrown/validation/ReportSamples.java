@@ -24,12 +24,12 @@ import gg.deltacrown.validation.ValidationReport.SlugMismatch;
 import java.util.List;
 
 /** Hand-built reports with known values, for the layout tests. */
-final class ReportSamples {
+public final class ReportSamples {
 
     private ReportSamples() {}
 
     /** The original's own sample ({@code logs/validation_report.json}, spec 7.1), as this service reports it. */
-    static ValidationReport originalSample() {
+    public static ValidationReport originalSample() {
         Coverage coverage = new Coverage(1, 0, 0, 0, 1, 0.0);
         MappingHealth mapping = new MappingHealth(0, List.of(), 0, List.of(), 0, List.of(), 0, 0);
         Consistency consistency = new Consistency(0, 0, 0, 0, 0, new Samples(List.of(), List.of(), List.of(), List.of()));
@@ -47,7 +47,7 @@ final class ReportSamples {
     }
 
     /** Something in every section and every optional block of the text layout. */
-    static ValidationReport everything() {
+    public static ValidationReport everything() {
         Coverage coverage = new Coverage(1234567, 1200000, 1100003, 1100000, 134567, 89.1);
         MappingHealth mapping = new MappingHealth(1100003, List.of(11L, 12L, 13L, 14L, 15L, 16L), 6, List.of(21L), 1,
                 List.of(new OrphanMapping(901, "missing_legacy_team", 999001, 77),
