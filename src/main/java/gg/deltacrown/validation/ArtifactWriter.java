@@ -6,19 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes report artifacts so that a failure never leaves a half-written file: every file goes to a
- * temporary file next to its target first, and only when all of them are written are they moved
- * into place (an atomic rename each). On failure the temporary files are removed.
+ * Writes report artifacts so that a failure never leaves a half-written file or half of a set:
+ * every file goes to a temporary file next to its target first; only when all are written are
+ * they renamed into place (an atomic rename each), and if a rename fails the files already
+ * renamed are taken back (a replaced file is restored from its backup).
  */
 public final class ArtifactWriter {
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ArtifactWriter() {}
 
@@ -26,31 +28,44 @@ public final class ArtifactWriter {
         write(Map.of(target, content));
     }
 
-    /** Writes every file (UTF-8), or none of the new contents if writing any of them fails. */
+    /** Writes every file (UTF-8), or leaves every target as it was. */
     public static void write(Map<Path, String> files) {
-        Map<Path, Path> written = new LinkedHashMap<>();
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        List<Path[]> placed = new ArrayList<>();
+        boolean done = false;
         try {
             for (Map.Entry<Path, String> file : files.entrySet()) {
                 Path target = file.getKey().toAbsolutePath();
-                Path parent = target.getParent();
-                Files.createDirectories(parent);
-                // Created with the process's default permissions (createTempFile would make it 0600).
-                Path temporary = Files.createFile(parent.resolve("." + target.getFileName() + "."
-                        + Long.toHexString(RANDOM.nextLong()) + ".tmp"));
-                written.put(temporary, target);
+                if (Files.isDirectory(target)) {
+                    throw new IOException(target + " is a directory");
+                }
+                Files.createDirectories(target.getParent());
+                Path temporary = hiddenSibling(target, ".tmp");
+                staged.put(temporary, target);
                 Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
             }
-            List<Path> moved = new ArrayList<>();
-            for (Map.Entry<Path, Path> file : written.entrySet()) {
-                Files.move(file.getKey(), file.getValue(), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-                moved.add(file.getKey());
+            for (Map.Entry<Path, Path> file : staged.entrySet()) {
+                Path target = file.getValue();
+                Path backup = null;
+                if (Files.exists(target)) {
+                    backup = hiddenSibling(target, ".bak");
+                    Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                placed.add(new Path[] {target, backup});
+                Files.move(file.getKey(), target, StandardCopyOption.ATOMIC_MOVE);
             }
-            written.keySet().removeAll(moved);
+            done = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + describe(e), e);
         } finally {
-            written.keySet().forEach(ArtifactWriter::deleteQuietly);
+            staged.keySet().forEach(ArtifactWriter::deleteQuietly);
+            for (Path[] file : placed) {
+                if (!done) {
+                    restore(file[0], file[1]);
+                } else if (file[1] != null) {
+                    deleteQuietly(file[1]);
+                }
+            }
         }
     }
 
@@ -63,6 +78,24 @@ public final class ArtifactWriter {
             write(target, Files.readString(source, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + target + ": " + describe(e), e);
+        }
+    }
+
+    /** Created with the process's default permissions ({@code createTempFile} would make it 0600). */
+    private static Path hiddenSibling(Path target, String suffix) throws IOException {
+        Path sibling = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + suffix);
+        return suffix.equals(".tmp") ? Files.createFile(sibling) : sibling;
+    }
+
+    private static void restore(Path target, Path backup) {
+        try {
+            if (backup != null && Files.exists(backup)) {
+                Files.move(backup, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(target);
+            }
+        } catch (IOException ignored) {
+            // best effort: the backup keeps the old content under a hidden name next to the target
         }
     }
 
