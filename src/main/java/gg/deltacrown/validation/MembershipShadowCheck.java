@@ -26,7 +26,7 @@ final class MembershipShadowCheck {
     private final PriorityQueue<MembershipShadow> missingSamples = new PriorityQueue<>(BY_ID.reversed());
     private final PriorityQueue<MembershipShadow> differingSamples = new PriorityQueue<>(BY_ID.reversed());
 
-    MembershipShadows collect(ReportQueries queries, List<ReportQueries.SampledPair> sampled) {
+    MembershipShadows collect(ShadowQueries queries, List<ReportQueries.SampledPair> sampled) {
         queries.membershipShadows(sampled, rs -> {
             checkedTeams = rs.getLong("checked_teams");
             checkedMemberships = rs.getLong("checked_memberships");

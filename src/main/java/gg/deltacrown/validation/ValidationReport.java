@@ -99,7 +99,7 @@ public record ValidationReport(
 
     /**
      * The membership shadows of the checked teams: the consistency sample and the teams the
-     * dual-write worked on lately (see {@link ReportQueries#MEMBERSHIP_SHADOWS}).
+     * dual-write worked on lately (see {@link ShadowQueries#MEMBERSHIP_SHADOWS}).
      */
     public record MembershipShadows(
             long checkedTeams, long checkedMemberships, long missingCount, long differingCount,

@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every number comes from one consistent snapshot: the queries run in a single REPEATABLE READ,
  * READ ONLY transaction, so a report taken while the service writes never mixes states. The
- * number of queries is fixed (see {@link ReportQueries}) and recorded in {@code meta.query_count}.
+ * number of queries is fixed (see {@link ReportQueries} and {@link ShadowQueries}) and recorded in
+ * {@code meta.query_count}.
  */
 @Service
 public class ValidationReports {
@@ -75,8 +76,9 @@ public class ValidationReports {
         boolean dualWriteEnabled = flags.isOn(Flag.DUAL_WRITE_ENABLED);
         boolean strict = flags.isOn(Flag.DUAL_WRITE_STRICT_MODE);
         ValidationReport draft = snapshot.execute(status -> {
-            ReportQueries queries = new ReportQueries(jdbc, request);
-            queries.tune();
+            ReportSession session = new ReportSession(jdbc, request);
+            session.tune();
+            ReportQueries queries = new ReportQueries(session);
             ReportQueries.TeamCounts teams = queries.teamCounts();
             ReportQueries.MapPass maps = queries.mapPass();
             Coverage coverage = coverage(teams, maps);
@@ -84,10 +86,10 @@ public class ValidationReports {
             ConsistencySample sample = new ConsistencySample();
             Consistency consistency = sample.collect(queries, maps.rowsWithMissingTeam());
             DualWriteHealth dualWrite = dualWriteEnabled ? dualWriteHealth(queries, strict) : null;
-            ShadowHealth shadow = shadowHealth(queries, sample.pairs());
+            ShadowHealth shadow = shadowHealth(new ShadowQueries(session), sample.pairs());
             List<String> recommendations = Recommendations.of(coverage, mapping, consistency, dualWrite, shadow);
             Meta meta = new Meta(generatedAt, request.sampleSize(), new Filters(request.gameId(), request.region()),
-                    dualWriteEnabled, strict, flags.isOn(Flag.LEGACY_WRITE_BLOCKED), 0, queries.count());
+                    dualWriteEnabled, strict, flags.isOn(Flag.LEGACY_WRITE_BLOCKED), 0, session.count());
             return new ValidationReport(meta, coverage, mapping, consistency, dualWrite, recommendations, shadow);
         });
         double elapsed = PythonFormat.round((System.nanoTime() - started) / 1e9, 2);
@@ -122,11 +124,11 @@ public class ValidationReports {
         return new DualWriteHealth(recent, missing.total(), missing.first(), severity);
     }
 
-    private static ShadowHealth shadowHealth(ReportQueries queries, List<ReportQueries.SampledPair> sampled) {
-        ReportQueries.OutboxCounts outbox = queries.outbox();
+    private static ShadowHealth shadowHealth(ShadowQueries queries, List<ReportQueries.SampledPair> sampled) {
+        ShadowQueries.OutboxCounts outbox = queries.outbox();
         OutboxHealth outboxHealth = new OutboxHealth(outbox.pending(), outbox.blocked(), outbox.oldestPendingAgeSeconds(),
                 queries.blockedOutbox());
-        ReportQueries.LegacyWrites writes = queries.legacyWrites();
+        ShadowQueries.LegacyWrites writes = queries.legacyWrites();
         return new ShadowHealth(outboxHealth, new MembershipShadowCheck().collect(queries, sampled),
                 new LegacyWrites(writes.total(), writes.latest()));
     }
