@@ -20,9 +20,12 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             FlagsCommand.class,
             UsersCommand.class,
+            ValidationReportCommand.class,
+            StagingValidationTestCommand.class,
             OutboxCommand.class,
             RollbackCommand.class,
             CleanupTestDataCommand.class,
+            SeedScaleCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -8,8 +8,8 @@ import java.util.Map;
  */
 public final class LegacyMapping {
 
-    /** vNext membership role to legacy role. */
-    public static final Map<String, String> ROLES = Map.of(
+    /** vNext membership role to legacy role (in a fixed order). */
+    public static final Map<String, String> ROLES = ordered(
             "OWNER", "OWNER",
             "MANAGER", "MANAGER",
             "COACH", "HEAD_COACH",
@@ -19,7 +19,7 @@ public final class LegacyMapping {
             "SCOUT", "ANALYST");
 
     /** vNext membership status to legacy status ({@code ACTIVE}, {@code PENDING}, {@code REMOVED}). */
-    public static final Map<String, String> STATUSES = Map.of(
+    public static final Map<String, String> STATUSES = ordered(
             "ACTIVE", "ACTIVE",
             "INVITED", "PENDING",
             "INACTIVE", "REMOVED",
@@ -39,6 +39,14 @@ public final class LegacyMapping {
 
     public static String status(String vnextStatus) {
         return STATUSES.getOrDefault(vnextStatus, "REMOVED");
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     static String truncate(String value, int max) {

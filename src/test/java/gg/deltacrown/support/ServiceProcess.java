@@ -60,6 +60,53 @@ public final class ServiceProcess implements AutoCloseable {
 
     public record Result(int exitCode, String output) {}
 
+    /**
+     * Runs a command to completion with stdout and stderr kept apart, as a shell redirection
+     * ({@code > report.json}) sees them; {@code stdin} is empty, as in a pipeline or a CI job.
+     */
+    public static Streams runSeparately(Map<String, String> environment, Duration deadline, String... arguments) {
+        try {
+            Path stdout = Files.createTempFile("deltacrown-stdout", ".log");
+            Path stderr = Files.createTempFile("deltacrown-stderr", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command(arguments))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            environment(builder, environment);
+            Process process = builder.start();
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("process did not exit within " + deadline + ":\n" + Files.readString(stderr));
+            }
+            return new Streams(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public record Streams(int exitCode, String stdout, String stderr) {}
+
+    private static List<String> command(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(classpath());
+        command.add("gg.deltacrown.cli.Main");
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static void environment(ProcessBuilder builder, Map<String, String> environment) {
+        builder.environment().keySet().removeIf(name -> name.startsWith("TEAM_") || name.equals("DATABASE_URL")
+                || name.equals("PORT") || name.equals("LOG_FORMAT"));
+        builder.environment().putAll(environment);
+    }
+
     private static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");

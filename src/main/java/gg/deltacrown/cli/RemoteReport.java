@@ -1,0 +1,61 @@
+package gg.deltacrown.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command of the staging environment ({@code kubectl}, {@code docker}) as a child process
+ * without a shell and without a terminal ({@code -it} would garble captured output), and returns
+ * what it printed on stdout.
+ */
+final class RemoteReport {
+
+    private static final long TIMEOUT_MINUTES = 10;
+
+    private RemoteReport() {}
+
+    static String run(List<String> command) {
+        System.out.println("$ " + String.join(" ", command));
+        Path errors = null;
+        try {
+            errors = Files.createTempFile("deltacrown-remote", ".err");
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectError(errors.toFile())
+                    .start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new CommandFailedException(command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+            }
+            if (process.exitValue() != 0) {
+                String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();
+                throw new CommandFailedException(command.get(0) + " exited with " + process.exitValue()
+                        + (stderr.isEmpty() ? "" : ": " + stderr.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse("")));
+            }
+            return new String(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailedException("cannot run " + command.get(0) + " (is it installed and on PATH?): "
+                    + DatabaseTarget.rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException("interrupted while running " + command.get(0));
+        } finally {
+            if (errors != null) {
+                errors.toFile().delete();
+            }
+        }
+    }
+
+    static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,81 @@
+package gg.deltacrown.cli;
+
+import gg.deltacrown.validation.ArtifactWriter;
+import gg.deltacrown.validation.ReportJson;
+import gg.deltacrown.validation.ReportRequest;
+import gg.deltacrown.validation.ReportText;
+import gg.deltacrown.validation.ValidationReport;
+import gg.deltacrown.validation.ValidationReports;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vnext_validation_report}: the original's management command (spec 7.4), with the same
+ * options and lines. In JSON mode stdout carries only the JSON document and every other line goes
+ * to stderr, so the runbook's {@code > validation_before.json} is valid JSON.
+ */
+@Command(name = "vnext_validation_report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate the migration validation report for Team & Organization vNext.")
+final class ValidationReportCommand implements Callable<Integer> {
+
+    static final List<String> FORMATS = List.of("text", "json");
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--output", paramLabel = "PATH", description = "Write the report to this file instead of stdout")
+    Path output;
+
+    @Option(names = "--sample-size", defaultValue = "50",
+            description = "Mapped teams to sample for the consistency checks (default: ${DEFAULT-VALUE})")
+    int sampleSize;
+
+    @Option(names = "--game-id", description = "Only this game (vNext game id; 0 and unknown ids filter too)")
+    Integer gameId;
+
+    @Option(names = "--region", description = "Only this region")
+    String region;
+
+    @Option(names = "--fail-on-errors", description = "Exit with code 1 when a CRITICAL problem is found")
+    boolean failOnErrors;
+
+    @Override
+    public Integer call() {
+        if (!FORMATS.contains(format)) {
+            throw new CommandFailedException("--format must be text or json (got '" + format + "')");
+        }
+        ReportRequest request = new ReportRequest(sampleSize, gameId, region);
+        if (!request.problems().isEmpty()) {
+            throw new CommandFailedException(request.problems().stream().map(ReportRequest.Problem::asOption)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        boolean json = format.equals("json");
+        PrintStream banner = json ? System.err : System.out;
+        banner.println("Generating migration validation report...");
+        ValidationReport report;
+        try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            report = service.bean(ValidationReports.class).generate(request);
+        }
+        String document = json ? ReportJson.write(report) : ReportText.render(report);
+        if (output != null) {
+            ArtifactWriter.write(output, document);
+            banner.println("Report written to: " + output);
+        } else {
+            System.out.println(document);
+            System.out.flush();
+        }
+        if (failOnErrors && report.hasErrors()) {
+            banner.println();
+            banner.println("\u274C Validation errors detected. Exiting with code 1.");
+            return 1;
+        }
+        banner.println();
+        banner.println("\u2705 Report generation complete.");
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package gg.deltacrown.seeding;
+
+import gg.deltacrown.games.Games;
+import gg.deltacrown.legacy.LegacyWriteBypass;
+import gg.deltacrown.validation.ValidationReports;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills a database with legacy and vNext teams, map rows and memberships at scale, with drift in
+ * known numbers, for benchmarks and tests of the validation report (module API).
+ *
+ * <p>Besides {@code gg.deltacrown.legacy}, this is the only code that writes {@code teams_*}: it
+ * opens the legacy write bypass with the reason {@value #BYPASS_REASON}, which the validation
+ * report leaves out of its count of legacy writes made while blocking was on. Rows are generated
+ * set-based ({@code INSERT … SELECT} over {@code generate_series}), one batch of teams per
+ * transaction, so an interrupted run keeps whole batches only.
+ */
+@Service
+public class ScaleSeeder {
+
+    public static final String BYPASS_REASON = ValidationReports.SEEDING_BYPASS_REASON;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LegacyWriteBypass bypass;
+
+    ScaleSeeder(JdbcClient jdbc, TransactionTemplate transactions, LegacyWriteBypass bypass) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.bypass = bypass;
+    }
+
+    public SeedResult seed(SeedPlan plan, SeedProgress progress) {
+        if (!plan.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", plan.problems()));
+        }
+        String run = Long.toString(Instant.now().toEpochMilli(), 36);
+        SeedStatements sql = new SeedStatements(run, plan, legacyGameSql());
+        progress.started(plan.totalTeams());
+        long organizationId = transactions.execute(status -> {
+            for (int from = 1; from <= plan.users(); from += plan.batchSize()) {
+                jdbc.sql(sql.users()).param("from", from).param("to", Math.min(plan.users(), from + plan.batchSize() - 1))
+                        .update();
+            }
+            return jdbc.sql(sql.organization()).query(Long.class).single();
+        });
+        batches(plan.teams(), plan, progress, (from, to) -> sql.mappedBatch(from, to, organizationId));
+        batches(plan.legacyOnlyTeams(), plan, progress, (from, to) -> sql.legacyOnlyBatch(from, to));
+        batches(plan.vnextOnlyTeams(), plan, progress, (from, to) -> sql.vnextOnlyBatch(from, to, organizationId));
+        if (plan.orphanMaps() > 0) {
+            transactions.executeWithoutResult(status -> jdbc.sql(sql.orphanMaps()).update());
+        }
+        for (String table : SeedStatements.TABLES) {
+            jdbc.sql("ANALYZE " + table).update();
+        }
+        return new SeedResult(plan, run);
+    }
+
+    private interface Batch {
+        java.util.List<String> statements(int from, int to);
+    }
+
+    private void batches(int count, SeedPlan plan, SeedProgress progress, Batch batch) {
+        for (int start = 1; start <= count; start += plan.batchSize()) {
+            int from = start;
+            int to = Math.min(count, from + plan.batchSize() - 1);
+            transactions.executeWithoutResult(status -> {
+                bypass.open(BYPASS_REASON);
+                batch.statements(from, to).forEach(statement -> jdbc.sql(statement).update());
+            });
+            progress.advanced(to - from + 1);
+        }
+    }
+
+    private static String legacyGameSql() {
+        return Games.all().stream()
+                .map(game -> "WHEN " + game.id() + " THEN '" + game.legacySlug() + "'")
+                .collect(Collectors.joining(" ", "CASE game_id ", " ELSE '' END"));
+    }
+}

@@ -1,0 +1,120 @@
+package gg.deltacrown.validation;
+
+import java.util.List;
+
+/**
+ * The migration validation report (spec section 7), as the JSON document operators and scripts
+ * read: the six sections of the original, keys in the original order, then what this service adds
+ * (new keys are only ever appended: at the end of a section, or as the new {@code shadow_health}
+ * section after {@code recommendations}). Names become snake_case in JSON ({@link ReportJson}).
+ */
+public record ValidationReport(
+        Meta meta,
+        Coverage coverage,
+        MappingHealth mappingHealth,
+        Consistency consistency,
+        DualWriteHealth dualWriteHealth,
+        List<String> recommendations,
+        ShadowHealth shadowHealth) {
+
+    /** {@code --fail-on-errors}: true exactly when a recommendation is {@link Recommendations#CRITICAL}. */
+    public boolean hasErrors() {
+        return recommendations.stream().anyMatch(line -> line.startsWith(Recommendations.CRITICAL));
+    }
+
+    /** {@code execution_time_seconds} is added last, as in the original; {@code query_count} is new. */
+    public record Meta(
+            String generatedAt,
+            int sampleSize,
+            Filters filters,
+            boolean dualWriteEnabled,
+            boolean dualWriteStrictMode,
+            boolean legacyWriteBlocked,
+            double executionTimeSeconds,
+            int queryCount) {}
+
+    public record Filters(Integer gameId, String region) {}
+
+    public record Coverage(
+            long legacyTeamCount,
+            long vnextTeamCount,
+            long mappedTeamCount,
+            long legacyTeamsWithMapping,
+            long unmappedLegacyCount,
+            double mappingPercentage) {}
+
+    /** Lists hold at most {@link ReportQueries#LIST_LIMIT} entries; the counts are complete. */
+    public record MappingHealth(
+            long totalMappings,
+            List<Long> duplicateLegacyIds,
+            long duplicateLegacyCount,
+            List<Long> duplicateVnextIds,
+            long duplicateVnextCount,
+            List<OrphanMapping> orphanMappings,
+            long orphanCount,
+            long unverifiedMappingCount) {}
+
+    public record OrphanMapping(long mappingId, String type, long legacyTeamId, long vnextTeamId) {}
+
+    public record Consistency(
+            int sampledTeams,
+            int nameMismatchCount,
+            int slugMismatchCount,
+            int membershipCountMismatchCount,
+            int rankingMismatchCount,
+            Samples samples) {}
+
+    public record Samples(
+            List<NameMismatch> nameMismatches,
+            List<SlugMismatch> slugMismatches,
+            List<MembershipCountMismatch> membershipCountMismatches,
+            List<RankingMismatch> rankingMismatches) {}
+
+    public record NameMismatch(long mappingId, long legacyTeamId, long vnextTeamId, String legacyName, String vnextName) {}
+
+    public record SlugMismatch(long mappingId, long legacyTeamId, long vnextTeamId, String legacySlug, String vnextSlug) {}
+
+    public record MembershipCountMismatch(
+            long mappingId, long legacyTeamId, long vnextTeamId, long legacyCount, long vnextCount, long difference) {}
+
+    public record RankingMismatch(
+            long mappingId, long legacyTeamId, long vnextTeamId, boolean legacyHasRanking, boolean vnextHasRanking) {}
+
+    /** {@code severity} is {@code OK} when nothing is missing (the original said WARNING or ERROR regardless). */
+    public record DualWriteHealth(
+            long recentVnextTeams, long missingLegacyCount, List<MissingShadow> missingMappings, String severity) {}
+
+    /** {@code reason}: {@code missing_mapping} (no map row) or {@code missing_legacy_team} (map row, no legacy row). */
+    public record MissingShadow(
+            long vnextTeamId, String vnextTeamName, String vnextTeamSlug, String createdAt, String reason) {}
+
+    public record ShadowHealth(OutboxHealth outbox, MembershipShadows memberships, LegacyWrites legacyWritesWhileBlocked) {}
+
+    public record OutboxHealth(
+            long pendingCount, long blockedCount, Long oldestPendingAgeSeconds, List<BlockedEntry> blockedSamples) {}
+
+    public record BlockedEntry(
+            long outboxId, String operation, long vnextTeamId, Long vnextMembershipId, int attempts,
+            String blockedReason, String lastError) {}
+
+    /**
+     * The membership shadows of the checked teams: the consistency sample and the teams the
+     * dual-write worked on lately (see {@link ShadowQueries#MEMBERSHIP_SHADOWS}).
+     */
+    public record MembershipShadows(
+            long checkedTeams, long checkedMemberships, long missingCount, long differingCount,
+            MembershipShadowSamples samples) {}
+
+    public record MembershipShadowSamples(List<MembershipShadow> missing, List<MembershipShadow> differing) {}
+
+    /** A vNext membership and its legacy shadow ({@code legacy_*} null when the shadow is missing). */
+    public record MembershipShadow(
+            long vnextMembershipId, long vnextTeamId, long legacyTeamId, long userId, String role, String status,
+            String expectedLegacyRole, String expectedLegacyStatus, Long legacyMembershipId, String legacyRole,
+            String legacyStatus) {}
+
+    public record LegacyWrites(long count, List<LegacyWrite> samples) {}
+
+    public record LegacyWrite(
+            String occurredAt, String tableName, String operation, String allowedBy, String bypassReason, String dbUser) {}
+}

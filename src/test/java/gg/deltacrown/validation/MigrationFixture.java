@@ -1,0 +1,281 @@
+package gg.deltacrown.validation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Test data for the migration: accounts, vNext and legacy teams, map rows, memberships on both
+ * sides, rankings, outbox entries. Legacy rows are written the way the dual-write's shadow writer
+ * writes them: in a transaction carrying a {@code dual_write…} bypass reason, which the database
+ * guard lets through without auditing.
+ */
+public final class MigrationFixture {
+
+    public static final OffsetDateTime LONG_AGO = OffsetDateTime.of(2025, 6, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final AtomicInteger names = new AtomicInteger();
+
+    public MigrationFixture(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    public record Pair(long mapId, long vnextTeamId, long legacyTeamId) {}
+
+    /** An account with its profile; returns the user id. */
+    public long user(String username) {
+        long id = jdbc.queryForObject("""
+                INSERT INTO accounts_user (password, last_login, is_superuser, username, first_name, last_name, email,
+                                           is_staff, is_active, date_joined, is_verified, email_verified_at)
+                VALUES ('!', NULL, false, ?, '', '', ?, false, true, now(), false, NULL) RETURNING id
+                """, Long.class, username, username + "@example.com");
+        jdbc.update("INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)"
+                + " VALUES (?, ?, now(), now())", id, username);
+        return id;
+    }
+
+    /** An account without a profile (it can never have a legacy membership). */
+    public long userWithoutProfile(String username) {
+        return jdbc.queryForObject("""
+                INSERT INTO accounts_user (password, last_login, is_superuser, username, first_name, last_name, email,
+                                           is_staff, is_active, date_joined, is_verified, email_verified_at)
+                VALUES ('!', NULL, false, ?, '', '', ?, false, true, now(), false, NULL) RETURNING id
+                """, Long.class, username, username + "@example.com");
+    }
+
+    public VnextTeam vnextTeam(String name) {
+        return new VnextTeam(name);
+    }
+
+    public LegacyTeam legacyTeam(String name) {
+        return new LegacyTeam(name);
+    }
+
+    /** A vNext team, its legacy shadow (same name, slug, game and region) and a verified map row. */
+    public Pair pair(String name) {
+        long vnext = vnextTeam(name).create();
+        long legacy = legacyTeam(name).create();
+        return new Pair(map(legacy, vnext, true), vnext, legacy);
+    }
+
+    public long map(long legacyTeamId, long vnextTeamId, boolean verified) {
+        return jdbc.queryForObject("""
+                INSERT INTO organizations_migration_map (legacy_team_id, vnext_team_id, legacy_slug, migration_date,
+                                                         migrated_by_id, verified, verification_notes)
+                VALUES (?, ?, 'fixture', ?, NULL, ?, '') RETURNING id
+                """, Long.class, legacyTeamId, vnextTeamId, LONG_AGO, verified);
+    }
+
+    public long vnextMember(long teamId, long userId, String role, String status) {
+        return jdbc.queryForObject("""
+                INSERT INTO organizations_membership (team_id, user_id, status, role, roster_slot, player_role,
+                                                      is_tournament_captain, joined_at, left_at, left_reason)
+                VALUES (?, ?, ?, ?, NULL, '', false, ?, NULL, '') RETURNING id
+                """, Long.class, teamId, userId, status, role, LONG_AGO.plusSeconds(names.incrementAndGet()));
+    }
+
+    public long legacyMember(long legacyTeamId, long userId, String role, String status) {
+        return legacyWrite("dual_write_test_fixture", () -> jdbc.queryForObject("""
+                INSERT INTO teams_teammembership (
+                    team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
+                    role_changed_by_id, status, joined_at, left_at, roster_slot, player_role, is_captain,
+                    can_register_tournaments, can_withdraw_tournaments, can_submit_match_results,
+                    can_invite_members, can_remove_members, can_manage_roles, can_manage_permissions,
+                    can_edit_team_profile, can_edit_team_settings, can_manage_social_links, can_create_posts,
+                    can_manage_posts, can_manage_announcements, can_manage_finances, can_view_financial_reports,
+                    can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until)
+                SELECT ?, p.id, ?, '{}'::jsonb, false, 0, NULL, NULL, ?, ?, NULL, NULL, '', false,
+                       false, false, false, false, false, false, false, false, false, false, false,
+                       false, false, false, false, false, false, NULL, NULL, NULL
+                  FROM user_profile_userprofile p WHERE p.user_id = ?
+                RETURNING id
+                """, Long.class, legacyTeamId, role, status, LONG_AGO, userId));
+    }
+
+    /** A member on both sides, the legacy row as {@link LegacyExpectations} says it should be. */
+    public long member(Pair pair, long userId, String role, String status) {
+        long id = vnextMember(pair.vnextTeamId(), userId, role, status);
+        legacyMember(pair.legacyTeamId(), userId, LegacyExpectations.legacyRole(role),
+                LegacyExpectations.legacyStatus(status));
+        return id;
+    }
+
+    public void vnextRanking(long vnextTeamId) {
+        jdbc.update("""
+                INSERT INTO organizations_ranking (team_id, current_cp, season_cp, all_time_cp, tier, global_rank,
+                    regional_rank, rank_change_24h, rank_change_7d, is_hot_streak, streak_count, last_activity_date,
+                    last_decay_applied)
+                VALUES (?, 0, 0, 0, 'UNRANKED', NULL, NULL, 0, 0, false, 0, now(), NULL)
+                """, vnextTeamId);
+    }
+
+    public void legacyRanking(long legacyTeamId) {
+        legacyWrite("dual_write_test_fixture", () -> jdbc.update("""
+                INSERT INTO teams_ranking_breakdown (team_id, tournament_participation_points, tournament_winner_points,
+                    tournament_runner_up_points, tournament_top_4_points, member_count_points, team_age_points,
+                    achievement_points, manual_adjustment_points, calculated_total, final_total, last_calculated)
+                VALUES (?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, now())
+                """, legacyTeamId));
+    }
+
+    public long outbox(long vnextTeamId, String status, OffsetDateTime createdAt, String blockedReason) {
+        return jdbc.queryForObject("""
+                INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, status, attempts, blocked_reason,
+                                                            last_error, created_at)
+                VALUES ('sync_team_created', ?, ?, ?, ?, ?, ?) RETURNING id
+                """, Long.class, vnextTeamId, status, "BLOCKED".equals(status) ? 8 : 0, blockedReason,
+                blockedReason == null ? null : "failed: " + blockedReason, createdAt);
+    }
+
+    /** A DONE outbox entry completed now, as the dispatcher leaves it after mirroring a change. */
+    public long synced(long vnextTeamId, Long membershipId, String operation) {
+        return jdbc.queryForObject("""
+                INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, vnext_membership_id, status,
+                                                            attempts, created_at, completed_at, completed_by)
+                VALUES (?, ?, ?, 'DONE', 1, now(), now(), 'fixture') RETURNING id
+                """, Long.class, operation, vnextTeamId, membershipId);
+    }
+
+    /** A legacy write by another path while blocking is on, through the bypass with this reason (audited). */
+    public void legacyWriteWithBypass(String reason, long legacyTeamId) {
+        legacyWrite(reason, () -> jdbc.update("UPDATE teams_team SET tagline = 'bypassed' WHERE id = ?", legacyTeamId));
+    }
+
+    /** A write to legacy tables as the shadow writer would make it (not audited). */
+    public void shadowWrite(String sql, Object... args) {
+        legacyWrite("dual_write_test_fixture", () -> jdbc.update(sql, args));
+    }
+
+    public void execute(String sql, Object... args) {
+        jdbc.update(sql, args);
+    }
+
+    private <T> T legacyWrite(String reason, java.util.function.Supplier<T> write) {
+        return transactions.execute(status -> {
+            jdbc.queryForObject("SELECT set_config('deltacrown.legacy_write_bypass', ?, true)", String.class, reason);
+            return write.get();
+        });
+    }
+
+    private static String slugOf(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** A vNext team (independent, owned by an account of its own, ACTIVE, game 1, region NA). */
+    public final class VnextTeam {
+        private final String name;
+        private String slug;
+        private int gameId = 1;
+        private String region = "NA";
+        private String status = "ACTIVE";
+        private OffsetDateTime createdAt = LONG_AGO;
+        private Long owner;
+
+        private VnextTeam(String name) {
+            this.name = name;
+            this.slug = slugOf(name);
+        }
+
+        public VnextTeam slug(String value) {
+            slug = value;
+            return this;
+        }
+
+        public VnextTeam game(int value) {
+            gameId = value;
+            return this;
+        }
+
+        public VnextTeam region(String value) {
+            region = value;
+            return this;
+        }
+
+        public VnextTeam status(String value) {
+            status = value;
+            return this;
+        }
+
+        public VnextTeam createdAt(OffsetDateTime value) {
+            createdAt = value;
+            return this;
+        }
+
+        public VnextTeam owner(long userId) {
+            owner = userId;
+            return this;
+        }
+
+        public long create() {
+            long owner = this.owner != null ? this.owner : user("owner-" + slug + "-" + names.incrementAndGet());
+            return jdbc.queryForObject("""
+                    INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status, logo,
+                        banner, description, preferred_server, emergency_contact_discord, emergency_contact_phone,
+                        is_temporary, created_at, updated_at)
+                    VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, NULL, '', '', '', '', false, ?, ?) RETURNING id
+                    """, Long.class, name, slug, owner, gameId, region, status, createdAt, createdAt);
+        }
+    }
+
+    /** A legacy team (active, game valorant, region NA). */
+    public final class LegacyTeam {
+        private final String name;
+        private String slug;
+        private String game = "valorant";
+        private String region = "NA";
+        private boolean active = true;
+
+        private LegacyTeam(String name) {
+            this.name = name;
+            this.slug = slugOf(name);
+        }
+
+        public LegacyTeam slug(String value) {
+            slug = value;
+            return this;
+        }
+
+        public LegacyTeam game(String value) {
+            game = value;
+            return this;
+        }
+
+        public LegacyTeam region(String value) {
+            region = value;
+            return this;
+        }
+
+        public LegacyTeam inactive() {
+            active = false;
+            return this;
+        }
+
+        public long create() {
+            String tag = "F" + names.incrementAndGet();
+            return legacyWrite("dual_write_test_fixture", () -> jdbc.queryForObject("""
+                    INSERT INTO teams_team (
+                        name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
+                        banner_image, roster_image, banner, region, twitter, instagram, discord, youtube, twitch,
+                        linktree, slug, followers_count, posts_count, is_verified, is_featured, allow_posts,
+                        allow_followers, posts_require_approval, is_active, is_public, allow_join_requests,
+                        show_statistics, primary_game, total_points, adjust_points, hero_template, tagline,
+                        is_recruiting, show_roster_publicly, show_statistics_publicly, show_tournaments_publicly,
+                        show_achievements_publicly, members_can_post, require_post_approval, members_can_invite,
+                        auto_accept_join_requests, require_application_message, min_rank_requirement,
+                        hide_member_stats, hide_social_links, show_captain_only)
+                    VALUES (?, ?, '', NULL, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, ?, '', '', '', '', '', '', ?, 0, 0,
+                            false, false, true, true, false, ?, ?, true, true, '', 0, 0, 'default', '', false, true,
+                            true, true, true, true, false, false, false, true, '', false, false, false)
+                    RETURNING id
+                    """, Long.class, name, tag, LONG_AGO, LONG_AGO, game, region, slug, active, active));
+        }
+    }
+}
