@@ -94,6 +94,15 @@ public class LegacyShadows {
             tags.addAll(ShadowPlanner.tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId())
                     .subList(0, 2));
         }
+        Set<String> wanted = new HashSet<>();
+        requests.forEach(request -> {
+            ShadowTeam team = request.team();
+            String slug = LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
+            wanted.add("name:" + ShadowPlanner.nameCandidates(team.name(), team.vnextTeamId()).get(0));
+            wanted.add("tag:" + ShadowPlanner.tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId()).get(0));
+            wanted.add("slug:" + team.game() + "/" + slug);
+        });
+        tables.lockUniqueValues(wanted);
         LegacyUniqueValues taken = new LegacyUniqueValues();
         for (LegacyTeamRow holder : tables.holders(names, tags, slugs)) {
             taken.hold(holder.id(), holder.name(), holder.tag(), holder.game(), holder.slug());

@@ -4,9 +4,7 @@ import gg.deltacrown.flags.Flags;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -24,8 +22,7 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         var application = SpringExtension.getApplicationContext(context);
-        JdbcTemplate jdbc = new JdbcTemplate(ownerDataSource(application.getEnvironment(),
-                application.getBean(DataSource.class)));
+        JdbcTemplate jdbc = DatabaseOwner.jdbc(application.getEnvironment(), application.getBean(DataSource.class));
         String tables = jdbc.queryForObject(TABLES, String.class);
         // The previous test's dispatcher may still hold row locks; TRUNCATE can lose a deadlock to it.
         for (int attempt = 1; ; attempt++) {
@@ -43,15 +40,5 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
             }
         }
         application.getBean(Flags.class).refresh();
-    }
-
-    /** The database owner (Flyway's login) when the service runs as a plain role. */
-    private static DataSource ownerDataSource(Environment environment, DataSource service) {
-        String url = environment.getProperty("spring.flyway.url");
-        if (url == null) {
-            return service;
-        }
-        return new DriverManagerDataSource(url, environment.getProperty("spring.flyway.user"),
-                environment.getProperty("spring.flyway.password", ""));
     }
 }

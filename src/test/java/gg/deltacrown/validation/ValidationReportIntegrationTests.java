@@ -31,6 +31,14 @@ class ValidationReportIntegrationTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    /** DDL needs the table owner; the service's role may not alter tables. */
+    org.springframework.jdbc.core.JdbcTemplate owner() {
+        return gg.deltacrown.support.DatabaseOwner.jdbc(environment, dataSource);
+    }
+
     MigrationFixture fixture;
 
     @BeforeEach
@@ -202,8 +210,8 @@ class ValidationReportIntegrationTests {
         @Test
         void findsDuplicateIdsWhenTheUniqueConstraintsAreGone() {
             // An existing database may lack Django's constraints; the check must still work.
-            fixture.execute("ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_legacy_team_id_key");
-            fixture.execute("ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_vnext_team_id_key");
+            owner().execute("ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_legacy_team_id_key");
+            owner().execute("ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_vnext_team_id_key");
             try {
                 Pair pair = fixture.pair("Crimson Wolves");
                 long other = fixture.vnextTeam("Crimson Copy").create();
@@ -222,8 +230,8 @@ class ValidationReportIntegrationTests {
                 assertThat(report.hasErrors()).isTrue();
             } finally {
                 fixture.execute("DELETE FROM organizations_migration_map");
-                fixture.execute("ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_legacy_team_id_key UNIQUE (legacy_team_id)");
-                fixture.execute("ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_vnext_team_id_key UNIQUE (vnext_team_id)");
+                owner().execute("ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_legacy_team_id_key UNIQUE (legacy_team_id)");
+                owner().execute("ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_vnext_team_id_key UNIQUE (vnext_team_id)");
             }
         }
     }
