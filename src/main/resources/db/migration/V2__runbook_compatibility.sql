@@ -25,9 +25,17 @@ BEGIN
 END
 $$;
 
+-- Django never sets user_id, so its inserts get it here. A writer that knows the user (the shadow
+-- writer) sets it itself and skips the per-row lookup; a changed profile or user_id is re-derived.
 CREATE TRIGGER deltacrown_legacy_membership_user_id
-    BEFORE INSERT OR UPDATE OF profile_id, user_id ON teams_teammembership
-    FOR EACH ROW EXECUTE FUNCTION deltacrown_legacy_membership_user_id();
+    BEFORE INSERT ON teams_teammembership
+    FOR EACH ROW WHEN (NEW.user_id IS NULL)
+    EXECUTE FUNCTION deltacrown_legacy_membership_user_id();
+
+CREATE TRIGGER deltacrown_legacy_membership_user_id_update
+    BEFORE UPDATE OF profile_id, user_id ON teams_teammembership
+    FOR EACH ROW WHEN (NEW.profile_id IS DISTINCT FROM OLD.profile_id OR NEW.user_id IS DISTINCT FROM OLD.user_id)
+    EXECUTE FUNCTION deltacrown_legacy_membership_user_id();
 
 CREATE INDEX IF NOT EXISTS teams_teammembership_user_id_idx ON teams_teammembership (user_id);
 

@@ -21,9 +21,10 @@ CREATE TABLE organizations_dualwrite_outbox (
     completed_at        timestamptz  NULL,
     completed_by        varchar(100) NULL
 );
--- Claiming: the oldest due rows first.
+-- Claiming: pending rows in id order, the due test read from the index, so a claim stops after the
+-- first batch of due rows however long the backlog is.
 CREATE INDEX organizations_dualwrite_outbox_due_idx
-    ON organizations_dualwrite_outbox (next_attempt_at, id) WHERE status = 'PENDING';
+    ON organizations_dualwrite_outbox (id) INCLUDE (next_attempt_at) WHERE status = 'PENDING';
 -- Per-team order: a row waits while an older row of the same team is pending.
 CREATE INDEX organizations_dualwrite_outbox_team_idx
     ON organizations_dualwrite_outbox (vnext_team_id, id) WHERE status <> 'DONE';

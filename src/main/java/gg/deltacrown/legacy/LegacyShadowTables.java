@@ -24,10 +24,10 @@ class LegacyShadowTables {
 
     private static final String SELECT_TEAMS = "SELECT " + TEAM_COLUMNS + " FROM teams_team WHERE id = ANY(:ids)";
 
-    private static final String SELECT_HOLDERS = "SELECT " + TEAM_COLUMNS + """
-             FROM teams_team
-            WHERE name = ANY(:names) OR tag = ANY(:tags) OR slug = ANY(:slugs)
-            """;
+    /** One index scan per unique column (an OR of the three would scan the table). */
+    private static final String SELECT_HOLDERS = "SELECT " + TEAM_COLUMNS + " FROM teams_team WHERE name = ANY(:names)"
+            + " UNION SELECT " + TEAM_COLUMNS + " FROM teams_team WHERE tag = ANY(:tags)"
+            + " UNION SELECT " + TEAM_COLUMNS + " FROM teams_team WHERE slug = ANY(:slugs)";
 
     private static final String SELECT_MEMBERS = """
             SELECT id, team_id, profile_id, role, status, roster_slot, player_role, is_captain, joined_at, left_at,
@@ -82,7 +82,11 @@ class LegacyShadowTables {
              WHERE t.id = u.id
             """;
 
-    /** Permission cache on insert (spec 2.12): OWNER gets all; a new MANAGER or CAPTAIN gets three. */
+    /**
+     * Permission cache on insert (spec 2.12): OWNER gets all; a new MANAGER or CAPTAIN gets three.
+     * {@code user_id} comes from the profile in the same statement (the row trigger then has
+     * nothing to do).
+     */
     private static final String INSERT_MEMBERS = """
             INSERT INTO teams_teammembership (
                 team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
@@ -91,19 +95,20 @@ class LegacyShadowTables {
                 can_invite_members, can_remove_members, can_manage_roles, can_manage_permissions,
                 can_edit_team_profile, can_edit_team_settings, can_manage_social_links, can_create_posts,
                 can_manage_posts, can_manage_announcements, can_manage_finances, can_view_financial_reports,
-                can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until)
+                can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until, user_id)
             SELECT u.team_id, u.profile_id, u.role, u.metadata::jsonb, false, 0, NULL,
                    NULL, u.status, u.joined_at, u.left_at, u.roster_slot, u.player_role, u.captain,
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER',
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER',
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'),
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'),
-                   u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'), u.role = 'OWNER', NULL, NULL, NULL
+                   u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'), u.role = 'OWNER', NULL, NULL, NULL, p.user_id
               FROM unnest(:teamIds::bigint[], :profileIds::bigint[], :roles::varchar[], :metadata::text[],
                           :statuses::varchar[], :joinedAts::timestamptz[], :leftAts::timestamptz[],
                           :slots::varchar[], :playerRoles::varchar[], :captains::boolean[])
                    AS u(team_id, profile_id, role, metadata, status, joined_at, left_at, roster_slot, player_role,
                         captain)
+              JOIN user_profile_userprofile p ON p.id = u.profile_id
             """;
 
     /** Permission cache on update (spec 2.12): becoming OWNER sets every flag; otherwise they stay. */

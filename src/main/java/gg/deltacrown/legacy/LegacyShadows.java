@@ -81,34 +81,78 @@ public class LegacyShadows {
         return planned;
     }
 
-    /** The unique values held by other legacy teams, for every value the batch may want. */
+    /**
+     * The unique values held by other legacy teams, for every value the batch may want. The
+     * natural values that look free are then locked (so two dispatchers cannot both take one) and
+     * checked again; values already taken need no lock, which keeps colliding batches (every
+     * "perf-test-team-N" wants the tag "perf-test-") from queueing behind each other.
+     */
     private LegacyUniqueValues uniqueValuesFor(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> existing) {
         Set<String> names = new HashSet<>();
         Set<String> tags = new HashSet<>();
         Set<String> slugs = new HashSet<>();
         for (ShadowRequest request : requests) {
             ShadowTeam team = request.team();
-            String slug = LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
-            names.addAll(ShadowPlanner.nameCandidates(team.name(), team.vnextTeamId()).subList(0, 2));
-            slugs.addAll(ShadowPlanner.slugCandidates(slug, team.vnextTeamId()).subList(0, 2));
-            tags.addAll(ShadowPlanner.tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId())
-                    .subList(0, 2));
+            names.add(ShadowPlanner.nameCandidate(team.name(), team.vnextTeamId(), 0));
+            slugs.add(legacySlug(team));
+            tags.add(ShadowPlanner.tagCandidate(tagSource(team), team.vnextTeamId(), 0));
         }
-        Set<String> wanted = new HashSet<>();
-        requests.forEach(request -> {
-            ShadowTeam team = request.team();
-            String slug = LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
-            wanted.add("name:" + ShadowPlanner.nameCandidates(team.name(), team.vnextTeamId()).get(0));
-            wanted.add("tag:" + ShadowPlanner.tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId()).get(0));
-            wanted.add("slug:" + team.game() + "/" + slug);
-        });
-        tables.lockUniqueValues(wanted);
         LegacyUniqueValues taken = new LegacyUniqueValues();
-        for (LegacyTeamRow holder : tables.holders(names, tags, slugs)) {
-            taken.hold(holder.id(), holder.name(), holder.tag(), holder.game(), holder.slug());
+        holdAll(taken, tables.holders(names, tags, slugs), existing);
+
+        // Second look, under locks: the natural values that seemed free (another dispatcher may have
+        // taken one meanwhile) and the first fallback of every natural value that is taken.
+        Set<String> nextNames = new HashSet<>();
+        Set<String> nextTags = new HashSet<>();
+        Set<String> nextSlugs = new HashSet<>();
+        Set<String> locks = new HashSet<>();
+        for (ShadowRequest request : requests) {
+            ShadowTeam team = request.team();
+            long id = team.vnextTeamId();
+            long self = request.legacyTeamId() != null ? request.legacyTeamId() : -id;
+            String name = ShadowPlanner.nameCandidate(team.name(), id, 0);
+            String tag = ShadowPlanner.tagCandidate(tagSource(team), id, 0);
+            String slug = legacySlug(team);
+            if (LegacyUniqueValues.freeFor(taken.nameHolder(name), self)) {
+                nextNames.add(name);
+                locks.add("name:" + name);
+            } else {
+                nextNames.add(ShadowPlanner.nameCandidate(team.name(), id, 1));
+            }
+            if (request.legacyTeamId() == null) {
+                if (LegacyUniqueValues.freeFor(taken.tagHolder(tag), self)) {
+                    nextTags.add(tag);
+                    locks.add("tag:" + tag);
+                } else {
+                    nextTags.add(ShadowPlanner.tagCandidate(tagSource(team), id, 1));
+                }
+            }
+            if (LegacyUniqueValues.freeFor(taken.slugHolder(team.game(), slug), self)) {
+                nextSlugs.add(slug);
+                locks.add("slug:" + team.game() + "/" + slug);
+            } else {
+                nextSlugs.add(ShadowPlanner.slugCandidate(slug, id, 1));
+            }
         }
-        existing.values().forEach(row -> taken.hold(row.id(), row.name(), row.tag(), row.game(), row.slug()));
+        tables.lockUniqueValues(locks);
+        holdAll(taken, tables.holders(nextNames, nextTags, nextSlugs), existing);
         return taken;
+    }
+
+    private static void holdAll(LegacyUniqueValues taken, List<LegacyTeamRow> holders,
+            Map<Long, LegacyTeamRow> existing) {
+        holders.forEach(holder -> taken.hold(holder.id(), holder.name(), holder.tag(), holder.game(), holder.slug()));
+        // A team's current shadow holds its own values last: they are free for it.
+        existing.values().forEach(row -> taken.hold(row.id(), row.name(), row.tag(), row.game(), row.slug()));
+    }
+
+    private static String legacySlug(ShadowTeam team) {
+        return LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
+    }
+
+    private static String tagSource(ShadowTeam team) {
+        String slug = legacySlug(team);
+        return slug.isEmpty() ? team.name() : slug;
     }
 
     private Map<Long, ShadowPlanner.MemberPlan> writeMembers(List<ShadowRequest> requests,

@@ -32,14 +32,14 @@ final class ShadowPlanner {
             notes.add("legacy slug shortened to " + LegacyMapping.SLUG_MAX + " characters");
         }
         String region = LegacyMapping.truncate(team.region() == null ? "" : team.region(), LegacyMapping.REGION_MAX);
-        String name = resolve(nameCandidates(team.name(), team.vnextTeamId()), value -> taken.nameHolder(value), self,
-                "name", notes);
-        String resolvedSlug = resolve(slugCandidates(slug, team.vnextTeamId()),
-                value -> taken.slugHolder(team.game(), value), self, "slug", notes);
+        long id = team.vnextTeamId();
+        String name = resolve(n -> nameCandidate(team.name(), id, n), taken::nameHolder, self, "name", notes);
+        String resolvedSlug = resolve(n -> slugCandidate(slug, id, n), value -> taken.slugHolder(team.game(), value),
+                self, "slug", notes);
+        String tagSource = slug.isEmpty() ? team.name() : slug;
         String tag = existing != null
                 ? existing.tag()
-                : resolve(tagCandidates(slug.isEmpty() ? team.name() : slug, team.vnextTeamId()),
-                        value -> taken.tagHolder(value), self, "tag", notes);
+                : resolve(n -> tagCandidate(tagSource, id, n), taken::tagHolder, self, "tag", notes);
         LegacyTeamRow planned = new LegacyTeamRow(
                 existing == null ? null : existing.id(),
                 name,
@@ -57,57 +57,54 @@ final class ShadowPlanner {
         return planned;
     }
 
-    private static String resolve(List<String> candidates, java.util.function.Function<String, Long> holderOf,
-            long self, String what, List<String> notes) {
-        for (int i = 0; i < candidates.size(); i++) {
-            String candidate = candidates.get(i);
+    private static String resolve(java.util.function.IntFunction<String> candidates,
+            java.util.function.Function<String, Long> holderOf, long self, String what, List<String> notes) {
+        for (int n = 0; n < MAX_CANDIDATES; n++) {
+            String candidate = candidates.apply(n);
             Long holder = holderOf.apply(candidate);
             if (LegacyUniqueValues.freeFor(holder, self)) {
-                if (i > 0) {
-                    Long firstHolder = holderOf.apply(candidates.get(0));
-                    notes.add("legacy " + what + " '" + candidates.get(0) + "' is taken"
+                if (n > 0) {
+                    String natural = candidates.apply(0);
+                    Long firstHolder = holderOf.apply(natural);
+                    notes.add("legacy " + what + " '" + natural + "' is taken"
                             + (firstHolder != null && firstHolder > 0 ? " by legacy team " + firstHolder : "")
                             + "; used '" + candidate + "'");
                 }
                 return candidate;
             }
         }
-        throw new IllegalStateException("no free legacy " + what + " after " + candidates.size() + " candidates");
+        throw new IllegalStateException("no free legacy " + what + " after " + MAX_CANDIDATES + " candidates");
     }
 
-    static List<String> nameCandidates(String name, long vnextTeamId) {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(LegacyMapping.truncate(name, LegacyMapping.NAME_MAX));
-        for (int n = 1; n < MAX_CANDIDATES; n++) {
-            String suffix = " #" + vnextTeamId + (n == 1 ? "" : "-" + n);
-            candidates.add(LegacyMapping.truncate(name, LegacyMapping.NAME_MAX - suffix.length()) + suffix);
+    /** The n-th legacy name for a vNext team: its own, then {@code "<name> #<id>"}, {@code "… #<id>-2"}. */
+    static String nameCandidate(String name, long vnextTeamId, int n) {
+        if (n == 0) {
+            return LegacyMapping.truncate(name, LegacyMapping.NAME_MAX);
         }
-        return candidates;
+        String suffix = " #" + vnextTeamId + (n == 1 ? "" : "-" + n);
+        return LegacyMapping.truncate(name, LegacyMapping.NAME_MAX - suffix.length()) + suffix;
     }
 
-    static List<String> slugCandidates(String slug, long vnextTeamId) {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(slug);
-        for (int n = 1; n < MAX_CANDIDATES; n++) {
-            String suffix = "-v" + vnextTeamId + (n == 1 ? "" : "-" + n);
-            candidates.add(LegacyMapping.truncate(slug, LegacyMapping.SLUG_MAX - suffix.length()) + suffix);
+    /** The n-th legacy slug (already shortened to 64): its own, then {@code <slug>-v<id>}, … */
+    static String slugCandidate(String slug, long vnextTeamId, int n) {
+        if (n == 0) {
+            return slug;
         }
-        return candidates;
+        String suffix = "-v" + vnextTeamId + (n == 1 ? "" : "-" + n);
+        return LegacyMapping.truncate(slug, LegacyMapping.SLUG_MAX - suffix.length()) + suffix;
     }
 
-    static List<String> tagCandidates(String source, long vnextTeamId) {
-        List<String> candidates = new ArrayList<>();
+    /** The n-th legacy tag: the first 10 characters of the slug, then {@code <prefix>-<id in base 36>}, … */
+    static String tagCandidate(String source, long vnextTeamId, int n) {
         String base = LegacyMapping.truncate(source, LegacyMapping.TAG_MAX);
-        candidates.add(base);
-        for (int n = 1; n < MAX_CANDIDATES; n++) {
-            String suffix = Long.toString(vnextTeamId, 36) + (n == 1 ? "" : Integer.toString(n, 36));
-            String tag = suffix.length() >= LegacyMapping.TAG_MAX - 1
-                    ? suffix.substring(suffix.length() - LegacyMapping.TAG_MAX)
-                    : LegacyMapping.truncate(base, LegacyMapping.TAG_MAX - suffix.length() - 1).replaceAll("-+$", "")
-                            + "-" + suffix;
-            candidates.add(tag);
+        if (n == 0) {
+            return base;
         }
-        return candidates;
+        String suffix = Long.toString(vnextTeamId, 36) + (n == 1 ? "" : Integer.toString(n, 36));
+        return suffix.length() >= LegacyMapping.TAG_MAX - 1
+                ? suffix.substring(suffix.length() - LegacyMapping.TAG_MAX)
+                : LegacyMapping.truncate(base, LegacyMapping.TAG_MAX - suffix.length() - 1).replaceAll("-+$", "")
+                        + "-" + suffix;
     }
 
     /** The legacy membership rows after the write, and the statements that get there. */

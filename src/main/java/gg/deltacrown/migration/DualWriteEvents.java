@@ -20,6 +20,7 @@ class DualWriteEvents {
 
     private final MeterRegistry registry;
     private final Timer lag;
+    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     DualWriteEvents(MeterRegistry registry) {
         this.registry = registry;
@@ -72,10 +73,12 @@ class DualWriteEvents {
     }
 
     private Counter counter(String name, SyncOperation operation, String severity) {
-        Counter.Builder builder = Counter.builder(name).tag("operation", operation.logName());
-        if (severity != null) {
-            builder.tag("severity", severity);
-        }
-        return builder.register(registry);
+        return counters.computeIfAbsent(name + "/" + operation + "/" + severity, key -> {
+            Counter.Builder builder = Counter.builder(name).tag("operation", operation.logName());
+            if (severity != null) {
+                builder.tag("severity", severity);
+            }
+            return builder.register(registry);
+        });
     }
 }

@@ -46,6 +46,7 @@ class OutboxDispatch {
         List<OutboxEntry> claimed = new ArrayList<>();
         try {
             Handled handled = transactions.execute(status -> {
+                outbox.commitWithoutWaitingForTheDisk();
                 List<OutboxEntry> due = outbox.claimDue(properties.batchSize());
                 claimed.addAll(due);
                 if (due.isEmpty()) {
@@ -74,6 +75,7 @@ class OutboxDispatch {
     private void dispatchAlone(List<Long> rowIds) {
         try {
             Handled handled = transactions.execute(status -> {
+                outbox.commitWithoutWaitingForTheDisk();
                 List<OutboxEntry> rows = outbox.claim(rowIds);
                 return rows.isEmpty() ? Handled.NOTHING : mirror(rows);
             });

@@ -26,7 +26,7 @@ public record OutboxProperties(
 
     public OutboxProperties {
         workers = workers == null ? 2 : workers;
-        batchSize = batchSize == null ? 100 : batchSize;
+        batchSize = batchSize == null ? 500 : batchSize;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;

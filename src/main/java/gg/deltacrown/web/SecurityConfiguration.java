@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -25,6 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String STAFF = SignedInUser.STAFF_ROLE;
+
+    /**
+     * No Micrometer observation around every security filter: it cost more CPU than the whole team
+     * creation (bench/RESULTS.md). Request metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     RateLimits rateLimits() {
