@@ -13,6 +13,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -106,6 +107,17 @@ class ApiErrors {
                     .addKeyValue("path", request.getRequestURI())
                     .log("A request tried to write a legacy table");
             return legacyWriteBlocked().status(HttpStatus.FORBIDDEN);
+        }
+        if (e instanceof CannotGetJdbcConnectionException) {
+            // Overload (every pooled connection busy past the timeout) or the database is down: a
+            // client should come back, not treat it as a bug.
+            log.atWarn()
+                    .addKeyValue("event_type", "database_unavailable")
+                    .addKeyValue("path", request.getRequestURI())
+                    .log("No database connection for {}", request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1")
+                    .body(new FrameworkError("Service temporarily unavailable, please retry.", "SERVICE_UNAVAILABLE"));
         }
         if (e instanceof DuplicateKeyException) {
             log.atWarn().addKeyValue("event_type", "integrity_error").addKeyValue("path", request.getRequestURI())
