@@ -1,16 +1,20 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,17 +22,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Team-create load for the dual-write benchmark (run with JDK 21+: {@code java bench/LoadGenerator.java}).
+ * Team-create load for the dual-write benchmark (JDK 21+; compile with javac, run with java).
  *
  * <pre>
- *   closed --base-url U --secret S --first-user ID --users N --concurrency C --seconds T --label L
- *   open   --base-url U --secret S --first-user ID --users N --rate R --seconds T --label L
+ *   closed --base-url U --secret S --first-user ID --users N --concurrency C --seconds T [--offset K] [--label L]
+ *   open   --base-url U --secret S --first-user ID --users N --rate R --seconds T [--connections C] ...
  * </pre>
  *
  * Each request creates an independent team for a distinct (user, game) pair, with a JWT signed with
- * the service's secret (no logins: PBKDF2 would dominate). "open" sends at a fixed rate and measures
- * latency from the intended send time, so a slow server cannot hide its queueing (no coordinated
- * omission). Prints one JSON line.
+ * the service's secret (no logins: PBKDF2 would dominate). Plain HTTP/1.1 over kept-alive sockets,
+ * so the generator costs little CPU on the machine it shares with the service. "open" sends at a
+ * fixed rate and measures latency from the intended send time, so a slow server cannot hide its
+ * queueing (no coordinated omission). Prints one JSON line.
  */
 public class LoadGenerator {
 
@@ -37,26 +42,21 @@ public class LoadGenerator {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         String mode = args[0];
-        String baseUrl = options.get("base-url");
+        URI base = URI.create(options.get("base-url"));
         byte[] secret = options.get("secret").getBytes(StandardCharsets.UTF_8);
         long firstUser = Long.parseLong(options.get("first-user"));
         int users = Integer.parseInt(options.get("users"));
         int seconds = Integer.parseInt(options.get("seconds"));
-        int offset = Integer.parseInt(options.getOrDefault("offset", "0"));
+        AtomicInteger sequence = new AtomicInteger(Integer.parseInt(options.getOrDefault("offset", "0")));
         String label = options.getOrDefault("label", mode);
 
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             tokens.add(token(secret, firstUser + i));
         }
-        HttpClient client = HttpClient.newBuilder()
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        AtomicInteger sequence = new AtomicInteger(offset);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
-        Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
 
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -65,30 +65,43 @@ public class LoadGenerator {
             try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int c = 0; c < concurrency; c++) {
                     executor.submit(() -> {
+                        Connection connection = new Connection(base);
                         while (System.nanoTime() < end) {
                             long sent = System.nanoTime();
-                            int status = send(client, baseUrl, tokens, sequence.getAndIncrement(), users);
+                            int status = connection.send(request(base, tokens, sequence.getAndIncrement(), users));
                             record(status, System.nanoTime() - sent, latencies, errors, statuses);
                         }
+                        connection.close();
                         return null;
                     });
                 }
             }
         } else {
             double rate = Double.parseDouble(options.get("rate"));
+            int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
             long interval = (long) (1_000_000_000L / rate);
+            LinkedBlockingQueue<Long> scheduled = new LinkedBlockingQueue<>();
             try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < connections; c++) {
+                    executor.submit(() -> {
+                        Connection connection = new Connection(base);
+                        for (Long intended = scheduled.take(); intended >= 0; intended = scheduled.take()) {
+                            int status = connection.send(request(base, tokens, sequence.getAndIncrement(), users));
+                            record(status, System.nanoTime() - intended, latencies, errors, statuses);
+                        }
+                        connection.close();
+                        return null;
+                    });
+                }
                 for (long intended = start; intended < end; intended += interval) {
                     long wait = intended - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
-                    long scheduled = intended;
-                    executor.submit(() -> {
-                        int status = send(client, baseUrl, tokens, sequence.getAndIncrement(), users);
-                        record(status, System.nanoTime() - scheduled, latencies, errors, statuses);
-                        return null;
-                    });
+                    scheduled.put(intended);
+                }
+                for (int c = 0; c < connections; c++) {
+                    scheduled.put(-1L);
                 }
             }
         }
@@ -96,7 +109,7 @@ public class LoadGenerator {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf(java.util.Locale.ROOT,
-                "{\"label\":\"%s\",\"mode\":\"%s\",\"requests\":%d,\"errors\":%d,\"statuses\":%s,\"seconds\":%.1f,"
+                "{\"label\":\"%s\",\"mode\":\"%s\",\"requests\":%d,\"errors\":%d,\"statuses\":\"%s\",\"seconds\":%.1f,"
                         + "\"throughput_per_s\":%.1f,\"p50_ms\":%.1f,\"p95_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f,"
                         + "\"next_offset\":%d}%n",
                 label, mode, sorted.size(), errors.get(), statuses, elapsed, sorted.size() / elapsed,
@@ -104,21 +117,105 @@ public class LoadGenerator {
                 percentile(sorted, 1.0), sequence.get());
     }
 
-    private static int send(HttpClient client, String baseUrl, List<String> tokens, int n, int users) {
+    private static byte[] request(URI base, List<String> tokens, int n, int users) {
         int user = (n / GAMES) % users;
         int game = n % GAMES + 1;
         String body = "{\"name\":\"Bench Team " + n + "\",\"game_id\":" + game + ",\"region\":\"NA\","
                 + "\"branding\":{\"logo_url\":\"https://cdn.example.com/b" + n + ".png\"}}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/vnext/teams/create/"))
-                .header("Authorization", "Bearer " + tokens.get(user))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/vnext/teams/create/ HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + tokens.get(user) + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + content.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[headBytes.length + content.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(content, 0, all, headBytes.length, content.length);
+        return all;
+    }
+
+    /** One kept-alive HTTP/1.1 connection; reconnects after an error. Status -1: no response. */
+    static final class Connection {
+        private final URI base;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Connection(URI base) {
+            this.base = base;
+        }
+
+        int send(byte[] request) {
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+                    socket.setSoTimeout(30_000);
+                    in = new BufferedInputStream(socket.getInputStream(), 16384);
+                    out = socket.getOutputStream();
+                }
+                out.write(request);
+                out.flush();
+                return readResponse();
+            } catch (IOException e) {
+                close();
+                return -1;
+            }
+        }
+
+        private int readResponse() throws IOException {
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true; // Tomcat ends a kept-alive connection after 100 requests
+                }
+            }
+            if (chunked) {
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                    in.skipNBytes(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            if (closing) {
+                close();
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
         }
     }
 
@@ -140,7 +237,7 @@ public class LoadGenerator {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
 
-    /** HS256 access token with the claims the service expects. */
+    /** HS256 access token with the claims the service expects (SimpleJWT's shape). */
     private static String token(byte[] secret, long userId) throws Exception {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         long now = System.currentTimeMillis() / 1000;

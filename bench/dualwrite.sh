@@ -87,7 +87,7 @@ FIRST_USER="$(psql_ -c "SELECT min(id) FROM accounts_user WHERE username LIKE 'b
 
 echo "bench: warm-up" >&2
 set_flags false false
-SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=15
+SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=30
 load warmup closed --concurrency "$CONCURRENCY"
 SECONDS_PER_RUN="$SAVED"
 
