@@ -160,9 +160,17 @@ class Outbox {
      */
     void commitWithoutWaitingForTheDisk() {
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
-        // Plan each batch's statements for their actual arrays: a cached generic plan made while the
-        // legacy tables were small would keep scanning them whole as they grow.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    }
+
+    /**
+     * Large batches (a backlog) plan their statements for their actual arrays: a cached generic
+     * plan made while the legacy tables were small would keep scanning them whole as they grow.
+     * Small batches (the steady state) keep the cached plans, whose planning time would dominate.
+     */
+    void planForLargeBatch(int rows) {
+        if (rows > 100) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        }
     }
 
     List<OutboxEntry> claimDue(int limit) {

@@ -53,6 +53,7 @@ class OutboxDispatch {
                     return Handled.NOTHING;
                 }
                 claimed.addAll(outbox.claimSameTeams(teams(due), due.stream().map(OutboxEntry::id).toList()));
+                outbox.planForLargeBatch(claimed.size());
                 return mirror(claimed);
             });
             handled.report(events);
