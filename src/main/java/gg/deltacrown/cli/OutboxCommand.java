@@ -67,43 +67,44 @@ final class OutboxCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = "Make pending rows that wait for their backoff due now.")
-    static final class Retry implements Callable<Integer> {
+    /** The rows an action applies to: ids, or {@code --all}. */
+    abstract static class Selection implements Callable<Integer> {
 
         @Parameters(arity = "0..*", paramLabel = "ID", description = "Outbox row ids")
         List<Long> ids = List.of();
 
-        @Option(names = "--all", description = "Every pending row")
+        @Option(names = "--all", description = "Every row the action applies to")
         boolean all;
 
         @Override
         public Integer call() {
-            requireSelection(ids, all);
+            if (ids.isEmpty() == !all) {
+                throw new CommandFailedException("give row ids or --all (not both)");
+            }
             try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
-                System.out.println("due now: " + service.bean(OutboxAdmin.class).retryNow(ids, all) + " row(s)");
+                System.out.println(apply(service.bean(OutboxAdmin.class)));
             }
             return 0;
+        }
+
+        abstract String apply(OutboxAdmin outbox);
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Make pending rows that wait for their backoff due now.")
+    static final class Retry extends Selection {
+        @Override
+        String apply(OutboxAdmin outbox) {
+            return "due now: " + outbox.retryNow(ids, all) + " row(s)";
         }
     }
 
     @Command(name = "unblock", mixinStandardHelpOptions = true,
             description = "Return blocked rows to pending, with their attempts reset.")
-    static final class Unblock implements Callable<Integer> {
-
-        @Parameters(arity = "0..*", paramLabel = "ID", description = "Outbox row ids")
-        List<Long> ids = List.of();
-
-        @Option(names = "--all", description = "Every blocked row")
-        boolean all;
-
+    static final class Unblock extends Selection {
         @Override
-        public Integer call() {
-            requireSelection(ids, all);
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
-                System.out.println("unblocked: " + service.bean(OutboxAdmin.class).unblock(ids, all) + " row(s)");
-            }
-            return 0;
+        String apply(OutboxAdmin outbox) {
+            return "unblocked: " + outbox.unblock(ids, all) + " row(s)";
         }
     }
 
@@ -123,12 +124,6 @@ final class OutboxCommand implements Callable<Integer> {
                         + (age == null ? outbox.retention() : age));
             }
             return 0;
-        }
-    }
-
-    private static void requireSelection(List<Long> ids, boolean all) {
-        if (ids.isEmpty() == !all) {
-            throw new CommandFailedException("give row ids or --all (not both)");
         }
     }
 

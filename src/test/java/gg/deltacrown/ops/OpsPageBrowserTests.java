@@ -2,11 +2,8 @@ package gg.deltacrown.ops;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
@@ -14,10 +11,10 @@ import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.migration.DualWrite;
 import gg.deltacrown.support.AccountFixture;
+import gg.deltacrown.support.HeadlessChromium;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** An operator uses the ops page: sees a dead letter, unblocks it, flips a flag with a reason. */
 @IntegrationTest
 class OpsPageBrowserTests {
-
-    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
     @LocalServerPort
     int port;
@@ -57,32 +51,21 @@ class OpsPageBrowserTests {
     @Autowired
     DualWrite dualWrite;
 
-    Playwright playwright;
-    Browser browser;
+    HeadlessChromium chromium;
     Page page;
 
     @BeforeEach
     void openBrowser() {
         new AccountFixture(accounts).staff("operator");
         new AccountFixture(accounts).player("testuser");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setHeadless(true)
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setArgs(CHROMIUM_ARGS));
-        page = browser.newPage();
+        chromium = new HeadlessChromium();
+        page = chromium.newPage();
     }
 
     @AfterEach
     void closeBrowser() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (playwright != null) {
-                playwright.close();
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

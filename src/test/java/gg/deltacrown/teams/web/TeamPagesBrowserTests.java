@@ -2,18 +2,15 @@ package gg.deltacrown.teams.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.support.AccountFixture;
+import gg.deltacrown.support.HeadlessChromium;
 import gg.deltacrown.support.IntegrationTest;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TeamPagesBrowserTests {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-
     @LocalServerPort
     int port;
 
@@ -43,8 +37,7 @@ class TeamPagesBrowserTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    Playwright playwright;
-    Browser browser;
+    HeadlessChromium chromium;
     Page page;
 
     @BeforeEach
@@ -52,24 +45,14 @@ class TeamPagesBrowserTests {
         AccountFixture fixture = new AccountFixture(accounts);
         fixture.player("testuser");
         fixture.player("testmember");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setHeadless(true)
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setArgs(CHROMIUM_ARGS));
-        page = browser.newPage();
+        chromium = new HeadlessChromium();
+        page = chromium.newPage();
     }
 
     @AfterEach
     void closeBrowser() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (playwright != null) {
-                playwright.close();
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
