@@ -141,19 +141,6 @@ class LegacyShadowTables {
              WHERE m.id = u.id
             """;
 
-    /**
-     * Serialises syncs that want the same legacy name, tag or slug: without it, two dispatchers
-     * could both find a name free and one would fail on the unique index. Taken in hash order, after
-     * the per-team locks, so lock order is global and cannot deadlock.
-     */
-    private static final String LOCK_VALUES = """
-            SELECT count(pg_advisory_xact_lock(:namespace, h))
-              FROM (SELECT DISTINCT hashtext(v) AS h FROM unnest(:values::text[]) AS v ORDER BY 1) AS wanted
-            """;
-
-    /** Namespace of the value locks ("DCUV"). */
-    private static final int VALUE_LOCK_NAMESPACE = 0x44435556;
-
     private final JdbcClient jdbc;
 
     LegacyShadowTables(JdbcClient jdbc) {
@@ -167,13 +154,6 @@ class LegacyShadowTables {
                     .forEach(team -> teams.put(team.id(), team));
         }
         return teams;
-    }
-
-    void lockUniqueValues(Collection<String> values) {
-        if (!values.isEmpty()) {
-            jdbc.sql(LOCK_VALUES).param("namespace", VALUE_LOCK_NAMESPACE)
-                    .param("values", values.toArray(String[]::new)).query(Long.class).single();
-        }
     }
 
     /** Legacy teams holding any of these unique values. */

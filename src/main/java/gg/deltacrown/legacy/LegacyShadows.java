@@ -82,10 +82,10 @@ public class LegacyShadows {
     }
 
     /**
-     * The unique values held by other legacy teams, for every value the batch may want. The
-     * natural values that look free are then locked (so two dispatchers cannot both take one) and
-     * checked again; values already taken need no lock, which keeps colliding batches (every
-     * "perf-test-team-N" wants the tag "perf-test-") from queueing behind each other.
+     * The unique values held by other legacy teams, for every value the batch may want: the natural
+     * values first, then the first fallback of each natural value that is taken. No lock: when two
+     * dispatchers both take a value that was free, the unique index refuses the second and its batch
+     * is retried team by team, seeing the first (docs/adr/0018).
      */
     private LegacyUniqueValues uniqueValuesFor(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> existing) {
         Set<String> names = new HashSet<>();
@@ -100,42 +100,27 @@ public class LegacyShadows {
         LegacyUniqueValues taken = new LegacyUniqueValues();
         holdAll(taken, tables.holders(names, tags, slugs), existing);
 
-        // Second look, under locks: the natural values that seemed free (another dispatcher may have
-        // taken one meanwhile) and the first fallback of every natural value that is taken.
-        Set<String> nextNames = new HashSet<>();
-        Set<String> nextTags = new HashSet<>();
-        Set<String> nextSlugs = new HashSet<>();
-        Set<String> locks = new HashSet<>();
+        Set<String> fallbackNames = new HashSet<>();
+        Set<String> fallbackTags = new HashSet<>();
+        Set<String> fallbackSlugs = new HashSet<>();
         for (ShadowRequest request : requests) {
             ShadowTeam team = request.team();
             long id = team.vnextTeamId();
             long self = request.legacyTeamId() != null ? request.legacyTeamId() : -id;
-            String name = ShadowPlanner.nameCandidate(team.name(), id, 0);
-            String tag = ShadowPlanner.tagCandidate(tagSource(team), id, 0);
-            String slug = legacySlug(team);
-            if (LegacyUniqueValues.freeFor(taken.nameHolder(name), self)) {
-                nextNames.add(name);
-                locks.add("name:" + name);
-            } else {
-                nextNames.add(ShadowPlanner.nameCandidate(team.name(), id, 1));
+            if (!LegacyUniqueValues.freeFor(taken.nameHolder(ShadowPlanner.nameCandidate(team.name(), id, 0)), self)) {
+                fallbackNames.add(ShadowPlanner.nameCandidate(team.name(), id, 1));
             }
-            if (request.legacyTeamId() == null) {
-                if (LegacyUniqueValues.freeFor(taken.tagHolder(tag), self)) {
-                    nextTags.add(tag);
-                    locks.add("tag:" + tag);
-                } else {
-                    nextTags.add(ShadowPlanner.tagCandidate(tagSource(team), id, 1));
-                }
+            if (request.legacyTeamId() == null && !LegacyUniqueValues.freeFor(
+                    taken.tagHolder(ShadowPlanner.tagCandidate(tagSource(team), id, 0)), self)) {
+                fallbackTags.add(ShadowPlanner.tagCandidate(tagSource(team), id, 1));
             }
-            if (LegacyUniqueValues.freeFor(taken.slugHolder(team.game(), slug), self)) {
-                nextSlugs.add(slug);
-                locks.add("slug:" + team.game() + "/" + slug);
-            } else {
-                nextSlugs.add(ShadowPlanner.slugCandidate(slug, id, 1));
+            if (!LegacyUniqueValues.freeFor(taken.slugHolder(team.game(), legacySlug(team)), self)) {
+                fallbackSlugs.add(ShadowPlanner.slugCandidate(legacySlug(team), id, 1));
             }
         }
-        tables.lockUniqueValues(locks);
-        holdAll(taken, tables.holders(nextNames, nextTags, nextSlugs), existing);
+        if (!fallbackNames.isEmpty() || !fallbackTags.isEmpty() || !fallbackSlugs.isEmpty()) {
+            holdAll(taken, tables.holders(fallbackNames, fallbackTags, fallbackSlugs), existing);
+        }
         return taken;
     }
 

@@ -22,12 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ShadowSync {
 
-    /** Namespace of the per-team advisory locks ("DCDW"). */
-    private static final int LOCK_NAMESPACE = 0x44434457;
-
+    /**
+     * Serialises syncs of the same team (dispatchers, strict-mode requests): row locks on the vNext
+     * teams, in id order so overlapping batches cannot deadlock. Row locks cost no lock-table
+     * memory whatever the batch size; they only make an update of the same team row wait for the
+     * sync (inserting memberships does not).
+     */
     private static final String LOCK_TEAMS = """
-            SELECT count(pg_advisory_xact_lock(:namespace, (id % 2147483647)::integer))
-              FROM unnest(:ids::bigint[]) AS t(id)
+            SELECT count(*) FROM (SELECT id FROM organizations_team WHERE id = ANY(:ids) ORDER BY id
+                                  FOR NO KEY UPDATE) AS locked
             """;
 
     private final JdbcClient jdbc;
@@ -49,8 +52,7 @@ class ShadowSync {
     Outcome sync(Collection<Long> teamIds, Map<Long, Long> actors, String bypassReason) {
         // Sorted, so two dispatchers locking overlapping batches cannot deadlock.
         TreeSet<Long> ids = new TreeSet<>(teamIds);
-        jdbc.sql(LOCK_TEAMS).param("namespace", LOCK_NAMESPACE).param("ids", ids.toArray(Long[]::new))
-                .query(Long.class).single();
+        jdbc.sql(LOCK_TEAMS).param("ids", ids.toArray(Long[]::new)).query(Long.class).single();
         var teams = vnext.teams(ids);
         var members = vnext.members(teams.keySet());
         Map<Long, Long> legacyIds = map.legacyIds(teams.keySet());
