@@ -48,19 +48,36 @@ class DualWriteMetricsIntegrationTests {
     @Test
     void exposesTheOutboxAndTheDualWriteOutcomes() throws Exception {
         VnextWrites vnext = new VnextWrites(jdbc, transactions, dualWrite, accounts);
+        // The registry lives as long as the cached application context: other tests count too.
+        String before = scrape();
+        double created = sample(before, "deltacrown_dualwrite_completed_total{operation=\"sync_team_created\"}");
+        double lagCount = sample(before, "deltacrown_dualwrite_lag_seconds_count");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "metrics");
         vnext.createTeam(vnext.user("testuser"), "Metric Team", "metric-team", 1, "NA");
         jdbcTemplate.update("""
                 INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, status, attempts, blocked_reason)
                 VALUES ('sync_team_member_added', 42, 'BLOCKED', 10, 'max_attempts')""");
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scrape())
-                .contains("deltacrown_dualwrite_completed_total{operation=\"sync_team_created\"} 1.0")
-                .contains("deltacrown_outbox_blocked 1.0")
-                .contains("deltacrown_outbox_pending 0.0")
-                .contains("deltacrown_outbox_oldest_pending_age_seconds")
-                .contains("deltacrown_dualwrite_lag_seconds_bucket")
-                .contains("deltacrown_dualwrite_lag_seconds_count 1"));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String now = scrape();
+            assertThat(now)
+                    .contains("deltacrown_outbox_blocked 1.0")
+                    .contains("deltacrown_outbox_pending 0.0")
+                    .contains("deltacrown_outbox_oldest_pending_age_seconds")
+                    .contains("deltacrown_dualwrite_lag_seconds_bucket");
+            assertThat(sample(now, "deltacrown_dualwrite_completed_total{operation=\"sync_team_created\"}"))
+                    .isEqualTo(created + 1);
+            assertThat(sample(now, "deltacrown_dualwrite_lag_seconds_count")).isEqualTo(lagCount + 1);
+        });
+    }
+
+    /** The value of one series in a Prometheus text scrape; 0 when the series is not there yet. */
+    private static double sample(String scrape, String series) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElse(0);
     }
 
     private String scrape() throws Exception {
