@@ -85,7 +85,7 @@ public class LegacyShadows {
      * The unique values held by other legacy teams, for every value the batch may want: the natural
      * values first, then the first fallback of each natural value that is taken. No lock: when two
      * dispatchers both take a value that was free, the unique index refuses the second and its batch
-     * is retried team by team, seeing the first (docs/adr/0018).
+     * is retried team by team, seeing the first (docs/adr/0016).
      */
     private LegacyUniqueValues uniqueValuesFor(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> existing) {
         Set<String> names = new HashSet<>();
