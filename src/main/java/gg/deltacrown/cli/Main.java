@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             UsersCommand.class,
             ValidationReportCommand.class,
             StagingValidationTestCommand.class,
+            StagingRunbookCommand.class,
             OutboxCommand.class,
             RollbackCommand.class,
             CleanupTestDataCommand.class,

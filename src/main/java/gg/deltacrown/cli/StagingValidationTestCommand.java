@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,11 +97,7 @@ final class StagingValidationTestCommand implements Callable<Integer> {
         StagingConsole.delta(beforeReport, afterReport, delta);
         StagingSummaries summaries = new StagingSummaries(beforeReport, afterReport, delta, environment, root.toString(),
                 LocalDateTime.now());
-        Map<Path, String> files = new LinkedHashMap<>();
-        files.put(root.resolve("delta.json"), ReportJson.write(delta.document()));
-        files.put(root.resolve("delta.md"), summaries.deltaMarkdown());
-        files.put(root.resolve("SUMMARY.md"), summaries.summary());
-        files.put(root.resolve(summaries.detailedSummaryName()), summaries.detailedSummary());
+        Map<Path, String> files = summaries.files(root);
         ArtifactWriter.write(files);
         files.keySet().forEach(file -> System.out.println("\u2705 Saved: " + file));
         StagingConsole.nextSteps(root.resolve("SUMMARY.md"), root.resolve(summaries.detailedSummaryName()));

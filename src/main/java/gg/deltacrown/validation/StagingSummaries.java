@@ -26,20 +26,52 @@ public final class StagingSummaries {
     private final String environment;
     private final String artifactDirectory;
     private final LocalDateTime now;
+    private final AutomatedRun run;
+
+    /**
+     * What the automated runbook ({@code staging_runbook}) did between the two reports: it fills
+     * the places the manual runbook leaves as {@code [MANUAL FILL]}, and its failed checks are
+     * NO-GO issues too.
+     *
+     * @param flows one line per test flow, with its outcome
+     * @param problems the checks that failed (empty when every flow and shadow check passed)
+     * @param performance one line per measurement
+     */
+    public record AutomatedRun(String tester, java.time.Duration duration, List<String> flows, List<String> problems,
+            List<String> performance) {}
 
     public StagingSummaries(JsonNode before, JsonNode after, ReportDelta delta, String environment,
             String artifactDirectory, LocalDateTime now) {
+        this(before, after, delta, environment, artifactDirectory, now, null);
+    }
+
+    public StagingSummaries(JsonNode before, JsonNode after, ReportDelta delta, String environment,
+            String artifactDirectory, LocalDateTime now, AutomatedRun run) {
         this.before = before;
         this.after = after;
         this.delta = delta;
         this.environment = environment;
         this.artifactDirectory = artifactDirectory;
         this.now = now;
+        this.run = run;
     }
 
     /** {@code staging_test_summary_<YYYYmmdd_HHMMSS>.md}. */
     public String detailedSummaryName() {
         return "staging_test_summary_" + FILE.format(now) + ".md";
+    }
+
+    /**
+     * The four files of the delta analysis, in the order they are listed to the operator:
+     * {@code delta.json}, {@code delta.md}, {@code SUMMARY.md}, {@code staging_test_summary_<time>.md}.
+     */
+    public java.util.Map<java.nio.file.Path, String> files(java.nio.file.Path root) {
+        java.util.Map<java.nio.file.Path, String> files = new java.util.LinkedHashMap<>();
+        files.put(root.resolve("delta.json"), ReportJson.write(delta.document()));
+        files.put(root.resolve("delta.md"), deltaMarkdown());
+        files.put(root.resolve("SUMMARY.md"), summary());
+        files.put(root.resolve(detailedSummaryName()), detailedSummary());
+        return files;
     }
 
     public String deltaMarkdown() {
@@ -64,7 +96,7 @@ public final class StagingSummaries {
      * migration's business, not the dual-write's).
      */
     public List<String> issues() {
-        List<String> issues = new ArrayList<>();
+        List<String> issues = new ArrayList<>(run == null ? List.of() : run.problems());
         if (delta.vnextTeams() > 0 && delta.mappedTeams() != delta.vnextTeams()) {
             issues.add("Dual-write mapping incomplete");
         }
@@ -110,8 +142,8 @@ public final class StagingSummaries {
                 .append("- Severity: **").append(after.path("dual_write_health").path("severity").asString("N/A"))
                 .append("**  \n\n")
                 .append("## Test Flows Executed\n\n")
-                .append("[MANUAL FILL]\n\n")
-                .append("## Go/No-Go Recommendation\n\n");
+                .append(run == null ? "[MANUAL FILL]\n" : lines(run.flows()))
+                .append("\n## Go/No-Go Recommendation\n\n");
         if (issues.isEmpty()) {
             text.append("\u2705 **GO** - Dual-write functioning correctly\n\n");
         } else {
@@ -133,8 +165,9 @@ public final class StagingSummaries {
         StringBuilder text = new StringBuilder()
                 .append("# P5-T6 Staging Dual-Write Testing Summary\n\n")
                 .append("**Generated:** ").append(SECONDS.format(now)).append("  \n")
-                .append("**Test Duration:** [MANUAL FILL]  \n")
-                .append("**Tester:** [MANUAL FILL]  \n\n")
+                .append("**Test Duration:** ").append(run == null ? "[MANUAL FILL]"
+                        : run.duration().toSeconds() + " s (automated: staging_runbook)").append("  \n")
+                .append("**Tester:** ").append(run == null ? "[MANUAL FILL]" : run.tester()).append("  \n\n")
                 .append("## Test Environment\n\n")
                 .append("- **Environment:** ").append(environment).append("  \n")
                 .append("- **Dual-Write Enabled:** `").append(flag("dual_write_enabled")).append("`  \n")
@@ -146,19 +179,24 @@ public final class StagingSummaries {
                 .append("- Coverage Change: **").append(coverageChange()).append("%**  \n")
                 .append("- Total Mappings: **").append(PythonFormat.signed(delta.totalMappings())).append("**  \n\n")
                 .append("## Test Flows Executed\n\n")
-                .append("- [ ] Independent team creation  \n")
-                .append("- [ ] Org-owned team creation  \n")
-                .append("- [ ] Add team member  \n")
-                .append("- [ ] Update member role  \n")
-                .append("- [ ] Remove team member  \n")
-                .append("- [ ] Update team settings  \n\n")
+                .append(run != null ? lines(run.flows()) + "\n" : """
+                        - [ ] Independent team creation \s
+                        - [ ] Org-owned team creation \s
+                        - [ ] Add team member \s
+                        - [ ] Update member role \s
+                        - [ ] Remove team member \s
+                        - [ ] Update team settings \s
+
+                        """)
                 .append("## Validation Results\n\n");
         coverage(text, "Before Testing", before);
         coverage(text, "After Testing", after);
         text.append("## Issues Encountered\n\n")
-                .append("[MANUAL FILL - Describe any issues, failures, or unexpected behavior]\n\n")
-                .append("## Performance Observations\n\n")
-                .append("[MANUAL FILL - Query counts, latency, resource usage]\n\n")
+                .append(run == null ? "[MANUAL FILL - Describe any issues, failures, or unexpected behavior]\n"
+                        : run.problems().isEmpty() ? "None: every flow and shadow check passed.\n" : lines(run.problems()))
+                .append("\n## Performance Observations\n\n")
+                .append(run == null ? "[MANUAL FILL - Query counts, latency, resource usage]\n" : lines(run.performance()))
+                .append("\n")
                 .append("## Rollback Status\n\n")
                 .append("- [ ] Rollback procedures tested  \n")
                 .append("- [ ] Test data cleaned up  \n")
@@ -201,5 +239,11 @@ public final class StagingSummaries {
     private String flag(String name) {
         JsonNode value = after.path("meta").path(name);
         return value.isBoolean() ? Boolean.toString(value.asBoolean()) : "unknown";
+    }
+
+    private static String lines(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append("- ").append(line).append("  \n"));
+        return text.toString();
     }
 }

@@ -62,7 +62,7 @@ class ArchitectureTests {
         classes().that().resideInAPackage("gg.deltacrown.legacy..")
                 .should().onlyHaveDependentClassesThat().resideInAnyPackage(
                         "gg.deltacrown.legacy..", "gg.deltacrown.migration..", "gg.deltacrown.demo..",
-                        "gg.deltacrown.seeding..", "gg.deltacrown.validation..")
+                        "gg.deltacrown.seeding..", "gg.deltacrown.validation..", "gg.deltacrown.runbook..")
                 .check(PRODUCTION);
     }
 

@@ -212,4 +212,27 @@ class StagingSummariesTests {
         assertThat(summaries(ReportDeltaTests.BEFORE, ReportDeltaTests.AFTER).detailedSummary())
                 .contains("## Recommendations\n\n- ✅ No critical recommendations  \n");
     }
+
+    @Test
+    void anAutomatedRunFillsTheManualPlacesAndItsFailuresAreNoGo() {
+        JsonNode before = ReportDeltaTests.BEFORE;
+        JsonNode after = ReportDeltaTests.AFTER;
+        StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun("cli:ops", java.time.Duration.ofSeconds(42),
+                java.util.List.of("\u2705 Flow 1: created", "\u274C Flow 2 (add team member): expected 200, got 404"),
+                java.util.List.of("Flow 2 (add team member): expected 200, got 404"),
+                java.util.List.of("GET team detail x20: average 9.0 ms, p95 12 ms"));
+        StagingSummaries summaries = new StagingSummaries(before, after, ReportDelta.between(before, after), "staging-k8s",
+                "artifacts/p5_t6/20260126_1430", NOW, run);
+
+        assertThat(summaries.issues()).containsExactly("Flow 2 (add team member): expected 200, got 404");
+        assertThat(summaries.summary())
+                .contains("## Test Flows Executed\n\n- \u2705 Flow 1: created  \n- \u274C Flow 2 (add team member)")
+                .contains("\u274C **NO-GO**\n\n**Issues:**\n- Flow 2 (add team member): expected 200, got 404\n")
+                .doesNotContain("[MANUAL FILL]");
+        assertThat(summaries.detailedSummary())
+                .contains("**Test Duration:** 42 s (automated: staging_runbook)  \n**Tester:** cli:ops  \n")
+                .contains("## Issues Encountered\n\n- Flow 2 (add team member): expected 200, got 404  \n")
+                .contains("## Performance Observations\n\n- GET team detail x20: average 9.0 ms, p95 12 ms  \n")
+                .doesNotContain("[MANUAL FILL]");
+    }
 }
