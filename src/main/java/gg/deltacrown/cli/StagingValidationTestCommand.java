@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "staging_validation_test", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "Before/after validation reports of the staging dual-write test, their delta, and the summaries",
-    "(delta.json, delta.md, SUMMARY.md, staging_test_summary_<time>.md) in the artifact directory."
+    "(delta.json, delta.md, SUMMARY.md, staging_test_summary_<time>.md) in the artifact directory.",
+    "With --automate: the whole runbook against a running service, as 'staging_runbook' (its options below)."
 })
 final class StagingValidationTestCommand implements Callable<Integer> {
 
@@ -68,8 +70,22 @@ final class StagingValidationTestCommand implements Callable<Integer> {
             description = "The report command inside the pod or container (default: ${DEFAULT-VALUE})")
     String reportCommand;
 
+    @Option(names = "--automate", description = "Run the whole runbook against --base-url (the five flows included)"
+            + " instead of only the reports and their delta; see 'staging_runbook --help'")
+    boolean automate;
+
+    @Mixin
+    RunbookOptions runbook;
+
     @Override
     public Integer call() {
+        if (automate) {
+            if (before != null || after != null || skipBefore) {
+                throw new CommandFailedException("--automate takes its own before and after reports; drop --before,"
+                        + " --after and --skip-before");
+            }
+            return runbook.run(outDir);
+        }
         if (!ENVIRONMENTS.contains(environment)) {
             throw new CommandFailedException("--env must be one of " + String.join(", ", ENVIRONMENTS) + " (got '"
                     + environment + "')");

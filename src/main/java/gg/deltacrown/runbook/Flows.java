@@ -29,6 +29,11 @@ final class Flows {
     private final List<String> timings = new ArrayList<>();
     private long teamId;
     private String slug;
+    private int completed;
+    private Latency latency;
+
+    /** Phase 5.1's sample: average and p95 in milliseconds. */
+    record Latency(int requests, double averageMillis, long p95Millis) {}
 
     Flows(StagingRunbook.Request request, ServiceClient client, ShadowChecks checks, Map<Path, String> logs,
             List<String> lines, Consumer<String> out) {
@@ -108,6 +113,7 @@ final class Flows {
             Arrays.sort(sorted);
             double average = Arrays.stream(millis).average().orElse(0);
             long p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)];
+            latency = new Latency(millis.length, average, p95);
             file.append(String.format(java.util.Locale.ROOT, "Average: %.2fms%nP95: %dms%n", average, p95));
             logs.put(request.outDir().resolve("logs/latency_team_detail.txt"), file.toString());
             performance.add(String.format(java.util.Locale.ROOT,
@@ -153,7 +159,23 @@ final class Flows {
         }
     }
 
+    /** The vNext id of the test team; 0 when Flow 1 did not create it. */
+    long teamId() {
+        return teamId;
+    }
+
+    /** How many of the five flows passed every check. */
+    int completed() {
+        return completed;
+    }
+
+    /** The latency sample; null when it was skipped or not reached. */
+    Latency latency() {
+        return latency;
+    }
+
     private void done(String line) {
+        completed++;
         lines.add("\u2705 " + line);
         out.accept("  " + line);
     }

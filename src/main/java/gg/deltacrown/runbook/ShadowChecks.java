@@ -158,6 +158,37 @@ final class ShadowChecks {
                 """).param("membership", membership).query(String.class).optional().orElse("-/-");
     }
 
+    /** Per operation, the team's outbox rows: {rows, rows DONE and completed by a dispatcher}. */
+    java.util.Map<String, long[]> outboxOf(long team) {
+        java.util.Map<String, long[]> rows = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT operation, count(*) AS n,
+                       count(*) FILTER (WHERE status = 'DONE' AND completed_by IS NOT NULL) AS dispatched
+                  FROM organizations_dualwrite_outbox
+                 WHERE vnext_team_id = :team
+                 GROUP BY operation
+                 ORDER BY min(id)
+                """).param("team", team)
+                .query((rs, n) -> rows.put(rs.getString("operation"), new long[] {rs.getLong("n"), rs.getLong("dispatched")}))
+                .list();
+        return rows;
+    }
+
+    /** The team's map row as the runbook's Step 1 shows it; null when there is none. */
+    MapRow mapRow(long team) {
+        return jdbc.sql("SELECT legacy_team_id, verified FROM organizations_teammigrationmap WHERE vnext_team_id = :team")
+                .param("team", team)
+                .query((rs, n) -> new MapRow(team, rs.getLong("legacy_team_id"), rs.getBoolean("verified")))
+                .optional().orElse(null);
+    }
+
+    record MapRow(long vnextTeamId, long legacyTeamId, boolean verified) {
+        @Override
+        public String toString() {
+            return "vNext team " + vnextTeamId + " -> legacy team " + legacyTeamId + (verified ? ", verified" : ", NOT verified");
+        }
+    }
+
     /** How long the team's outbox rows waited for their legacy shadow, as a line for the summary. */
     String lagOf(long team) {
         return jdbc.sql("""

@@ -92,9 +92,13 @@ public class StagingRunbook {
         JsonNode before = report(root.resolve("baseline"), "before", out);
 
         boolean wasOn = flags.isOn(Flag.DUAL_WRITE_ENABLED);
+        boolean restoring = !wasOn && !request.leaveDualWriteOn();
         List<String> problems = new ArrayList<>();
         List<String> flowLines = new ArrayList<>();
         List<String> performance = new ArrayList<>();
+        Flows flows = new Flows(request, client, checks, logs, flowLines, out);
+        boolean confirmed = false;
+        Boolean restored = null;
         JsonNode after;
         try {
             out.accept("Phase 2: dual-write on");
@@ -102,11 +106,12 @@ public class StagingRunbook {
                 out.accept("  TEAM_VNEXT_DUAL_WRITE_ENABLED was already on");
             } else {
                 flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", request.operator(), "staging runbook " + runId);
+                out.accept("  set TEAM_VNEXT_DUAL_WRITE_ENABLED=true (runtime, by " + request.operator() + ")");
             }
             awaitServiceFlag(client, true, out);
+            confirmed = true;
 
             out.accept("Phase 3: test flows");
-            Flows flows = new Flows(request, client, checks, logs, flowLines, out);
             try {
                 flows.run("Staging Test Team " + runId);
                 out.accept("Phase 5: latency sample");
@@ -120,13 +125,16 @@ public class StagingRunbook {
             out.accept("Phase 4: after report and delta");
             after = report(root.resolve("after"), "after", out);
         } finally {
-            if (!wasOn && !request.leaveDualWriteOn()) {
+            if (restoring) {
                 out.accept("Phase 7: dual-write back off");
                 flags.change(Flag.DUAL_WRITE_ENABLED, "false", "runtime", request.operator(),
                         "staging runbook " + runId + " finished");
+                out.accept("  set TEAM_VNEXT_DUAL_WRITE_ENABLED=false (runtime, by " + request.operator() + ")");
                 try {
                     awaitServiceFlag(client, false, out);
+                    restored = true;
                 } catch (RunbookFailedException e) {
+                    restored = false;
                     out.accept("  WARNING: " + e.getMessage());
                 }
             }
@@ -134,13 +142,25 @@ public class StagingRunbook {
         }
 
         ReportDelta delta = ReportDelta.between(before, after);
+        ShadowChecks.MapRow map = flows.teamId() == 0 ? null : checks.mapRow(flows.teamId());
+        List<SuccessCriteria.Criterion> criteria = SuccessCriteria.evaluate(new SuccessCriteria.Evidence(confirmed,
+                flows.completed(), problems.isEmpty() ? null : problems.get(0),
+                flows.teamId() == 0 ? Map.of() : checks.outboxOf(flows.teamId()),
+                map == null ? null : map.toString(), map != null && map.verified(), delta, after, flows.latency(),
+                restored));
+        List<String> criteriaFailures = SuccessCriteria.failures(criteria, !problems.isEmpty());
+        problems.addAll(criteriaFailures);
+
         StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun(request.operator(),
                 Duration.ofNanos(System.nanoTime() - startNanos), flowLines, problems, performance);
         StagingSummaries summaries = new StagingSummaries(before, after, delta,
                 "automated run against " + request.baseUrl(), root.toString(), LocalDateTime.now(), run);
         Map<Path, String> files = summaries.files(root);
+        files.put(root.resolve("SUCCESS_CRITERIA.md"), SuccessCriteria.markdown(criteria, runId));
         ArtifactWriter.write(files);
         files.keySet().forEach(file -> out.accept("  saved " + file));
+        out.accept("Success criteria:");
+        criteria.forEach(criterion -> out.accept("  " + criterion.status().label + "  " + criterion.text()));
 
         if (request.cleanup()) {
             String name = "Staging Test Team " + runId;

@@ -66,6 +66,18 @@ class StagingRunbookProcessTests {
                     .contains("**GO**", "Flow 1: independent team created", "Flow 5: testmember removed")
                     .doesNotContain("[MANUAL FILL]");
             assertThat(Files.readString(run.resolve("logs/latency_team_detail.txt"))).contains("Request 5:", "P95:");
+            String criteria = Files.readString(run.resolve("SUCCESS_CRITERIA.md"));
+            assertThat(criteria.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| #")))
+                    .hasSize(12)
+                    .filteredOn(line -> line.contains("PASS")).hasSize(10);
+            assertThat(criteria)
+                    .contains("| 3 | Logs show `dual_write_scheduled` for each operation | \u2705 PASS | outbox rows of the"
+                            + " test team (what each `dual_write_scheduled` line records): sync_team_created 1,"
+                            + " sync_team_member_added 1, sync_team_member_updated 1, sync_team_settings_updated 1,"
+                            + " sync_team_member_removed 1 |")
+                    .contains("| 9 | No inline legacy writes detected (all in on_commit hooks) | \u2705 PASS | 5 of 5")
+                    .contains("| 10 | Failure simulation succeeded (if executed) | \u23ED\uFE0F SKIPPED")
+                    .contains("| 12 | Tracker updated with results | \u270D\uFE0F MANUAL");
 
             // What the runbook did, as the database has it: the shadow of every flow, flags restored.
             assertThat(jdbc.queryForMap("""
@@ -94,8 +106,9 @@ class StagingRunbookProcessTests {
             assertThat(artifacts.resolve("run2")).doesNotExist();
             assertThat(dualWriteFlag(jdbc)).isEqualTo("false");
 
-            // Another game, and --cleanup: GO, then the test team is gone from both sides.
-            Streams cleaned = ServiceProcess.runSeparately(cli, CliDatabase.CLI, "staging_runbook",
+            // The same through staging_validation_test --automate (DESIGN's name for it), on another
+            // game, with --cleanup: GO, then the test team is gone from both sides.
+            Streams cleaned = ServiceProcess.runSeparately(cli, CliDatabase.CLI, "staging_validation_test", "--automate",
                     "--base-url", "http://localhost:" + port, "--out-dir", artifacts.resolve("run3").toString(),
                     "--game-id", "2", "--latency-samples", "0", "--cleanup");
             assertThat(cleaned.exitCode()).as(cleaned.stdout() + cleaned.stderr()).isZero();
@@ -124,6 +137,10 @@ class StagingRunbookProcessTests {
                     .doesNotContain("Flow 2");
             assertThat(run.resolve("after/validation_after.json")).isNotEmptyFile();
             assertThat(run.resolve("logs/flow1_team_create_response.json")).isNotEmptyFile();
+            assertThat(Files.readString(run.resolve("SUCCESS_CRITERIA.md")))
+                    .contains("| 2 | All 5 test flows executed successfully | \u274C FAIL | 0 of 5")
+                    .contains("| 9 | No inline legacy writes detected (all in on_commit hooks) | \u274C FAIL | 0 of 1")
+                    .contains("| 11 | Rollback procedure tested and documented | \u2705 PASS");
             assertThat(dualWriteFlag(new JdbcTemplate(database.dataSource()))).isEqualTo("false");
         }
     }
@@ -153,7 +170,13 @@ class StagingRunbookProcessTests {
         assertThat(unreachable.exitCode()).isEqualTo(1);
         assertThat(unreachable.stderr()).contains("cannot reach the service at http://localhost:");
 
+        Streams automateWithFiles = ServiceProcess.runSeparately(cli, CliDatabase.CLI, "staging_validation_test",
+                "--automate", "--password", "x", "--before", "before.json", "--out-dir", artifacts.resolve("e").toString());
+        assertThat(automateWithFiles.exitCode()).isEqualTo(1);
+        assertThat(automateWithFiles.stderr()).contains("--automate takes its own before and after reports");
+
         assertThat(artifacts.resolve("a")).doesNotExist();
+        assertThat(artifacts.resolve("e")).doesNotExist();
         assertThat(artifacts.resolve("d")).doesNotExist();
         assertThat(dualWriteFlag(new JdbcTemplate(database.dataSource()))).isEqualTo("false");
     }
