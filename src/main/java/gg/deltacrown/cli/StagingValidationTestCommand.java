@@ -26,9 +26,11 @@ import tools.jackson.databind.JsonNode;
  * stops before doing anything and says which option is missing.
  */
 @Command(name = "staging_validation_test", mixinStandardHelpOptions = true, sortOptions = false, description = {
-    "Before/after validation reports of the staging dual-write test, their delta, and the summaries",
-    "(delta.json, delta.md, SUMMARY.md, staging_test_summary_<time>.md) in the artifact directory.",
-    "With --automate: the whole runbook against a running service, as 'staging_runbook' (its options below)."
+    "Before/after validation reports of the staging dual-write test, their delta,",
+    "and the summaries (delta.json, delta.md, SUMMARY.md,",
+    "staging_test_summary_<time>.md) in the artifact directory.",
+    "With --automate: the whole runbook against a running service, as",
+    "'staging_runbook' does (its options below)."
 })
 final class StagingValidationTestCommand implements Callable<Integer> {
 
