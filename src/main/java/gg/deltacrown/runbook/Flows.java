@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
@@ -114,9 +115,9 @@ final class Flows {
             double average = Arrays.stream(millis).average().orElse(0);
             long p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)];
             latency = new Latency(millis.length, average, p95);
-            file.append(String.format(java.util.Locale.ROOT, "Average: %.2fms%nP95: %dms%n", average, p95));
+            file.append(String.format(Locale.ROOT, "Average: %.2fms%nP95: %dms%n", average, p95));
             logs.put(request.outDir().resolve("logs/latency_team_detail.txt"), file.toString());
-            performance.add(String.format(java.util.Locale.ROOT,
+            performance.add(String.format(Locale.ROOT,
                     "GET team detail x%d: average %.1f ms, p95 %d ms (logs/latency_team_detail.txt)",
                     millis.length, average, p95));
         }

@@ -4,7 +4,9 @@ import gg.deltacrown.games.Games;
 import gg.deltacrown.legacy.LegacyMapping;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -159,8 +161,8 @@ final class ShadowChecks {
     }
 
     /** Per operation, the team's outbox rows: {rows, rows DONE and completed by a dispatcher}. */
-    java.util.Map<String, long[]> outboxOf(long team) {
-        java.util.Map<String, long[]> rows = new java.util.LinkedHashMap<>();
+    Map<String, long[]> outboxOf(long team) {
+        Map<String, long[]> rows = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT operation, count(*) AS n,
                        count(*) FILTER (WHERE status = 'DONE' AND completed_by IS NOT NULL) AS dispatched

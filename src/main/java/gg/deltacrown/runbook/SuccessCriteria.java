@@ -3,6 +3,7 @@ package gg.deltacrown.runbook;
 import gg.deltacrown.validation.ReportDelta;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -83,7 +84,7 @@ final class SuccessCriteria {
                         "latency sample not taken")
                 : new Criterion("No performance regressions detected (query count, latency)",
                         latency.averageMillis() < 200 && latency.p95Millis() < 500 ? Status.PASS : Status.FAIL,
-                        String.format(java.util.Locale.ROOT,
+                        String.format(Locale.ROOT,
                                 "GET team detail x%d: average %.1f ms (< 200), p95 %d ms (< 500), the runbook's thresholds",
                                 latency.requests(), latency.averageMillis(), latency.p95Millis())));
         long rows = e.outbox().values().stream().mapToLong(counts -> counts[0]).sum();

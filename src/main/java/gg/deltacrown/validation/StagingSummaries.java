@@ -1,10 +1,14 @@
 package gg.deltacrown.validation;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +41,7 @@ public final class StagingSummaries {
      * @param problems the checks that failed (empty when every flow and shadow check passed)
      * @param performance one line per measurement
      */
-    public record AutomatedRun(String tester, java.time.Duration duration, List<String> flows, List<String> problems,
+    public record AutomatedRun(String tester, Duration duration, List<String> flows, List<String> problems,
             List<String> performance) {}
 
     public StagingSummaries(JsonNode before, JsonNode after, ReportDelta delta, String environment,
@@ -65,8 +69,8 @@ public final class StagingSummaries {
      * The four files of the delta analysis, in the order they are listed to the operator:
      * {@code delta.json}, {@code delta.md}, {@code SUMMARY.md}, {@code staging_test_summary_<time>.md}.
      */
-    public java.util.Map<java.nio.file.Path, String> files(java.nio.file.Path root) {
-        java.util.Map<java.nio.file.Path, String> files = new java.util.LinkedHashMap<>();
+    public Map<Path, String> files(Path root) {
+        Map<Path, String> files = new LinkedHashMap<>();
         files.put(root.resolve("delta.json"), ReportJson.write(delta.document()));
         files.put(root.resolve("delta.md"), deltaMarkdown());
         files.put(root.resolve("SUMMARY.md"), summary());
