@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.accounts.Account;
-import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.CapturedLogs;
@@ -20,10 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The legacy side fails: the app role loses its privileges on the legacy tables. Non-strict
@@ -44,18 +41,6 @@ class DualWriteFaultIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DualWrite dualWrite;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
     Flags flags;
 
     @Autowired
@@ -67,6 +52,7 @@ class DualWriteFaultIntegrationTests {
     @Value("${spring.flyway.user}")
     String owner;
 
+    @Autowired
     VnextWrites vnext;
     Account user;
     JdbcTemplate admin;
@@ -74,7 +60,6 @@ class DualWriteFaultIntegrationTests {
     @BeforeEach
     void setUp() {
         admin = new JdbcTemplate(new DriverManagerDataSource(url, owner, ""));
-        vnext = new VnextWrites(jdbcClient, transactions, dualWrite, accounts);
         user = vnext.user("testuser");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "fault tests");
         admin.execute("REVOKE INSERT, UPDATE ON " + LEGACY_TABLES + " FROM deltacrown_app");

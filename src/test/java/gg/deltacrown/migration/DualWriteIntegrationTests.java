@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.accounts.Account;
-import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.database.RunbookSql;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The runbook's five flows with dual-write on: legacy shadows and verified map rows follow. */
 @IntegrationTest
@@ -29,26 +26,14 @@ class DualWriteIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DualWrite dualWrite;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
     Flags flags;
 
+    @Autowired
     VnextWrites vnext;
     Account owner;
 
     @BeforeEach
     void setUp() {
-        vnext = new VnextWrites(jdbcClient, transactions, dualWrite, accounts);
         owner = vnext.user("testuser");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "dual-write tests");
     }

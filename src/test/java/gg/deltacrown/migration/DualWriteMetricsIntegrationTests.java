@@ -2,7 +2,6 @@ package gg.deltacrown.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** What Prometheus scrapes about the dual-write: outbox gauges, outcome counters, the lag histogram. */
 @IntegrationTest
@@ -28,26 +25,16 @@ class DualWriteMetricsIntegrationTests {
     int port;
 
     @Autowired
-    JdbcClient jdbc;
+    VnextWrites vnext;
 
     @Autowired
     JdbcTemplate jdbcTemplate;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DualWrite dualWrite;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     Flags flags;
 
     @Test
     void exposesTheOutboxAndTheDualWriteOutcomes() throws Exception {
-        VnextWrites vnext = new VnextWrites(jdbc, transactions, dualWrite, accounts);
         // The registry lives as long as the cached application context: other tests count too.
         String before = scrape();
         double created = sample(before, "deltacrown_dualwrite_completed_total{operation=\"sync_team_created\"}");

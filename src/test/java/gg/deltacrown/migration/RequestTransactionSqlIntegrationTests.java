@@ -3,7 +3,6 @@ package gg.deltacrown.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Account;
-import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Non-strict: the vNext write transaction never runs a statement on a teams_* table. */
 @IntegrationTest
@@ -30,30 +27,18 @@ class RequestTransactionSqlIntegrationTests {
     StatementCapture statements;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DualWrite dualWrite;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
     Flags flags;
 
     @Autowired
     OutboxAdmin outbox;
 
+    @Autowired
     VnextWrites vnext;
     Account owner;
     Account member;
 
     @BeforeEach
     void setUp() {
-        vnext = new VnextWrites(jdbc, transactions, dualWrite, accounts);
         owner = vnext.user("testuser");
         member = vnext.user("testmember");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "sql capture");

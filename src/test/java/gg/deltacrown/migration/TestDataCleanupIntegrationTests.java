@@ -3,7 +3,6 @@ package gg.deltacrown.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Account;
-import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
@@ -14,30 +13,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Rollback scenario 3: test teams leave both sides, children included; a dry run changes nothing. */
 @IntegrationTest
 class TestDataCleanupIntegrationTests {
 
     @Autowired
+    VnextWrites vnext;
+
+    @Autowired
     TestDataCleanup cleanup;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DualWrite dualWrite;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     Flags flags;
@@ -50,7 +38,6 @@ class TestDataCleanupIntegrationTests {
 
     @BeforeEach
     void twoTestTeamsAndARealOne() {
-        VnextWrites vnext = new VnextWrites(jdbcClient, transactions, dualWrite, accounts);
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "cleanup test");
         Account owner = vnext.user("testuser");
         Account member = vnext.user("testmember");

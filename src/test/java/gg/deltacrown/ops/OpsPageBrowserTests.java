@@ -9,7 +9,6 @@ import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
-import gg.deltacrown.migration.DualWrite;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.HeadlessChromium;
 import gg.deltacrown.support.IntegrationTest;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** An operator uses the ops page: sees a dead letter, unblocks it, flips a flag with a reason. */
 @IntegrationTest
@@ -34,6 +31,9 @@ class OpsPageBrowserTests {
     int port;
 
     @Autowired
+    VnextWrites vnext;
+
+    @Autowired
     Accounts accounts;
 
     @Autowired
@@ -41,15 +41,6 @@ class OpsPageBrowserTests {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DualWrite dualWrite;
 
     HeadlessChromium chromium;
     Page page;
@@ -71,7 +62,6 @@ class OpsPageBrowserTests {
 
     @Test
     void anOperatorUnblocksADeadLetterAndTurnsDualWriteOn() {
-        VnextWrites vnext = new VnextWrites(jdbcClient, transactions, dualWrite, accounts);
         Account owner = accounts.byUsername("testuser").orElseThrow();
         VnextWrites.Team team = vnext.createTeam(owner, "Stuck Team", "stuck-team", 1, "NA");
         jdbc.update("""

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -30,5 +31,6 @@ import org.springframework.test.context.ContextConfiguration;
             "deltacrown.api.throttle-user=off",
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(VnextWrites.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface IntegrationTest {}

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * vNext writes as the team module makes them: the rows and the {@link DualWrite#record} call in one
- * transaction. Lets the dual-write be tested on its own, with domain-named steps.
+ * transaction. Lets the dual-write be tested on its own, with domain-named steps. A bean of every
+ * {@link IntegrationTest} context.
  */
 public final class VnextWrites {
 

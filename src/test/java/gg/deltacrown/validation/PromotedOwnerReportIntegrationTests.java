@@ -3,7 +3,6 @@ package gg.deltacrown.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Account;
-import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.migration.DualWrite;
@@ -16,7 +15,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,19 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PromotedOwnerReportIntegrationTests {
 
     @Autowired
-    JdbcTemplate jdbc;
+    VnextWrites vnext;
 
     @Autowired
-    JdbcClient jdbcClient;
+    JdbcTemplate jdbc;
 
     @Autowired
     TransactionTemplate transactions;
 
     @Autowired
     DualWrite dualWrite;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     Flags flags;
@@ -52,7 +47,6 @@ class PromotedOwnerReportIntegrationTests {
 
     @Test
     void aPromotedLegacyOwnerIsNotAMembershipDifference() {
-        VnextWrites vnext = new VnextWrites(jdbcClient, transactions, dualWrite, accounts);
         Account ceo = vnext.user("ceo");
         Account manager = vnext.user("manager");
         Account player = vnext.user("player");
