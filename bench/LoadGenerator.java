@@ -108,13 +108,23 @@ public class LoadGenerator {
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(
+                java.util.Locale.ROOT,
                 "{\"label\":\"%s\",\"mode\":\"%s\",\"requests\":%d,\"errors\":%d,\"statuses\":\"%s\",\"seconds\":%.1f,"
                         + "\"throughput_per_s\":%.1f,\"p50_ms\":%.1f,\"p95_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f,"
                         + "\"next_offset\":%d}%n",
-                label, mode, sorted.size(), errors.get(), statuses, elapsed, sorted.size() / elapsed,
-                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
-                percentile(sorted, 1.0), sequence.get());
+                label,
+                mode,
+                sorted.size(),
+                errors.get(),
+                statuses,
+                elapsed,
+                sorted.size() / elapsed,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.95),
+                percentile(sorted, 0.99),
+                percentile(sorted, 1.0),
+                sequence.get());
     }
 
     private static byte[] request(URI base, List<String> tokens, int n, int users) {
@@ -180,7 +190,9 @@ public class LoadGenerator {
                 }
             }
             if (chunked) {
-                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                for (int size = Integer.parseInt(line().trim(), 16);
+                        size > 0;
+                        size = Integer.parseInt(line().trim(), 16)) {
                     in.skipNBytes(size);
                     line();
                 }
@@ -219,7 +231,11 @@ public class LoadGenerator {
         }
     }
 
-    private static void record(int status, long nanos, ConcurrentLinkedQueue<Long> latencies, AtomicLong errors,
+    private static void record(
+            int status,
+            long nanos,
+            ConcurrentLinkedQueue<Long> latencies,
+            AtomicLong errors,
             Map<Integer, AtomicLong> statuses) {
         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         if (status == 201) {
@@ -243,10 +259,12 @@ public class LoadGenerator {
         long now = System.currentTimeMillis() / 1000;
         String header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = encoder.encodeToString(("{\"user_id\":" + userId + ",\"token_type\":\"access\",\"iat\":" + now
-                + ",\"exp\":" + (now + 3600) + ",\"jti\":\"bench-" + userId + "\"}").getBytes(StandardCharsets.UTF_8));
+                        + ",\"exp\":" + (now + 3600) + ",\"jti\":\"bench-" + userId + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-        String signature = encoder.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.UTF_8)));
+        String signature =
+                encoder.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.UTF_8)));
         return header + "." + payload + "." + signature;
     }
 

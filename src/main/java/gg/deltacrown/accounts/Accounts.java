@@ -45,7 +45,10 @@ public class Accounts {
     }
 
     public Optional<Account> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query(Accounts::map).optional();
+        return jdbc.sql(SELECT + " WHERE u.id = :id")
+                .param("id", id)
+                .query(Accounts::map)
+                .optional();
     }
 
     public Optional<Account> byUsername(String username) {
@@ -93,10 +96,13 @@ public class Accounts {
                     .query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
-            throw new AccountAlreadyExistsException(
-                    "an account with username '" + account.username() + "' or email '" + account.email() + "' already exists");
+            throw new AccountAlreadyExistsException("an account with username '" + account.username() + "' or email '"
+                    + account.email() + "' already exists");
         }
-        jdbc.sql(INSERT_PROFILE).param("userId", id).param("displayName", truncate(account.username(), 80)).update();
+        jdbc.sql(INSERT_PROFILE)
+                .param("userId", id)
+                .param("displayName", truncate(account.username(), 80))
+                .update();
         return byId(id).orElseThrow();
     }
 

@@ -40,7 +40,8 @@ public final class DjangoPasswordHasher implements PasswordEncoder {
         if (salt.isEmpty() || salt.contains("$")) {
             throw new IllegalArgumentException("salt must be non-empty and must not contain '$'");
         }
-        return ALGORITHM + "$" + iterations + "$" + salt + "$" + Base64.getEncoder().encodeToString(pbkdf2(password, salt, iterations));
+        return ALGORITHM + "$" + iterations + "$" + salt + "$"
+                + Base64.getEncoder().encodeToString(pbkdf2(password, salt, iterations));
     }
 
     @Override
@@ -91,9 +92,12 @@ public final class DjangoPasswordHasher implements PasswordEncoder {
 
     private static byte[] pbkdf2(String password, String salt, int iterations) {
         try {
-            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(java.nio.charset.StandardCharsets.UTF_8), iterations, 256);
+            PBEKeySpec spec = new PBEKeySpec(
+                    password.toCharArray(), salt.getBytes(java.nio.charset.StandardCharsets.UTF_8), iterations, 256);
             try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                        .generateSecret(spec)
+                        .getEncoded();
             } finally {
                 spec.clearPassword();
             }

@@ -8,14 +8,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Rollback scenario 3: remove the staging test teams from vNext and legacy. */
-@Command(name = "cleanup_test_data", mixinStandardHelpOptions = true, description = {
-    "Delete test teams (by name pattern) from vNext and legacy, children first, in one transaction.",
-    "Without --yes it is a dry run: everything is deleted, checked and rolled back."
-})
+@Command(
+        name = "cleanup_test_data",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Delete test teams (by name pattern) from vNext and legacy, children first, in one transaction.",
+            "Without --yes it is a dry run: everything is deleted, checked and rolled back."
+        })
 final class CleanupTestDataCommand implements Callable<Integer> {
 
-    @Option(names = "--pattern", paramLabel = "LIKE",
-            description = "SQL LIKE pattern of team names (repeatable; default: the runbooks' %%Staging Test%%, %%Test Team%%, Perf Test%%)")
+    @Option(
+            names = "--pattern",
+            paramLabel = "LIKE",
+            description =
+                    "SQL LIKE pattern of team names (repeatable; default: the runbooks' %%Staging Test%%, %%Test Team%%, Perf Test%%)")
     List<String> patterns = new ArrayList<>();
 
     @Option(names = "--yes", description = "Commit the deletion")
@@ -31,8 +37,8 @@ final class CleanupTestDataCommand implements Callable<Integer> {
         }
         try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
             TestDataCleanup.Result result = service.bean(TestDataCleanup.class).clean(chosen, commit);
-            System.out.println((commit ? "Deleted " : "Would delete ") + result.teamNames().size()
-                    + " test team(s) matching " + chosen + ":");
+            System.out.println((commit ? "Deleted " : "Would delete ")
+                    + result.teamNames().size() + " test team(s) matching " + chosen + ":");
             result.teamNames().forEach(name -> System.out.println("  - " + name));
             result.deleted().forEach((table, rows) -> System.out.println(String.format("  %-34s %d", table, rows)));
             System.out.println("Orphan map rows after cleanup: " + result.orphanMaps());

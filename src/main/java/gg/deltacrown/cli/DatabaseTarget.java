@@ -39,8 +39,8 @@ final class DatabaseTarget implements AutoCloseable {
             EmbeddedDatabase embedded = EmbeddedDatabase.open(dataDir);
             return new DatabaseTarget(embedded.url(), embedded);
         } catch (IOException | RuntimeException e) {
-            throw new StartupException("cannot start the embedded PostgreSQL in " + dataDir.toAbsolutePath() + ": "
-                    + rootMessage(e), e);
+            throw new StartupException(
+                    "cannot start the embedded PostgreSQL in " + dataDir.toAbsolutePath() + ": " + rootMessage(e), e);
         }
     }
 

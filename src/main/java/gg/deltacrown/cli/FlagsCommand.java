@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Shows and changes the feature flags (DESIGN sections 5 and 8). */
-@Command(name = "flags", mixinStandardHelpOptions = true,
+@Command(
+        name = "flags",
+        mixinStandardHelpOptions = true,
         description = "Print every flag as NAME=value (source); 'flags set' changes one at runtime.",
         subcommands = {FlagsCommand.Set.class, FlagsCommand.History.class})
 final class FlagsCommand implements Callable<Integer> {
@@ -45,14 +47,19 @@ final class FlagsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true,
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
             description = "Change a flag at runtime; every instance applies it within a second.")
     static final class Set implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "Flag variable, e.g. TEAM_VNEXT_DUAL_WRITE_ENABLED")
         String name;
 
-        @Parameters(index = "1", paramLabel = "VALUE", description = "true/false (1/0, yes/no, on/off) or a routing mode")
+        @Parameters(
+                index = "1",
+                paramLabel = "VALUE",
+                description = "true/false (1/0, yes/no, on/off) or a routing mode")
         String value;
 
         @Option(names = "--reason", required = true, description = "Why (stored in the audit trail)")
@@ -63,9 +70,13 @@ final class FlagsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Flag flag = Flag.byName(name).orElseThrow(() -> new CommandFailedException(
-                    "unknown flag '" + name + "'; known flags: " + String.join(", ",
-                            java.util.Arrays.stream(Flag.values()).map(Flag::variable).toList())));
+            Flag flag = Flag.byName(name)
+                    .orElseThrow(() -> new CommandFailedException("unknown flag '" + name + "'; known flags: "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(Flag.values())
+                                            .map(Flag::variable)
+                                            .toList())));
             String normalized;
             try {
                 normalized = flag.normalize(value);
@@ -73,7 +84,8 @@ final class FlagsCommand implements Callable<Integer> {
                 throw new CommandFailedException(e.getMessage());
             }
             String who = by != null ? by : "cli:" + System.getProperty("user.name", "unknown");
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            try (ServiceBootstrap service =
+                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 Flags flags = service.bean(Flags.class);
                 flags.change(flag, normalized, "runtime", who, reason);
                 FlagState state = flags.state(flag);
@@ -83,7 +95,10 @@ final class FlagsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Print recent flag changes, newest first.")
+    @Command(
+            name = "history",
+            mixinStandardHelpOptions = true,
+            description = "Print recent flag changes, newest first.")
     static final class History implements Callable<Integer> {
 
         @Option(names = "--limit", defaultValue = "20", description = "How many changes (default ${DEFAULT-VALUE})")
@@ -94,7 +109,8 @@ final class FlagsCommand implements Callable<Integer> {
             if (limit < 1) {
                 throw new CommandFailedException("--limit must be at least 1");
             }
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            try (ServiceBootstrap service =
+                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 for (FlagChange change : service.bean(Flags.class).history(limit)) {
                     System.out.println(change.changedAt() + " " + change.name() + ": " + change.oldValue() + " -> "
                             + change.newValue() + " (" + change.source() + " by " + change.changedBy() + ")"

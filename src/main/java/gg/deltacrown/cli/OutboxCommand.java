@@ -12,10 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Operates the dual-write outbox: what is pending or blocked, and what to do about it. */
-@Command(name = "outbox", mixinStandardHelpOptions = true,
+@Command(
+        name = "outbox",
+        mixinStandardHelpOptions = true,
         description = "Dual-write outbox: status (default), list, retry, unblock, purge.",
-        subcommands = {OutboxCommand.List_.class, OutboxCommand.Retry.class, OutboxCommand.Unblock.class,
-            OutboxCommand.Purge.class})
+        subcommands = {
+            OutboxCommand.List_.class,
+            OutboxCommand.Retry.class,
+            OutboxCommand.Unblock.class,
+            OutboxCommand.Purge.class
+        })
 final class OutboxCommand implements Callable<Integer> {
 
     @Override
@@ -25,7 +31,8 @@ final class OutboxCommand implements Callable<Integer> {
             System.out.println("pending:              " + status.pendingCount()
                     + (status.retryingCount() > 0 ? " (" + status.retryingCount() + " retrying after a failure)" : ""));
             System.out.println("blocked:              " + status.blockedCount());
-            System.out.println("oldest pending age:   " + String.format(Locale.ROOT, "%.1f s", status.oldestPendingAgeSeconds()));
+            System.out.println(
+                    "oldest pending age:   " + String.format(Locale.ROOT, "%.1f s", status.oldestPendingAgeSeconds()));
             System.out.println("completed last hour:  " + status.completedLastHour());
             if (status.blockedCount() > 0) {
                 System.out.println("\nBlocked rows wait for an operator: 'outbox list --status blocked', fix the cause,"
@@ -53,9 +60,11 @@ final class OutboxCommand implements Callable<Integer> {
             if (limit < 1) {
                 throw new CommandFailedException("--limit must be at least 1");
             }
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            try (ServiceBootstrap service =
+                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 for (OutboxEntry entry : service.bean(OutboxAdmin.class).list(wanted, limit)) {
-                    System.out.println(entry.id() + " " + entry.status() + " " + entry.operation().logName()
+                    System.out.println(entry.id() + " " + entry.status() + " "
+                            + entry.operation().logName()
                             + " team_id=" + entry.teamId()
                             + (entry.membershipId() == null ? "" : " membership_id=" + entry.membershipId())
                             + " attempts=" + entry.attempts() + " created_at=" + entry.createdAt()
@@ -81,7 +90,8 @@ final class OutboxCommand implements Callable<Integer> {
             if (ids.isEmpty() == !all) {
                 throw new CommandFailedException("give row ids or --all (not both)");
             }
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            try (ServiceBootstrap service =
+                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 System.out.println(apply(service.bean(OutboxAdmin.class)));
             }
             return 0;
@@ -90,7 +100,9 @@ final class OutboxCommand implements Callable<Integer> {
         abstract String apply(OutboxAdmin outbox);
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true,
+    @Command(
+            name = "retry",
+            mixinStandardHelpOptions = true,
             description = "Make pending rows that wait for their backoff due now.")
     static final class Retry extends Selection {
         @Override
@@ -99,7 +111,9 @@ final class OutboxCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "unblock", mixinStandardHelpOptions = true,
+    @Command(
+            name = "unblock",
+            mixinStandardHelpOptions = true,
             description = "Return blocked rows to pending, with their attempts reset.")
     static final class Unblock extends Selection {
         @Override
@@ -108,7 +122,9 @@ final class OutboxCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "purge", mixinStandardHelpOptions = true,
+    @Command(
+            name = "purge",
+            mixinStandardHelpOptions = true,
             description = "Delete completed rows older than the retention (OUTBOX_RETENTION, default 7d).")
     static final class Purge implements Callable<Integer> {
 
@@ -118,7 +134,8 @@ final class OutboxCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Duration age = olderThan == null ? null : parseAge(olderThan);
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            try (ServiceBootstrap service =
+                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 OutboxAdmin outbox = service.bean(OutboxAdmin.class);
                 System.out.println("purged: " + outbox.purge(age) + " completed row(s) older than "
                         + (age == null ? outbox.retention() : age));
@@ -128,7 +145,8 @@ final class OutboxCommand implements Callable<Integer> {
     }
 
     static Duration parseAge(String value) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)([dhms])").matcher(value.trim());
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("(\\d+)([dhms])").matcher(value.trim());
         if (!matcher.matches()) {
             throw new CommandFailedException("--older-than must look like 7d, 12h, 30m or 45s (got '" + value + "')");
         }

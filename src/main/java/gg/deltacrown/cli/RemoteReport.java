@@ -32,12 +32,19 @@ final class RemoteReport {
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new CommandFailedException(command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+                throw new CommandFailedException(
+                        command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
             }
             if (process.exitValue() != 0) {
                 String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();
                 throw new CommandFailedException(command.get(0) + " exited with " + process.exitValue()
-                        + (stderr.isEmpty() ? "" : ": " + stderr.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse("")));
+                        + (stderr.isEmpty()
+                                ? ""
+                                : ": "
+                                        + stderr.lines()
+                                                .limit(5)
+                                                .reduce((a, b) -> a + " / " + b)
+                                                .orElse("")));
             }
             return new String(output, StandardCharsets.UTF_8);
         } catch (IOException e) {

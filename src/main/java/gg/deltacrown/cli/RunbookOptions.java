@@ -20,32 +20,49 @@ final class RunbookOptions {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss", Locale.ROOT);
 
-    @Option(names = "--base-url", defaultValue = "http://localhost:8000",
+    @Option(
+            names = "--base-url",
+            defaultValue = "http://localhost:8000",
             description = "The running service (default: ${DEFAULT-VALUE})")
     String baseUrl;
 
-    @Option(names = "--username", defaultValue = "testuser", description = "Team owner for the flows (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--username",
+            defaultValue = "testuser",
+            description = "Team owner for the flows (default: ${DEFAULT-VALUE})")
     String username;
 
-    @Option(names = "--password", defaultValue = "${env:RUNBOOK_PASSWORD}",
+    @Option(
+            names = "--password",
+            defaultValue = "${env:RUNBOOK_PASSWORD}",
             description = "Its password (default: $RUNBOOK_PASSWORD)")
     String password;
 
-    @Option(names = "--member", defaultValue = "testmember",
+    @Option(
+            names = "--member",
+            defaultValue = "testmember",
             description = "User added, promoted and removed in Flows 2-5 (default: ${DEFAULT-VALUE})")
     String member;
 
     @Option(names = "--game-id", defaultValue = "1", description = "Game of the test team (default: ${DEFAULT-VALUE})")
     int gameId;
 
-    @Option(names = "--region", defaultValue = "NA", description = "Region of the test team (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--region",
+            defaultValue = "NA",
+            description = "Region of the test team (default: ${DEFAULT-VALUE})")
     String region;
 
-    @Option(names = "--shadow-timeout", defaultValue = "30", paramLabel = "SECONDS",
+    @Option(
+            names = "--shadow-timeout",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
             description = "How long a flow waits for its legacy shadow (default: ${DEFAULT-VALUE})")
     int shadowTimeoutSeconds;
 
-    @Option(names = "--latency-samples", defaultValue = "20",
+    @Option(
+            names = "--latency-samples",
+            defaultValue = "20",
             description = "Requests in the Phase 5 latency sample, 0 to skip (default: ${DEFAULT-VALUE})")
     int latencySamples;
 
@@ -89,11 +106,12 @@ final class RunbookOptions {
             throw new CommandFailedException("--base-url is not a URL: " + baseUrl);
         }
         if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme()) || base.getHost() == null) {
-            throw new CommandFailedException("--base-url must be an http(s) URL such as http://localhost:8000 (got '"
-                    + baseUrl + "')");
+            throw new CommandFailedException(
+                    "--base-url must be an http(s) URL such as http://localhost:8000 (got '" + baseUrl + "')");
         }
         if (password == null || password.isEmpty()) {
-            throw new CommandFailedException("no password for '" + username + "': pass --password or set RUNBOOK_PASSWORD");
+            throw new CommandFailedException(
+                    "no password for '" + username + "': pass --password or set RUNBOOK_PASSWORD");
         }
         if (Games.byId(gameId).isEmpty()) {
             throw new CommandFailedException("--game-id " + gameId + " is not a known game");
@@ -109,7 +127,18 @@ final class RunbookOptions {
         }
         Path directory = outDir != null ? outDir : Path.of("artifacts", "p5_t6", TIMESTAMP.format(LocalDateTime.now()));
         String who = by != null ? by : "cli:" + System.getProperty("user.name", "unknown");
-        return new StagingRunbook.Request(base, username, password, member, gameId, region, directory,
-                Duration.ofSeconds(shadowTimeoutSeconds), latencySamples, leaveDualWriteOn, cleanup, who);
+        return new StagingRunbook.Request(
+                base,
+                username,
+                password,
+                member,
+                gameId,
+                region,
+                directory,
+                Duration.ofSeconds(shadowTimeoutSeconds),
+                latencySamples,
+                leaveDualWriteOn,
+                cleanup,
+                who);
     }
 }

@@ -14,17 +14,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Generates data at scale, with drift in known numbers, for benchmarks and tests of the report. */
-@Command(name = "seed_scale", mixinStandardHelpOptions = true, sortOptions = false, description = {
-    "Fill the database with mapped vNext/legacy team pairs, members on both sides, unmapped teams,",
-    "orphan map rows and deliberate drift, in the numbers given (printed at the end with the",
-    "validation report values they produce on a database that was empty). Progress goes to stderr."
-})
+@Command(
+        name = "seed_scale",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Fill the database with mapped vNext/legacy team pairs, members on both sides, unmapped teams,",
+            "orphan map rows and deliberate drift, in the numbers given (printed at the end with the",
+            "validation report values they produce on a database that was empty). Progress goes to stderr."
+        })
 final class SeedScaleCommand implements Callable<Integer> {
 
     @Option(names = "--teams", required = true, description = "Mapped pairs: vNext team + legacy shadow + map row")
     int teams;
 
-    @Option(names = "--members-per-team", defaultValue = "5", description = "Members per team on each side (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--members-per-team",
+            defaultValue = "5",
+            description = "Members per team on each side (default ${DEFAULT-VALUE})")
     int membersPerTeam;
 
     @Option(names = "--legacy-only-teams", defaultValue = "0", description = "Legacy teams without a map row")
@@ -39,7 +46,10 @@ final class SeedScaleCommand implements Callable<Integer> {
     @Option(names = "--slug-drift", defaultValue = "0", description = "Pairs whose legacy slug differs")
     int slugDrift;
 
-    @Option(names = "--membership-drift", defaultValue = "0", description = "Pairs where one member has no legacy shadow")
+    @Option(
+            names = "--membership-drift",
+            defaultValue = "0",
+            description = "Pairs where one member has no legacy shadow")
     int membershipDrift;
 
     @Option(names = "--role-drift", defaultValue = "0", description = "Pairs where one legacy shadow has another role")
@@ -54,16 +64,34 @@ final class SeedScaleCommand implements Callable<Integer> {
     @Option(names = "--orphan-maps", defaultValue = "0", description = "Map rows pointing at no team on either side")
     int orphanMaps;
 
-    @Option(names = "--users", defaultValue = "10000", description = "Accounts the members are drawn from (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--users",
+            defaultValue = "10000",
+            description = "Accounts the members are drawn from (default ${DEFAULT-VALUE})")
     int users;
 
-    @Option(names = "--batch-size", defaultValue = "10000", description = "Teams per transaction (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "10000",
+            description = "Teams per transaction (default ${DEFAULT-VALUE})")
     int batchSize;
 
     @Override
     public Integer call() {
-        SeedPlan plan = new SeedPlan(teams, membersPerTeam, legacyOnlyTeams, vnextOnlyTeams, nameDrift, slugDrift,
-                membershipDrift, roleDrift, rankingDrift, unverifiedMaps, orphanMaps, users, batchSize);
+        SeedPlan plan = new SeedPlan(
+                teams,
+                membersPerTeam,
+                legacyOnlyTeams,
+                vnextOnlyTeams,
+                nameDrift,
+                slugDrift,
+                membershipDrift,
+                roleDrift,
+                rankingDrift,
+                unverifiedMaps,
+                orphanMaps,
+                users,
+                batchSize);
         if (!plan.problems().isEmpty()) {
             throw new CommandFailedException(String.join("; ", plan.problems()));
         }

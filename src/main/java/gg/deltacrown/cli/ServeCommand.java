@@ -11,10 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** Runs the HTTP service until Ctrl-C or SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = {
-    "Run the service (port 8000, PORT to change).",
-    "Without DATABASE_URL an embedded PostgreSQL keeps its data in DELTACROWN_DATA_DIR (./.deltacrown)."
-})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the service (port 8000, PORT to change).",
+            "Without DATABASE_URL an embedded PostgreSQL keeps its data in DELTACROWN_DATA_DIR (./.deltacrown)."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     @Override
@@ -28,18 +31,21 @@ final class ServeCommand implements Callable<Integer> {
         }
         checkPortFree(port);
 
-        ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.SERVE, settings,
-                Map.of("server.port", port));
+        ServiceBootstrap service =
+                ServiceBootstrap.start(ServiceBootstrap.Mode.SERVE, settings, Map.of("server.port", port));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } finally {
-                stopped.countDown();
-            }
-        }, "deltacrown-shutdown"));
-        System.out.println("DeltaCrown is running on http://localhost:" + port + "/ (health: http://localhost:"
-                + port + "/health/)" + (service.embeddedDatabase() ? "" : " using DATABASE_URL"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                service.close();
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "deltacrown-shutdown"));
+        System.out.println("DeltaCrown is running on http://localhost:" + port + "/ (health: http://localhost:" + port
+                + "/health/)" + (service.embeddedDatabase() ? "" : " using DATABASE_URL"));
         if (service.embeddedDatabase()) {
             System.out.println("Demo logins (embedded database only): " + String.join("; ", DemoLogins.LOGINS));
             System.out.println("Try: http://localhost:" + port + "/teams/create/");
@@ -58,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
-            throw new StartupException("port " + port + " is already in use; stop the other process or set PORT to a free port");
+            throw new StartupException(
+                    "port " + port + " is already in use; stop the other process or set PORT to a free port");
         }
     }
 }

@@ -50,7 +50,8 @@ final class ServiceBootstrap implements AutoCloseable {
                 properties.put("spring.main.log-startup-info", false);
                 // A tool's stderr shows what matters to its operator, not the framework's start-up.
                 properties.putIfAbsent("logging.level.root", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
-                properties.putIfAbsent("logging.level.gg.deltacrown", System.getenv().getOrDefault("LOG_LEVEL", "INFO"));
+                properties.putIfAbsent(
+                        "logging.level.gg.deltacrown", System.getenv().getOrDefault("LOG_LEVEL", "INFO"));
             }
             // As command-line arguments: they must win over application.yml, default properties do not.
             String[] arguments = properties.entrySet().stream()

@@ -22,16 +22,22 @@ final class StagingConsole {
         System.out.println("Execution Time: " + text(meta, "execution_time_seconds") + "s\n");
         JsonNode coverage = report.path("coverage");
         System.out.println("COVERAGE METRICS:");
-        System.out.println("  Legacy Teams: " + coverage.path("legacy_team_count").asLong(0));
+        System.out.println(
+                "  Legacy Teams: " + coverage.path("legacy_team_count").asLong(0));
         System.out.println("  vNext Teams: " + coverage.path("vnext_team_count").asLong(0));
-        System.out.println("  Mapped Teams: " + coverage.path("mapped_team_count").asLong(0));
-        System.out.println("  Mapping Coverage: " + PythonFormat.fixed(coverage.path("mapping_percentage").asDouble(0), 2) + "%");
-        System.out.println("  Unmapped Legacy: " + coverage.path("unmapped_legacy_count").asLong(0) + "\n");
+        System.out.println(
+                "  Mapped Teams: " + coverage.path("mapped_team_count").asLong(0));
+        System.out.println("  Mapping Coverage: "
+                + PythonFormat.fixed(coverage.path("mapping_percentage").asDouble(0), 2) + "%");
+        System.out.println(
+                "  Unmapped Legacy: " + coverage.path("unmapped_legacy_count").asLong(0) + "\n");
         JsonNode dualWrite = report.path("dual_write_health");
         if (dualWrite.isObject()) {
             System.out.println("DUAL-WRITE HEALTH:");
-            System.out.println("  Recent vNext Teams (24h): " + dualWrite.path("recent_vnext_teams").asLong(0));
-            System.out.println("  Missing Legacy Count: " + dualWrite.path("missing_legacy_count").asLong(0));
+            System.out.println("  Recent vNext Teams (24h): "
+                    + dualWrite.path("recent_vnext_teams").asLong(0));
+            System.out.println("  Missing Legacy Count: "
+                    + dualWrite.path("missing_legacy_count").asLong(0));
             System.out.println("  Severity: " + dualWrite.path("severity").asString("N/A") + "\n");
         } else {
             System.out.println("DUAL-WRITE HEALTH: Not available (dual-write disabled)\n");
@@ -46,7 +52,8 @@ final class StagingConsole {
         System.out.println("  Legacy Teams: " + PythonFormat.signed(delta.legacyTeams()));
         System.out.println("  vNext Teams: " + PythonFormat.signed(delta.vnextTeams()));
         System.out.println("  Mapped Teams: " + PythonFormat.signed(delta.mappedTeams()));
-        System.out.println("  Coverage %: " + PythonFormat.signedFixed(delta.coveragePct().doubleValue(), 2) + "%");
+        System.out.println(
+                "  Coverage %: " + PythonFormat.signedFixed(delta.coveragePct().doubleValue(), 2) + "%");
         System.out.println("  Unmapped Legacy: " + PythonFormat.signed(delta.unmappedLegacy()) + "\n");
         System.out.println("MAPPING HEALTH DELTA:");
         System.out.println("  Total Mappings: " + PythonFormat.signed(delta.totalMappings()));
@@ -58,8 +65,10 @@ final class StagingConsole {
         JsonNode afterHealth = after.path("dual_write_health");
         if (!beforeHas && afterHealth.isObject()) {
             System.out.println("  \u2705 Dual-write health section NOW PRESENT (dual-write enabled)");
-            System.out.println("  Recent vNext Teams: " + afterHealth.path("recent_vnext_teams").asLong(0));
-            System.out.println("  Missing Legacy: " + afterHealth.path("missing_legacy_count").asLong(0));
+            System.out.println("  Recent vNext Teams: "
+                    + afterHealth.path("recent_vnext_teams").asLong(0));
+            System.out.println("  Missing Legacy: "
+                    + afterHealth.path("missing_legacy_count").asLong(0));
             System.out.println("  Severity: " + afterHealth.path("severity").asString("N/A"));
         } else if (delta.recentTeams() != null) {
             System.out.println("  Dual-write was already enabled");
@@ -105,7 +114,8 @@ final class StagingConsole {
 
     private static String text(JsonNode node, String key) {
         JsonNode value = node.get(key);
-        return value == null || value.isNull() ? "N/A" : value.isBoolean() ? PythonFormat.bool(value.asBoolean())
-                : value.asString();
+        return value == null || value.isNull()
+                ? "N/A"
+                : value.isBoolean() ? PythonFormat.bool(value.asBoolean()) : value.asString();
     }
 }

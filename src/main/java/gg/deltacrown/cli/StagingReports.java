@@ -31,7 +31,12 @@ final class StagingReports {
     private String pod;
     private String dockerContainer;
 
-    StagingReports(String environment, String pod, String namespace, String container, Path composeFile,
+    StagingReports(
+            String environment,
+            String pod,
+            String namespace,
+            String container,
+            Path composeFile,
             String reportCommand) {
         this.environment = environment;
         this.pod = pod;
@@ -56,8 +61,8 @@ final class StagingReports {
         } catch (NoSuchFileException e) {
             throw new CommandFailedException("the " + label + " report " + file + " does not exist");
         } catch (IOException e) {
-            throw new CommandFailedException("cannot read the " + label + " report " + file + ": "
-                    + DatabaseTarget.rootMessage(e));
+            throw new CommandFailedException(
+                    "cannot read the " + label + " report " + file + ": " + DatabaseTarget.rootMessage(e));
         }
         return checked(text, "the " + label + " report " + file);
     }
@@ -78,19 +83,30 @@ final class StagingReports {
     }
 
     private JsonNode local() {
-        System.out.println("Running: vnext_validation_report --format=json --sample-size=" + SAMPLE_SIZE + " (in-process)");
+        System.out.println(
+                "Running: vnext_validation_report --format=json --sample-size=" + SAMPLE_SIZE + " (in-process)");
         try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
-            return ReportJson.toTree(service.bean(ValidationReports.class).generate(ReportRequest.unfiltered(SAMPLE_SIZE)));
+            return ReportJson.toTree(
+                    service.bean(ValidationReports.class).generate(ReportRequest.unfiltered(SAMPLE_SIZE)));
         }
     }
 
     private List<String> kubectl() {
         if (pod == null) {
-            pod = RemoteReport.run(List.of("kubectl", "get", "pods", "-n", namespace, "-l", "app=deltacrown-web",
-                    "-o", "jsonpath={.items[0].metadata.name}")).strip();
+            pod = RemoteReport.run(List.of(
+                            "kubectl",
+                            "get",
+                            "pods",
+                            "-n",
+                            namespace,
+                            "-l",
+                            "app=deltacrown-web",
+                            "-o",
+                            "jsonpath={.items[0].metadata.name}"))
+                    .strip();
             if (pod.isEmpty()) {
-                throw new CommandFailedException("no pod with label app=deltacrown-web in namespace " + namespace
-                        + "; pass --pod NAME");
+                throw new CommandFailedException(
+                        "no pod with label app=deltacrown-web in namespace " + namespace + "; pass --pod NAME");
             }
         }
         List<String> command = new ArrayList<>(List.of("kubectl", "exec", pod, "-n", namespace));
@@ -103,14 +119,17 @@ final class StagingReports {
 
     private List<String> docker() {
         if (dockerContainer == null && composeFile != null) {
-            dockerContainer = RemoteReport.run(List.of("docker", "compose", "-f", composeFile.toString(), "ps", "-q",
-                    "web")).strip();
+            dockerContainer = RemoteReport.run(
+                            List.of("docker", "compose", "-f", composeFile.toString(), "ps", "-q", "web"))
+                    .strip();
             if (dockerContainer.isEmpty()) {
-                throw new CommandFailedException("no running 'web' service in " + composeFile + "; pass --container NAME");
+                throw new CommandFailedException(
+                        "no running 'web' service in " + composeFile + "; pass --container NAME");
             }
         }
         if (dockerContainer == null) {
-            dockerContainer = Terminal.ask("Enter staging container name (e.g., deltacrown_web_1): ").strip();
+            dockerContainer = Terminal.ask("Enter staging container name (e.g., deltacrown_web_1): ")
+                    .strip();
         }
         return RemoteReport.concat(List.of("docker", "exec", dockerContainer), reportCommand);
     }
@@ -123,7 +142,9 @@ final class StagingReports {
             throw new CommandFailedException(what + " " + e.getMessage());
         }
         JsonNode report = parsed.document();
-        if (!report.isObject() || !report.path("coverage").isObject() || !report.path("meta").isObject()) {
+        if (!report.isObject()
+                || !report.path("coverage").isObject()
+                || !report.path("meta").isObject()) {
             throw new CommandFailedException(what + " is not a validation report (no meta and coverage sections)");
         }
         if (parsed.surrounded()) {

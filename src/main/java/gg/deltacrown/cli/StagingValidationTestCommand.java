@@ -25,29 +25,43 @@ import tools.jackson.databind.JsonNode;
  * {@code --skip-before} without a file, no container for Docker) and stdin is not a terminal, it
  * stops before doing anything and says which option is missing.
  */
-@Command(name = "staging_validation_test", mixinStandardHelpOptions = true, sortOptions = false, description = {
-    "Before/after validation reports of the staging dual-write test, their delta,",
-    "and the summaries (delta.json, delta.md, SUMMARY.md,",
-    "staging_test_summary_<time>.md) in the artifact directory.",
-    "With --automate: the whole runbook against a running service, as",
-    "'staging_runbook' does (its options below)."
-})
+@Command(
+        name = "staging_validation_test",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Before/after validation reports of the staging dual-write test, their delta,",
+            "and the summaries (delta.json, delta.md, SUMMARY.md,",
+            "staging_test_summary_<time>.md) in the artifact directory.",
+            "With --automate: the whole runbook against a running service, as",
+            "'staging_runbook' does (its options below)."
+        })
 final class StagingValidationTestCommand implements Callable<Integer> {
 
     static final List<String> ENVIRONMENTS = List.of("staging-k8s", "staging-docker", "local");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss", Locale.ROOT);
 
-    @Option(names = "--env", defaultValue = "staging-k8s", paramLabel = "local|staging-k8s|staging-docker",
+    @Option(
+            names = "--env",
+            defaultValue = "staging-k8s",
+            paramLabel = "local|staging-k8s|staging-docker",
             description = "Where reports are generated (default: ${DEFAULT-VALUE})")
     String environment;
 
-    @Option(names = "--output-dir", defaultValue = "./logs", description = "Output directory (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--output-dir",
+            defaultValue = "./logs",
+            description = "Output directory (default: ${DEFAULT-VALUE})")
     Path outputDir;
 
-    @Option(names = "--out-dir", description = "Artifact directory: wins over --output-dir, gets baseline/, after/, logs/")
+    @Option(
+            names = "--out-dir",
+            description = "Artifact directory: wins over --output-dir, gets baseline/, after/, logs/")
     Path outDir;
 
-    @Option(names = "--skip-before", description = "Do not generate the BEFORE report (use --before or answer the prompt)")
+    @Option(
+            names = "--skip-before",
+            description = "Do not generate the BEFORE report (use --before or answer the prompt)")
     boolean skipBefore;
 
     @Option(names = "--before", paramLabel = "PATH", description = "Existing BEFORE report (JSON)")
@@ -59,21 +73,31 @@ final class StagingValidationTestCommand implements Callable<Integer> {
     @Option(names = "--pod", description = "staging-k8s: the pod (default: the first with label app=deltacrown-web)")
     String pod;
 
-    @Option(names = "--namespace", defaultValue = "deltacrown", description = "staging-k8s: namespace (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--namespace",
+            defaultValue = "deltacrown",
+            description = "staging-k8s: namespace (default: ${DEFAULT-VALUE})")
     String namespace;
 
     @Option(names = "--container", description = "staging-docker: the container; staging-k8s: the container in the pod")
     String container;
 
-    @Option(names = "--compose-file", paramLabel = "FILE", description = "staging-docker: find the 'web' container of this compose file")
+    @Option(
+            names = "--compose-file",
+            paramLabel = "FILE",
+            description = "staging-docker: find the 'web' container of this compose file")
     Path composeFile;
 
-    @Option(names = "--report-command", defaultValue = "deltacrown vnext_validation_report",
+    @Option(
+            names = "--report-command",
+            defaultValue = "deltacrown vnext_validation_report",
             description = "The report command inside the pod or container (default: ${DEFAULT-VALUE})")
     String reportCommand;
 
-    @Option(names = "--automate", description = "Run the whole runbook against --base-url (the five flows included)"
-            + " instead of only the reports and their delta; see 'staging_runbook --help'")
+    @Option(
+            names = "--automate",
+            description = "Run the whole runbook against --base-url (the five flows included)"
+                    + " instead of only the reports and their delta; see 'staging_runbook --help'")
     boolean automate;
 
     @Mixin
@@ -89,8 +113,8 @@ final class StagingValidationTestCommand implements Callable<Integer> {
             return runbook.run(outDir);
         }
         if (!ENVIRONMENTS.contains(environment)) {
-            throw new CommandFailedException("--env must be one of " + String.join(", ", ENVIRONMENTS) + " (got '"
-                    + environment + "')");
+            throw new CommandFailedException(
+                    "--env must be one of " + String.join(", ", ENVIRONMENTS) + " (got '" + environment + "')");
         }
         StagingReports reports = new StagingReports(environment, pod, namespace, container, composeFile, reportCommand);
         refusePromptsWithoutATerminal(reports);
@@ -113,8 +137,8 @@ final class StagingValidationTestCommand implements Callable<Integer> {
 
         ReportDelta delta = ReportDelta.between(beforeReport, afterReport);
         StagingConsole.delta(beforeReport, afterReport, delta);
-        StagingSummaries summaries = new StagingSummaries(beforeReport, afterReport, delta, environment, root.toString(),
-                LocalDateTime.now());
+        StagingSummaries summaries = new StagingSummaries(
+                beforeReport, afterReport, delta, environment, root.toString(), LocalDateTime.now());
         Map<Path, String> files = summaries.files(root);
         ArtifactWriter.write(files);
         files.keySet().forEach(file -> System.out.println("\u2705 Saved: " + file));
@@ -135,8 +159,8 @@ final class StagingValidationTestCommand implements Callable<Integer> {
             missing.add("--container NAME or --compose-file FILE (staging-docker would ask for the container)");
         }
         if (!missing.isEmpty() && !Terminal.interactive()) {
-            throw new CommandFailedException("stdin is not a terminal, so nothing can be asked; pass "
-                    + String.join(" and ", missing));
+            throw new CommandFailedException(
+                    "stdin is not a terminal, so nothing can be asked; pass " + String.join(" and ", missing));
         }
     }
 

@@ -10,14 +10,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Account administration. On a real DeltaCrown database accounts normally come from Django. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage accounts.",
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "Manage accounts.",
         subcommands = {UsersCommand.Create.class})
 final class UsersCommand {
 
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]{1,150}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create an account with its profile (--staff for operators).")
     static final class Create implements Callable<Integer> {
 
@@ -44,7 +49,8 @@ final class UsersCommand {
             if (password.length() < 8) {
                 throw new CommandFailedException("--password must have at least 8 characters");
             }
-            try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            try (ServiceBootstrap service =
+                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 Account account = service.bean(Accounts.class).create(new NewAccount(username, email, password, staff));
                 System.out.println("created user " + account.username() + " (id " + account.id() + ", profile "
                         + account.profileId() + (account.staff() ? ", staff" : "") + ")");

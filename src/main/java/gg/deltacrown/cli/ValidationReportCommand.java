@@ -18,20 +18,28 @@ import picocli.CommandLine.Option;
  * options and lines. In JSON mode stdout carries only the JSON document and every other line goes
  * to stderr, so the runbook's {@code > validation_before.json} is valid JSON.
  */
-@Command(name = "vnext_validation_report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "vnext_validation_report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Generate the migration validation report for Team & Organization vNext.")
 final class ValidationReportCommand implements Callable<Integer> {
 
     static final List<String> FORMATS = List.of("text", "json");
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
             description = "Output format (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--output", paramLabel = "PATH", description = "Write the report to this file instead of stdout")
     Path output;
 
-    @Option(names = "--sample-size", defaultValue = "50",
+    @Option(
+            names = "--sample-size",
+            defaultValue = "50",
             description = "Mapped teams to sample for the consistency checks (default: ${DEFAULT-VALUE})")
     int sampleSize;
 
@@ -51,7 +59,8 @@ final class ValidationReportCommand implements Callable<Integer> {
         }
         ReportRequest request = new ReportRequest(sampleSize, gameId, region);
         if (!request.problems().isEmpty()) {
-            throw new CommandFailedException(request.problems().stream().map(ReportRequest.Problem::asOption)
+            throw new CommandFailedException(request.problems().stream()
+                    .map(ReportRequest.Problem::asOption)
                     .collect(java.util.stream.Collectors.joining("; ")));
         }
         boolean json = format.equals("json");

@@ -35,10 +35,16 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("DATABASE_URL has no host: '" + redact(value) + "'");
         }
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://")
-                .append(uri.getHost()).append(':').append(port).append('/').append(database);
+                .append(uri.getHost())
+                .append(':')
+                .append(port)
+                .append('/')
+                .append(database);
         if (uri.getRawQuery() != null) {
             jdbc.append('?').append(uri.getRawQuery());
         }

@@ -169,5 +169,4 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return alive ? Optional.of(new RunningServer(pid, port)) : Optional.empty();
         }
     }
-
 }

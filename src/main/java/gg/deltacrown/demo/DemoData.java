@@ -64,13 +64,25 @@ class DemoData implements ApplicationRunner {
         seedTeam("Jade Tigers", "JDT", "jade-tigers", "dota2", "APAC", players.subList(0, 2), created.plusDays(2));
     }
 
-    private void seedTeam(String name, String tag, String slug, String game, String region, List<Account> members,
+    private void seedTeam(
+            String name,
+            String tag,
+            String slug,
+            String game,
+            String region,
+            List<Account> members,
             OffsetDateTime created) {
         long teamId = legacyTeams.insertTeam(
                 new NewLegacyTeam(name, tag, slug, game, region, "Demo legacy team", null, null, null, true), created);
         for (int i = 0; i < members.size(); i++) {
-            legacyTeams.insertMembership(teamId, members.get(i).profileId(), i == 0 ? "OWNER" : "PLAYER", "ACTIVE",
-                    "STARTER", created.plusHours(i), null);
+            legacyTeams.insertMembership(
+                    teamId,
+                    members.get(i).profileId(),
+                    i == 0 ? "OWNER" : "PLAYER",
+                    "ACTIVE",
+                    "STARTER",
+                    created.plusHours(i),
+                    null);
         }
     }
 }

@@ -9,20 +9,37 @@ import java.util.Optional;
  * runbook's Appendix A (DESIGN section 8).
  */
 public enum Flag {
-    FORCE_LEGACY("TEAM_VNEXT_FORCE_LEGACY", Kind.BOOLEAN, "false",
+    FORCE_LEGACY(
+            "TEAM_VNEXT_FORCE_LEGACY",
+            Kind.BOOLEAN,
+            "false",
             "Emergency kill switch: every vNext write is refused and routing goes to legacy."),
-    ADAPTER_ENABLED("TEAM_VNEXT_ADAPTER_ENABLED", Kind.BOOLEAN, "true",
-            "vNext routing and team creation are enabled."),
-    ROUTING_MODE("TEAM_VNEXT_ROUTING_MODE", Kind.ROUTING_MODE, "vnext_primary",
+    ADAPTER_ENABLED("TEAM_VNEXT_ADAPTER_ENABLED", Kind.BOOLEAN, "true", "vNext routing and team creation are enabled."),
+    ROUTING_MODE(
+            "TEAM_VNEXT_ROUTING_MODE",
+            Kind.ROUTING_MODE,
+            "vnext_primary",
             "legacy_only, auto, vnext_primary or vnext_only; legacy_only refuses vNext team creation."),
-    LEGACY_WRITE_BLOCKED("TEAM_LEGACY_WRITE_BLOCKED", Kind.BOOLEAN, "true",
+    LEGACY_WRITE_BLOCKED(
+            "TEAM_LEGACY_WRITE_BLOCKED",
+            Kind.BOOLEAN,
+            "true",
             "The database rejects writes to the legacy teams_* tables (except the dual-write's own).",
             "TEAM_VNEXT_LEGACY_WRITE_BLOCKED"),
-    LEGACY_WRITE_BYPASS_ENABLED("TEAM_LEGACY_WRITE_BYPASS_ENABLED", Kind.BOOLEAN, "false",
+    LEGACY_WRITE_BYPASS_ENABLED(
+            "TEAM_LEGACY_WRITE_BYPASS_ENABLED",
+            Kind.BOOLEAN,
+            "false",
             "Emergency bypass of legacy write blocking; every bypassed write is logged as a warning."),
-    DUAL_WRITE_ENABLED("TEAM_VNEXT_DUAL_WRITE_ENABLED", Kind.BOOLEAN, "false",
+    DUAL_WRITE_ENABLED(
+            "TEAM_VNEXT_DUAL_WRITE_ENABLED",
+            Kind.BOOLEAN,
+            "false",
             "vNext writes are mirrored to the legacy tables through the outbox."),
-    DUAL_WRITE_STRICT_MODE("TEAM_VNEXT_DUAL_WRITE_STRICT_MODE", Kind.BOOLEAN, "false",
+    DUAL_WRITE_STRICT_MODE(
+            "TEAM_VNEXT_DUAL_WRITE_STRICT_MODE",
+            Kind.BOOLEAN,
+            "false",
             "The shadow write joins the request transaction; a failure rolls the whole request back.");
 
     enum Kind {

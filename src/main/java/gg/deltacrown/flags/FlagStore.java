@@ -107,19 +107,18 @@ class FlagStore {
 
     /** Rows for flags this version no longer knows are ignored. */
     private static Optional<FlagState> mapState(ResultSet rs, int row) throws SQLException {
-        return Flag.byName(rs.getString("name"))
-                .map(flag -> {
-                    try {
-                        return new FlagState(
-                                flag,
-                                rs.getString("value"),
-                                rs.getString("source"),
-                                rs.getString("changed_by"),
-                                rs.getObject("changed_at", OffsetDateTime.class),
-                                rs.getString("reason"));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        return Flag.byName(rs.getString("name")).map(flag -> {
+            try {
+                return new FlagState(
+                        flag,
+                        rs.getString("value"),
+                        rs.getString("source"),
+                        rs.getString("changed_by"),
+                        rs.getObject("changed_at", OffsetDateTime.class),
+                        rs.getString("reason"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -61,7 +61,10 @@ public class Flags {
                         .addKeyValue("old_value", previous.get(flag).value())
                         .addKeyValue("new_value", fresh.get(flag).value())
                         .addKeyValue("source", fresh.get(flag).source())
-                        .log("Flag {} is now {}", flag.variable(), fresh.get(flag).value());
+                        .log(
+                                "Flag {} is now {}",
+                                flag.variable(),
+                                fresh.get(flag).value());
             }
         }
     }

@@ -33,8 +33,21 @@ record LegacyMemberRow(
     }
 
     LegacyMemberRow promotedToOwner() {
-        return new LegacyMemberRow(id, teamId, profileId, "OWNER", status, rosterSlot, playerRole, captain, joinedAt,
-                leftAt, true, vnextMembershipId, vnextRole, true);
+        return new LegacyMemberRow(
+                id,
+                teamId,
+                profileId,
+                "OWNER",
+                status,
+                rosterSlot,
+                playerRole,
+                captain,
+                joinedAt,
+                leftAt,
+                true,
+                vnextMembershipId,
+                vnextRole,
+                true);
     }
 
     /** The columns the writer sets (joined_at is kept on update; permissions follow the role). */

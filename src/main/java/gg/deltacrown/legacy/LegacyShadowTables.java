@@ -150,7 +150,10 @@ class LegacyShadowTables {
     Map<Long, LegacyTeamRow> teams(Collection<Long> ids) {
         Map<Long, LegacyTeamRow> teams = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql(SELECT_TEAMS).param("ids", longs(ids)).query(LegacyShadowTables::team).list()
+            jdbc.sql(SELECT_TEAMS)
+                    .param("ids", longs(ids))
+                    .query(LegacyShadowTables::team)
+                    .list()
                     .forEach(team -> teams.put(team.id(), team));
         }
         return teams;
@@ -170,7 +173,10 @@ class LegacyShadowTables {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT_MEMBERS).param("teamIds", longs(teamIds)).query(LegacyShadowTables::member).list();
+        return jdbc.sql(SELECT_MEMBERS)
+                .param("teamIds", longs(teamIds))
+                .query(LegacyShadowTables::member)
+                .list();
     }
 
     /** Inserts the teams; returns the new legacy id of each, by name (unique). */
@@ -184,7 +190,9 @@ class LegacyShadowTables {
                 .param("tags", strings(rows, LegacyTeamRow::tag))
                 .param("descriptions", strings(rows, LegacyTeamRow::description))
                 .param("logos", strings(rows, LegacyTeamRow::logo))
-                .param("createdAts", createdAts.stream().map(LegacyShadowTables::timestamp).toArray(String[]::new))
+                .param(
+                        "createdAts",
+                        createdAts.stream().map(LegacyShadowTables::timestamp).toArray(String[]::new))
                 .param("games", strings(rows, LegacyTeamRow::game))
                 .param("banners", strings(rows, LegacyTeamRow::bannerImage))
                 .param("regions", strings(rows, LegacyTeamRow::region))
@@ -221,7 +229,9 @@ class LegacyShadowTables {
         }
         jdbc.sql(INSERT_MEMBERS)
                 .param("teamIds", rows.stream().map(LegacyMemberRow::teamId).toArray(Long[]::new))
-                .param("profileIds", rows.stream().map(LegacyMemberRow::profileId).toArray(Long[]::new))
+                .param(
+                        "profileIds",
+                        rows.stream().map(LegacyMemberRow::profileId).toArray(Long[]::new))
                 .param("roles", strings(rows, LegacyMemberRow::role))
                 .param("metadata", strings(rows, LegacyShadowTables::metadata))
                 .param("statuses", strings(rows, LegacyMemberRow::status))
@@ -256,7 +266,9 @@ class LegacyShadowTables {
             json.append(", \"vnext_membership_id\": ").append(row.vnextMembershipId());
         }
         if (row.vnextRole() != null) {
-            json.append(", \"vnext_role\": \"").append(row.vnextRole().replaceAll("[^A-Z_]", "")).append('"');
+            json.append(", \"vnext_role\": \"")
+                    .append(row.vnextRole().replaceAll("[^A-Z_]", ""))
+                    .append('"');
         }
         return json.append('}').toString();
     }

@@ -64,7 +64,8 @@ public class LegacyShadows {
             long vnextId = request.team().vnextTeamId();
             LegacyTeamRow current = request.legacyTeamId() == null ? null : existing.get(request.legacyTeamId());
             if (request.legacyTeamId() != null && current == null) {
-                notes.get(vnextId).add("mapped legacy team " + request.legacyTeamId() + " no longer existed; recreated");
+                notes.get(vnextId)
+                        .add("mapped legacy team " + request.legacyTeamId() + " no longer existed; recreated");
             }
             LegacyTeamRow row = ShadowPlanner.planTeam(request.team(), current, taken, notes.get(vnextId));
             planned.put(vnextId, row);
@@ -110,8 +111,9 @@ public class LegacyShadows {
             if (!LegacyUniqueValues.freeFor(taken.nameHolder(ShadowPlanner.nameCandidate(team.name(), id, 0)), self)) {
                 fallbackNames.add(ShadowPlanner.nameCandidate(team.name(), id, 1));
             }
-            if (request.legacyTeamId() == null && !LegacyUniqueValues.freeFor(
-                    taken.tagHolder(ShadowPlanner.tagCandidate(tagSource(team), id, 0)), self)) {
+            if (request.legacyTeamId() == null
+                    && !LegacyUniqueValues.freeFor(
+                            taken.tagHolder(ShadowPlanner.tagCandidate(tagSource(team), id, 0)), self)) {
                 fallbackTags.add(ShadowPlanner.tagCandidate(tagSource(team), id, 1));
             }
             if (!LegacyUniqueValues.freeFor(taken.slugHolder(team.game(), legacySlug(team)), self)) {
@@ -124,8 +126,8 @@ public class LegacyShadows {
         return taken;
     }
 
-    private static void holdAll(LegacyUniqueValues taken, List<LegacyTeamRow> holders,
-            Map<Long, LegacyTeamRow> existing) {
+    private static void holdAll(
+            LegacyUniqueValues taken, List<LegacyTeamRow> holders, Map<Long, LegacyTeamRow> existing) {
         holders.forEach(holder -> taken.hold(holder.id(), holder.name(), holder.tag(), holder.game(), holder.slug()));
         // A team's current shadow holds its own values last: they are free for it.
         existing.values().forEach(row -> taken.hold(row.id(), row.name(), row.tag(), row.game(), row.slug()));
@@ -140,12 +142,11 @@ public class LegacyShadows {
         return slug.isEmpty() ? team.name() : slug;
     }
 
-    private Map<Long, ShadowPlanner.MemberPlan> writeMembers(List<ShadowRequest> requests,
-            Map<Long, LegacyTeamRow> planned, Map<Long, List<String>> notes) {
-        Map<Long, List<LegacyMemberRow>> existingByTeam = tables.members(
-                        planned.values().stream().map(LegacyTeamRow::id).toList())
-                .stream()
-                .collect(Collectors.groupingBy(LegacyMemberRow::teamId));
+    private Map<Long, ShadowPlanner.MemberPlan> writeMembers(
+            List<ShadowRequest> requests, Map<Long, LegacyTeamRow> planned, Map<Long, List<String>> notes) {
+        Map<Long, List<LegacyMemberRow>> existingByTeam =
+                tables.members(planned.values().stream().map(LegacyTeamRow::id).toList()).stream()
+                        .collect(Collectors.groupingBy(LegacyMemberRow::teamId));
         Map<Long, ShadowPlanner.MemberPlan> plans = new HashMap<>();
         List<LegacyMemberRow> releasing = new ArrayList<>();
         List<LegacyMemberRow> others = new ArrayList<>();
@@ -153,8 +154,8 @@ public class LegacyShadows {
         for (ShadowRequest request : requests) {
             long vnextId = request.team().vnextTeamId();
             long legacyId = planned.get(vnextId).id();
-            ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(legacyId, request.members(),
-                    existingByTeam.getOrDefault(legacyId, List.of()), notes.get(vnextId));
+            ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(
+                    legacyId, request.members(), existingByTeam.getOrDefault(legacyId, List.of()), notes.get(vnextId));
             plans.put(vnextId, plan);
             releasing.addAll(plan.releasingUpdates());
             others.addAll(plan.otherUpdates());
@@ -166,8 +167,11 @@ public class LegacyShadows {
         return plans;
     }
 
-    private List<ShadowResult> verify(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> planned,
-            Map<Long, ShadowPlanner.MemberPlan> memberPlans, Map<Long, List<String>> notes) {
+    private List<ShadowResult> verify(
+            List<ShadowRequest> requests,
+            Map<Long, LegacyTeamRow> planned,
+            Map<Long, ShadowPlanner.MemberPlan> memberPlans,
+            Map<Long, List<String>> notes) {
         List<Long> legacyIds = planned.values().stream().map(LegacyTeamRow::id).toList();
         Map<Long, LegacyTeamRow> actualTeams = tables.teams(legacyIds);
         Map<Long, Map<Long, LegacyMemberRow>> actualMembers = new HashMap<>();
@@ -180,7 +184,9 @@ public class LegacyShadows {
             LegacyTeamRow expected = planned.get(vnextId);
             LegacyTeamRow actual = actualTeams.get(expected.id());
             List<String> teamNotes = notes.get(vnextId);
-            boolean verified = actual != null && actual.sameContent(expected) && actual.tag().equals(expected.tag());
+            boolean verified = actual != null
+                    && actual.sameContent(expected)
+                    && actual.tag().equals(expected.tag());
             if (!verified) {
                 teamNotes.add("legacy team " + expected.id() + " does not match after write: " + actual);
             }
@@ -192,8 +198,13 @@ public class LegacyShadows {
                     teamNotes.add("legacy membership of profile " + wanted.profileId() + " does not match after write");
                 }
             }
-            results.add(new ShadowResult(vnextId, expected.id(), actual == null ? expected.slug() : actual.slug(),
-                    verified, List.copyOf(teamNotes), memberPlans.get(vnextId).withoutProfile()));
+            results.add(new ShadowResult(
+                    vnextId,
+                    expected.id(),
+                    actual == null ? expected.slug() : actual.slug(),
+                    verified,
+                    List.copyOf(teamNotes),
+                    memberPlans.get(vnextId).withoutProfile()));
         }
         return results;
     }

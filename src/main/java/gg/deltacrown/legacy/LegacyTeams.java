@@ -19,15 +19,43 @@ public class LegacyTeams {
     }
 
     public long insertTeam(NewLegacyTeam team, OffsetDateTime createdAt) {
-        LegacyTeamRow row = new LegacyTeamRow(null, team.name(), team.tag(), team.slug(), team.game(),
-                team.region() == null ? "" : team.region(), team.description() == null ? "" : team.description(),
-                team.logo(), team.bannerImage(), team.logoUrl(), team.active());
+        LegacyTeamRow row = new LegacyTeamRow(
+                null,
+                team.name(),
+                team.tag(),
+                team.slug(),
+                team.game(),
+                team.region() == null ? "" : team.region(),
+                team.description() == null ? "" : team.description(),
+                team.logo(),
+                team.bannerImage(),
+                team.logoUrl(),
+                team.active());
         return tables.insertTeams(List.of(row), List.of(createdAt)).get(team.name());
     }
 
-    public void insertMembership(long teamId, long profileId, String role, String status, String rosterSlot,
-            OffsetDateTime joinedAt, OffsetDateTime leftAt) {
-        tables.insertMembers(List.of(new LegacyMemberRow(null, teamId, profileId, role, status, rosterSlot, "", false,
-                joinedAt, leftAt, "OWNER".equals(role), null, null, false)));
+    public void insertMembership(
+            long teamId,
+            long profileId,
+            String role,
+            String status,
+            String rosterSlot,
+            OffsetDateTime joinedAt,
+            OffsetDateTime leftAt) {
+        tables.insertMembers(List.of(new LegacyMemberRow(
+                null,
+                teamId,
+                profileId,
+                role,
+                status,
+                rosterSlot,
+                "",
+                false,
+                joinedAt,
+                leftAt,
+                "OWNER".equals(role),
+                null,
+                null,
+                false)));
     }
 }

@@ -25,7 +25,8 @@ final class ShadowPlanner {
     private ShadowPlanner() {}
 
     /** The planned team row (id of the existing shadow, or null for a new one). */
-    static LegacyTeamRow planTeam(ShadowTeam team, LegacyTeamRow existing, LegacyUniqueValues taken, List<String> notes) {
+    static LegacyTeamRow planTeam(
+            ShadowTeam team, LegacyTeamRow existing, LegacyUniqueValues taken, List<String> notes) {
         long self = existing != null ? existing.id() : -team.vnextTeamId();
         String slug = LegacyMapping.truncate(team.slug(), LegacyMapping.SLUG_MAX);
         if (!slug.equals(team.slug())) {
@@ -34,8 +35,8 @@ final class ShadowPlanner {
         String region = LegacyMapping.truncate(team.region() == null ? "" : team.region(), LegacyMapping.REGION_MAX);
         long id = team.vnextTeamId();
         String name = resolve(n -> nameCandidate(team.name(), id, n), taken::nameHolder, self, "name", notes);
-        String resolvedSlug = resolve(n -> slugCandidate(slug, id, n), value -> taken.slugHolder(team.game(), value),
-                self, "slug", notes);
+        String resolvedSlug = resolve(
+                n -> slugCandidate(slug, id, n), value -> taken.slugHolder(team.game(), value), self, "slug", notes);
         String tagSource = slug.isEmpty() ? team.name() : slug;
         String tag = existing != null
                 ? existing.tag()
@@ -57,8 +58,12 @@ final class ShadowPlanner {
         return planned;
     }
 
-    private static String resolve(java.util.function.IntFunction<String> candidates,
-            java.util.function.Function<String, Long> holderOf, long self, String what, List<String> notes) {
+    private static String resolve(
+            java.util.function.IntFunction<String> candidates,
+            java.util.function.Function<String, Long> holderOf,
+            long self,
+            String what,
+            List<String> notes) {
         for (int n = 0; n < MAX_CANDIDATES; n++) {
             String candidate = candidates.apply(n);
             Long holder = holderOf.apply(candidate);
@@ -103,8 +108,8 @@ final class ShadowPlanner {
         String suffix = Long.toString(vnextTeamId, 36) + (n == 1 ? "" : Integer.toString(n, 36));
         return suffix.length() >= LegacyMapping.TAG_MAX - 1
                 ? suffix.substring(suffix.length() - LegacyMapping.TAG_MAX)
-                : LegacyMapping.truncate(base, LegacyMapping.TAG_MAX - suffix.length() - 1).replaceAll("-+$", "")
-                        + "-" + suffix;
+                : LegacyMapping.truncate(base, LegacyMapping.TAG_MAX - suffix.length() - 1)
+                                .replaceAll("-+$", "") + "-" + suffix;
     }
 
     /** The legacy membership rows after the write, and the statements that get there. */
@@ -115,8 +120,8 @@ final class ShadowPlanner {
             List<LegacyMemberRow> otherUpdates,
             Set<Long> withoutProfile) {}
 
-    static MemberPlan planMembers(long legacyTeamId, List<ShadowMember> members, List<LegacyMemberRow> existing,
-            List<String> notes) {
+    static MemberPlan planMembers(
+            long legacyTeamId, List<ShadowMember> members, List<LegacyMemberRow> existing, List<String> notes) {
         Map<Long, LegacyMemberRow> existingByProfile = new HashMap<>();
         existing.forEach(row -> existingByProfile.put(row.profileId(), row));
         Set<Long> withoutProfile = new LinkedHashSet<>();
@@ -160,8 +165,7 @@ final class ShadowPlanner {
     /** Legacy keeps one row per (team, profile): mirror each user's ACTIVE membership, else the latest. */
     static List<ShadowMember> currentPerUser(List<ShadowMember> members) {
         Map<Long, ShadowMember> byUser = new HashMap<>();
-        Comparator<ShadowMember> preference = Comparator
-                .comparing((ShadowMember m) -> "ACTIVE".equals(m.status()))
+        Comparator<ShadowMember> preference = Comparator.comparing((ShadowMember m) -> "ACTIVE".equals(m.status()))
                 .thenComparing(ShadowMember::joinedAt)
                 .thenComparing(ShadowMember::vnextMembershipId);
         for (ShadowMember member : members) {

@@ -29,7 +29,8 @@ public class DualWrite {
     private final DualWriteEvents events;
     private final ApplicationEventPublisher publisher;
 
-    DualWrite(Flags flags, Outbox outbox, ShadowSync sync, DualWriteEvents events, ApplicationEventPublisher publisher) {
+    DualWrite(
+            Flags flags, Outbox outbox, ShadowSync sync, DualWriteEvents events, ApplicationEventPublisher publisher) {
         this.flags = flags;
         this.outbox = outbox;
         this.sync = sync;
@@ -55,26 +56,54 @@ public class DualWrite {
         long id = outbox.enqueue(change, true, InstanceName.CURRENT);
         long start = System.nanoTime();
         try {
-            ShadowSync.Outcome outcome = sync.sync(Set.of(change.teamId()),
+            ShadowSync.Outcome outcome = sync.sync(
+                    Set.of(change.teamId()),
                     change.actorUserId() == null ? Map.of() : Map.of(change.teamId(), change.actorUserId()),
                     "dual_write_strict_" + change.operation().logName());
             ShadowResult result = outcome.results().get(change.teamId());
             if (result == null) {
                 throw new IllegalStateException("vNext team " + change.teamId() + " not found");
             }
-            if (change.membershipId() != null && result.membershipsWithoutProfile().contains(change.membershipId())
-                    || change.membershipId() == null && !result.membershipsWithoutProfile().isEmpty()) {
+            if (change.membershipId() != null
+                            && result.membershipsWithoutProfile().contains(change.membershipId())
+                    || change.membershipId() == null
+                            && !result.membershipsWithoutProfile().isEmpty()) {
                 throw new IllegalStateException("user_profile_not_found: the member has no user profile");
             }
-            OutboxEntry entry = new OutboxEntry(id, change.operation(), change.teamId(), change.membershipId(),
-                    change.actorUserId(), "DONE", 1, null, null, null, java.time.OffsetDateTime.now(), null);
-            events.completed(entry, result.legacyTeamId(), result.verified(), (System.nanoTime() - start) / 1_000_000,
+            OutboxEntry entry = new OutboxEntry(
+                    id,
+                    change.operation(),
+                    change.teamId(),
+                    change.membershipId(),
+                    change.actorUserId(),
+                    "DONE",
+                    1,
+                    null,
+                    null,
+                    null,
+                    java.time.OffsetDateTime.now(),
+                    null);
+            events.completed(
+                    entry,
+                    result.legacyTeamId(),
+                    result.verified(),
+                    (System.nanoTime() - start) / 1_000_000,
                     java.time.OffsetDateTime.now());
         } catch (RuntimeException e) {
-            events.failed(change.operation(), change.teamId(), change.membershipId(), change.actorUserId(), null, 1,
-                    "error", OutboxDispatch.exceptionType(e), OutboxDispatch.describe(e));
-            throw new DualWriteFailedException("strict dual-write failed for " + change.operation().logName()
-                    + " of team " + change.teamId() + "; the request was rolled back", e);
+            events.failed(
+                    change.operation(),
+                    change.teamId(),
+                    change.membershipId(),
+                    change.actorUserId(),
+                    null,
+                    1,
+                    "error",
+                    OutboxDispatch.exceptionType(e),
+                    OutboxDispatch.describe(e));
+            throw new DualWriteFailedException(
+                    "strict dual-write failed for " + change.operation().logName() + " of team " + change.teamId()
+                            + "; the request was rolled back",
+                    e);
         }
     }
 }

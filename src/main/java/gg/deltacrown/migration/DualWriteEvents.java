@@ -55,8 +55,16 @@ class DualWriteEvents {
      * A failed attempt ({@code severity=warning}) or a row that will not be retried
      * ({@code severity=error}: blocked, or strict mode).
      */
-    void failed(SyncOperation operation, long teamId, Long membershipId, Long userId, Long outboxId, int attempt,
-            String severity, String exceptionType, String error) {
+    void failed(
+            SyncOperation operation,
+            long teamId,
+            Long membershipId,
+            Long userId,
+            Long outboxId,
+            int attempt,
+            String severity,
+            String exceptionType,
+            String error) {
         counter("deltacrown.dualwrite.failed", operation, severity).increment();
         var event = "error".equals(severity) ? log.atError() : log.atWarn();
         event.addKeyValue("event_type", "dual_write_failed")

@@ -41,7 +41,8 @@ class MigrationMap {
 
     Map<Long, Long> legacyIds(Collection<Long> vnextTeamIds) {
         Map<Long, Long> ids = new HashMap<>();
-        jdbc.sql(SELECT_LEGACY_IDS).param("ids", vnextTeamIds.stream().map(Long::intValue).toArray(Integer[]::new))
+        jdbc.sql(SELECT_LEGACY_IDS)
+                .param("ids", vnextTeamIds.stream().map(Long::intValue).toArray(Integer[]::new))
                 .query((rs, row) -> Map.entry(rs.getLong("vnext_team_id"), rs.getLong("legacy_team_id")))
                 .list()
                 .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
@@ -53,10 +54,20 @@ class MigrationMap {
             return;
         }
         jdbc.sql(UPSERT)
-                .param("legacyIds", results.stream().map(r -> Math.toIntExact(r.legacyTeamId())).toArray(Integer[]::new))
-                .param("vnextIds", results.stream().map(r -> Math.toIntExact(r.vnextTeamId())).toArray(Integer[]::new))
+                .param(
+                        "legacyIds",
+                        results.stream()
+                                .map(r -> Math.toIntExact(r.legacyTeamId()))
+                                .toArray(Integer[]::new))
+                .param(
+                        "vnextIds",
+                        results.stream()
+                                .map(r -> Math.toIntExact(r.vnextTeamId()))
+                                .toArray(Integer[]::new))
                 .param("slugs", results.stream().map(ShadowResult::legacySlug).toArray(String[]::new))
-                .param("actors", results.stream().map(r -> actors.get(r.vnextTeamId())).toArray(Long[]::new))
+                .param(
+                        "actors",
+                        results.stream().map(r -> actors.get(r.vnextTeamId())).toArray(Long[]::new))
                 .param("verified", results.stream().map(ShadowResult::verified).toArray(Boolean[]::new))
                 .param("notes", results.stream().map(ShadowResult::notesText).toArray(String[]::new))
                 .update();

@@ -186,12 +186,18 @@ class Outbox {
     }
 
     List<OutboxEntry> claim(Collection<Long> ids) {
-        return jdbc.sql(CLAIM_IDS).param("ids", ids.toArray(Long[]::new)).query(Outbox::entry).list();
+        return jdbc.sql(CLAIM_IDS)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Outbox::entry)
+                .list();
     }
 
     void complete(Collection<Long> ids, String instance) {
         if (!ids.isEmpty()) {
-            jdbc.sql(COMPLETE).param("ids", ids.toArray(Long[]::new)).param("instance", instance).update();
+            jdbc.sql(COMPLETE)
+                    .param("ids", ids.toArray(Long[]::new))
+                    .param("instance", instance)
+                    .update();
         }
     }
 
@@ -207,8 +213,8 @@ class Outbox {
     }
 
     /** Records a failed attempt; returns the rows as they are now (PENDING with a delay, or BLOCKED). */
-    List<OutboxEntry> fail(Collection<Long> ids, String error, Duration initialBackoff, Duration maxBackoff,
-            int maxAttempts) {
+    List<OutboxEntry> fail(
+            Collection<Long> ids, String error, Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
         return jdbc.sql(FAIL)
                 .param("ids", ids.toArray(Long[]::new))
                 .param("error", error)
@@ -221,22 +227,35 @@ class Outbox {
 
     OutboxStatus status() {
         return jdbc.sql(STATUS)
-                .query((rs, row) -> new OutboxStatus(rs.getLong("pending"), rs.getLong("retrying"),
-                        rs.getLong("blocked"), rs.getLong("done_last_hour"), rs.getDouble("oldest_pending_age")))
+                .query((rs, row) -> new OutboxStatus(
+                        rs.getLong("pending"),
+                        rs.getLong("retrying"),
+                        rs.getLong("blocked"),
+                        rs.getLong("done_last_hour"),
+                        rs.getDouble("oldest_pending_age")))
                 .single();
     }
 
     List<OutboxEntry> list(String status, int limit) {
-        return jdbc.sql(LIST).param("status", status == null ? "" : status).param("limit", limit)
-                .query(Outbox::entry).list();
+        return jdbc.sql(LIST)
+                .param("status", status == null ? "" : status)
+                .param("limit", limit)
+                .query(Outbox::entry)
+                .list();
     }
 
     int resubmitBlocked(Collection<Long> ids, boolean all) {
-        return jdbc.sql(RESUBMIT).param("ids", ids.toArray(Long[]::new)).param("all", all).update();
+        return jdbc.sql(RESUBMIT)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("all", all)
+                .update();
     }
 
     int retryNow(Collection<Long> ids, boolean all) {
-        return jdbc.sql(RETRY_NOW).param("ids", ids.toArray(Long[]::new)).param("all", all).update();
+        return jdbc.sql(RETRY_NOW)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("all", all)
+                .update();
     }
 
     int purgeCompletedOlderThan(Duration age) {

@@ -32,7 +32,11 @@ class OutboxDispatch {
     private final DualWriteEvents events;
     private final OutboxProperties properties;
 
-    OutboxDispatch(Outbox outbox, ShadowSync sync, TransactionTemplate transactions, DualWriteEvents events,
+    OutboxDispatch(
+            Outbox outbox,
+            ShadowSync sync,
+            TransactionTemplate transactions,
+            DualWriteEvents events,
             OutboxProperties properties) {
         this.outbox = outbox;
         this.sync = sync;
@@ -52,7 +56,8 @@ class OutboxDispatch {
                 if (due.isEmpty()) {
                     return Handled.NOTHING;
                 }
-                claimed.addAll(outbox.claimSameTeams(teams(due), due.stream().map(OutboxEntry::id).toList()));
+                claimed.addAll(outbox.claimSameTeams(
+                        teams(due), due.stream().map(OutboxEntry::id).toList()));
                 outbox.planForLargeBatch(claimed.size());
                 return mirror(claimed);
             });
@@ -63,7 +68,9 @@ class OutboxDispatch {
                 throw batchFailure;
             }
             Map<Long, List<Long>> rowsByTeam = new LinkedHashMap<>();
-            claimed.forEach(entry -> rowsByTeam.computeIfAbsent(entry.teamId(), team -> new ArrayList<>()).add(entry.id()));
+            claimed.forEach(entry -> rowsByTeam
+                    .computeIfAbsent(entry.teamId(), team -> new ArrayList<>())
+                    .add(entry.id()));
             if (rowsByTeam.size() == 1) {
                 recordFailure(rowsByTeam.values().iterator().next(), batchFailure);
             } else {
@@ -129,12 +136,24 @@ class OutboxDispatch {
     }
 
     private void recordFailure(List<Long> rowIds, RuntimeException failure) {
-        List<OutboxEntry> after = transactions.execute(status -> outbox.fail(rowIds, describe(failure),
-                properties.initialBackoff(), properties.maxBackoff(), properties.maxAttempts()));
+        List<OutboxEntry> after = transactions.execute(status -> outbox.fail(
+                rowIds,
+                describe(failure),
+                properties.initialBackoff(),
+                properties.maxBackoff(),
+                properties.maxAttempts()));
         for (OutboxEntry row : after) {
             boolean finalFailure = "BLOCKED".equals(row.status());
-            events.failed(row.operation(), row.teamId(), row.membershipId(), row.actorUserId(), row.id(),
-                    row.attempts(), finalFailure ? "error" : "warning", exceptionType(failure), describe(failure));
+            events.failed(
+                    row.operation(),
+                    row.teamId(),
+                    row.membershipId(),
+                    row.actorUserId(),
+                    row.id(),
+                    row.attempts(),
+                    finalFailure ? "error" : "warning",
+                    exceptionType(failure),
+                    describe(failure));
         }
     }
 
@@ -164,8 +183,8 @@ class OutboxDispatch {
     }
 
     /** What a committed dispatch did, reported (logs, metrics) only after the commit. */
-    record Handled(List<OutboxEntry> rows, ShadowSync.Outcome outcome, Map<String, List<Long>> blocked,
-            long durationMs) {
+    record Handled(
+            List<OutboxEntry> rows, ShadowSync.Outcome outcome, Map<String, List<Long>> blocked, long durationMs) {
 
         static final Handled NOTHING = new Handled(List.of(), null, Map.of(), 0);
 
@@ -182,8 +201,16 @@ class OutboxDispatch {
                         .findFirst()
                         .orElse(null);
                 if (reason != null) {
-                    events.failed(row.operation(), row.teamId(), row.membershipId(), row.actorUserId(), row.id(),
-                            row.attempts() + 1, "error", reason, reason.replace('_', ' '));
+                    events.failed(
+                            row.operation(),
+                            row.teamId(),
+                            row.membershipId(),
+                            row.actorUserId(),
+                            row.id(),
+                            row.attempts() + 1,
+                            "error",
+                            reason,
+                            reason.replace('_', ' '));
                 } else {
                     ShadowResult result = outcome.results().get(row.teamId());
                     events.completed(row, result.legacyTeamId(), result.verified(), durationMs, now);

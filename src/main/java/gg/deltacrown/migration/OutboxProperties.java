@@ -33,7 +33,8 @@ public record OutboxProperties(
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         retention = retention == null ? Duration.ofDays(7) : retention;
         if (workers < 0 || batchSize < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("outbox workers must be 0 or more; batch size and max attempts at least 1");
+            throw new IllegalArgumentException(
+                    "outbox workers must be 0 or more; batch size and max attempts at least 1");
         }
     }
 }

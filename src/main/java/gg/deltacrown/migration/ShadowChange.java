@@ -17,8 +17,8 @@ public record ShadowChange(SyncOperation operation, long teamId, Long membership
         return new ShadowChange(SyncOperation.SETTINGS_UPDATED, teamId, null, actorUserId, teamSlug);
     }
 
-    public static ShadowChange member(SyncOperation operation, long teamId, long membershipId, long actorUserId,
-            String teamSlug) {
+    public static ShadowChange member(
+            SyncOperation operation, long teamId, long membershipId, long actorUserId, String teamSlug) {
         return new ShadowChange(operation, teamId, membershipId, actorUserId, teamSlug);
     }
 }

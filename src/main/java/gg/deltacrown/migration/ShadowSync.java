@@ -52,13 +52,16 @@ class ShadowSync {
     Outcome sync(Collection<Long> teamIds, Map<Long, Long> actors, String bypassReason) {
         // Sorted, so two dispatchers locking overlapping batches cannot deadlock.
         TreeSet<Long> ids = new TreeSet<>(teamIds);
-        jdbc.sql(LOCK_TEAMS).param("ids", ids.toArray(Long[]::new)).query(Long.class).single();
+        jdbc.sql(LOCK_TEAMS)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .single();
         var teams = vnext.teams(ids);
         var members = vnext.members(teams.keySet());
         Map<Long, Long> legacyIds = map.legacyIds(teams.keySet());
         List<ShadowRequest> requests = new ArrayList<>();
-        teams.forEach((id, team) -> requests.add(
-                new ShadowRequest(team, members.getOrDefault(id, List.of()), legacyIds.get(id))));
+        teams.forEach((id, team) ->
+                requests.add(new ShadowRequest(team, members.getOrDefault(id, List.of()), legacyIds.get(id))));
         List<ShadowResult> results = shadows.apply(requests, bypassReason);
         map.record(results, actors);
 

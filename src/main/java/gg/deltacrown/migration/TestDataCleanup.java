@@ -60,33 +60,46 @@ public class TestDataCleanup {
     public Result clean(List<String> patterns, boolean commit) {
         return transactions.execute(status -> {
             bypass.open("cleanup_test_data");
-            List<Map<String, Object>> teams = jdbc.sql(SELECT_TEAMS).param("patterns", patterns.toArray(String[]::new))
-                    .query().listOfRows();
-            Long[] vnext = teams.stream().map(row -> ((Number) row.get("vnext_id")).longValue()).toArray(Long[]::new);
-            Long[] legacy = teams.stream().map(row -> row.get("legacy_team_id"))
+            List<Map<String, Object>> teams = jdbc.sql(SELECT_TEAMS)
+                    .param("patterns", patterns.toArray(String[]::new))
+                    .query()
+                    .listOfRows();
+            Long[] vnext = teams.stream()
+                    .map(row -> ((Number) row.get("vnext_id")).longValue())
+                    .toArray(Long[]::new);
+            Long[] legacy = teams.stream()
+                    .map(row -> row.get("legacy_team_id"))
                     .filter(java.util.Objects::nonNull)
                     .map(id -> ((Number) id).longValue())
                     .toArray(Long[]::new);
             Map<String, Integer> deleted = new LinkedHashMap<>();
-            deleted.put("organizations_dualwrite_outbox", delete(
-                    "DELETE FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids)", vnext));
+            deleted.put(
+                    "organizations_dualwrite_outbox",
+                    delete("DELETE FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids)", vnext));
             for (Map<String, Object> key : jdbc.sql(CHILD_FOREIGN_KEYS).query().listOfRows()) {
                 String parent = (String) key.get("parent_table");
                 String child = (String) key.get("child_table");
                 String sql = "DELETE FROM " + child + " WHERE " + key.get("child_column") + " = ANY(:ids)";
                 deleted.merge(child, delete(sql, parent.equals("teams_team") ? legacy : vnext), Integer::sum);
             }
-            deleted.put("organizations_membership",
+            deleted.put(
+                    "organizations_membership",
                     delete("DELETE FROM organizations_membership WHERE team_id = ANY(:ids)", vnext));
-            deleted.put("teams_teammembership",
+            deleted.put(
+                    "teams_teammembership",
                     delete("DELETE FROM teams_teammembership WHERE team_id = ANY(:ids)", legacy));
-            deleted.put("organizations_migration_map",
-                    delete("DELETE FROM organizations_migration_map WHERE vnext_team_id = ANY(:ids::integer[])", vnext));
+            deleted.put(
+                    "organizations_migration_map",
+                    delete(
+                            "DELETE FROM organizations_migration_map WHERE vnext_team_id = ANY(:ids::integer[])",
+                            vnext));
             deleted.put("teams_team", delete("DELETE FROM teams_team WHERE id = ANY(:ids)", legacy));
             deleted.put("organizations_team", delete("DELETE FROM organizations_team WHERE id = ANY(:ids)", vnext));
 
             long remaining = jdbc.sql("SELECT count(*) FROM organizations_team WHERE name LIKE ANY(:patterns)")
-                    .param("patterns", patterns.toArray(String[]::new)).query(Long.class).single();
+                    .param("patterns", patterns.toArray(String[]::new))
+                    .query(Long.class)
+                    .single();
             if (remaining != 0) {
                 throw new IllegalStateException(remaining + " test teams remain after the cleanup; rolled back");
             }

@@ -41,18 +41,23 @@ class VnextState {
 
     Map<Long, ShadowTeam> teams(Collection<Long> ids) {
         Map<Long, ShadowTeam> teams = new HashMap<>();
-        jdbc.sql(SELECT_TEAMS).param("ids", ids.toArray(Long[]::new)).query(VnextState::team).list()
+        jdbc.sql(SELECT_TEAMS)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(VnextState::team)
+                .list()
                 .forEach(team -> teams.put(team.vnextTeamId(), team));
         return teams;
     }
 
     Map<Long, List<ShadowMember>> members(Collection<Long> teamIds) {
-        return jdbc.sql(SELECT_MEMBERS).param("ids", teamIds.toArray(Long[]::new))
+        return jdbc
+                .sql(SELECT_MEMBERS)
+                .param("ids", teamIds.toArray(Long[]::new))
                 .query((rs, row) -> Map.entry(rs.getLong("team_id"), member(rs)))
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private static ShadowTeam team(ResultSet rs, int row) throws SQLException {

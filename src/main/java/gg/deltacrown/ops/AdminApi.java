@@ -50,11 +50,14 @@ class AdminApi {
     }
 
     @PostMapping("/api/admin/flags/{name}/")
-    ResponseEntity<?> changeFlag(@PathVariable String name, @RequestBody(required = false) byte[] body,
+    ResponseEntity<?> changeFlag(
+            @PathVariable String name,
+            @RequestBody(required = false) byte[] body,
             @AuthenticationPrincipal SignedInUser me) {
         Flag flag = Flag.byName(name).orElse(null);
         if (flag == null) {
-            return new FrameworkError("Unknown flag " + name + ".", FrameworkError.NOT_FOUND).status(HttpStatus.NOT_FOUND);
+            return new FrameworkError("Unknown flag " + name + ".", FrameworkError.NOT_FOUND)
+                    .status(HttpStatus.NOT_FOUND);
         }
         ObjectNode request = JsonBody.read(body, json);
         Map<String, List<String>> details = new LinkedHashMap<>();
@@ -73,12 +76,14 @@ class AdminApi {
     }
 
     @GetMapping("/api/admin/outbox/")
-    ResponseEntity<?> outbox(@RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "20") int limit) {
+    ResponseEntity<?> outbox(
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "20") int limit) {
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !List.of("PENDING", "BLOCKED", "DONE").contains(wanted) || limit < 1 || limit > 1000) {
-            return new FrameworkError("status must be pending, blocked or done; limit 1 to 1000.",
-                    FrameworkError.VALIDATION_ERROR).status(HttpStatus.BAD_REQUEST);
+            return new FrameworkError(
+                            "status must be pending, blocked or done; limit 1 to 1000.",
+                            FrameworkError.VALIDATION_ERROR)
+                    .status(HttpStatus.BAD_REQUEST);
         }
         OutboxStatus now = outbox.status();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -87,7 +92,9 @@ class AdminApi {
         answer.put("blocked_count", now.blockedCount());
         answer.put("oldest_pending_age_seconds", now.oldestPendingAgeSeconds());
         answer.put("completed_last_hour", now.completedLastHour());
-        answer.put("entries", outbox.list(wanted, limit).stream().map(AdminApi::entry).toList());
+        answer.put(
+                "entries",
+                outbox.list(wanted, limit).stream().map(AdminApi::entry).toList());
         return ResponseEntity.ok(answer);
     }
 
@@ -115,15 +122,18 @@ class AdminApi {
         }
         boolean everything = all != null && all.asBoolean();
         if (!valid || selected.isEmpty() == !everything) {
-            return new FrameworkError("Give \"ids\" (a list of outbox row ids) or \"all\": true.",
-                    FrameworkError.VALIDATION_ERROR).status(HttpStatus.BAD_REQUEST);
+            return new FrameworkError(
+                            "Give \"ids\" (a list of outbox row ids) or \"all\": true.",
+                            FrameworkError.VALIDATION_ERROR)
+                    .status(HttpStatus.BAD_REQUEST);
         }
         return ResponseEntity.ok(action.apply(selected, everything));
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(JsonBody.Unreadable.class)
     ResponseEntity<FrameworkError> unreadable(JsonBody.Unreadable e) {
-        return new FrameworkError(e.getMessage(), e.malformed() ? FrameworkError.PARSE_ERROR : FrameworkError.VALIDATION_ERROR)
+        return new FrameworkError(
+                        e.getMessage(), e.malformed() ? FrameworkError.PARSE_ERROR : FrameworkError.VALIDATION_ERROR)
                 .status(HttpStatus.BAD_REQUEST);
     }
 
@@ -151,7 +161,9 @@ class AdminApi {
         flag.put("default", state.flag().defaultValue());
         flag.put("source", state.source());
         flag.put("changed_by", state.changedBy());
-        flag.put("changed_at", state.changedAt() == null ? null : state.changedAt().toString());
+        flag.put(
+                "changed_at",
+                state.changedAt() == null ? null : state.changedAt().toString());
         flag.put("reason", state.reason());
         flag.put("description", state.flag().description());
         return flag;
@@ -167,8 +179,12 @@ class AdminApi {
         row.put("attempts", entry.attempts());
         row.put("blocked_reason", entry.blockedReason());
         row.put("last_error", entry.lastError());
-        row.put("created_at", entry.createdAt() == null ? null : entry.createdAt().toString());
-        row.put("completed_at", entry.completedAt() == null ? null : entry.completedAt().toString());
+        row.put(
+                "created_at",
+                entry.createdAt() == null ? null : entry.createdAt().toString());
+        row.put(
+                "completed_at",
+                entry.completedAt() == null ? null : entry.completedAt().toString());
         return row;
     }
 }

@@ -36,9 +36,7 @@ class OpsPage {
     @GetMapping({"/ops/", "/ops"})
     String show(Model model) {
         model.addAttribute("flags", flags.all());
-        model.addAttribute("choices", Map.of(
-                "boolean", List.of("true", "false"),
-                "routing", Flag.ROUTING_MODES));
+        model.addAttribute("choices", Map.of("boolean", List.of("true", "false"), "routing", Flag.ROUTING_MODES));
         model.addAttribute("outbox", outbox.status());
         model.addAttribute("blocked", outbox.list("BLOCKED", 50));
         model.addAttribute("recent", outbox.list(null, 20));
@@ -47,8 +45,11 @@ class OpsPage {
     }
 
     @PostMapping("/ops/flags")
-    String changeFlag(@RequestParam String name, @RequestParam String value,
-            @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal SignedInUser me,
+    String changeFlag(
+            @RequestParam String name,
+            @RequestParam String value,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal SignedInUser me,
             RedirectAttributes redirect) {
         Optional<Flag> flag = Flag.byName(name);
         if (flag.isEmpty()) {
@@ -58,8 +59,10 @@ class OpsPage {
         } else {
             try {
                 flags.change(flag.get(), value, "runtime", me.username(), reason.strip());
-                redirect.addFlashAttribute("notice", flag.get().variable() + " is now " + flags.value(flag.get())
-                        + " on every instance (within a second).");
+                redirect.addFlashAttribute(
+                        "notice",
+                        flag.get().variable() + " is now " + flags.value(flag.get())
+                                + " on every instance (within a second).");
             } catch (InvalidFlagValueException e) {
                 redirect.addFlashAttribute("error", e.getMessage());
             }

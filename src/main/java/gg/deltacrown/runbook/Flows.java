@@ -36,8 +36,13 @@ final class Flows {
     /** Phase 5.1's sample: average and p95 in milliseconds. */
     record Latency(int requests, double averageMillis, long p95Millis) {}
 
-    Flows(StagingRunbook.Request request, ServiceClient client, ShadowChecks checks, Map<Path, String> logs,
-            List<String> lines, Consumer<String> out) {
+    Flows(
+            StagingRunbook.Request request,
+            ServiceClient client,
+            ShadowChecks checks,
+            Map<Path, String> logs,
+            List<String> lines,
+            Consumer<String> out) {
         this.request = request;
         this.client = client;
         this.checks = checks;
@@ -54,9 +59,12 @@ final class Flows {
 
     void run(String teamName) {
         long mark = checks.outboxMark();
-        ServiceClient.Answer created = call(FLOW_1, "flow1_team_create_response.json", 201,
-                "/api/vnext/teams/create/", body().put("name", teamName).put("game_id", request.gameId())
-                        .put("region", request.region()));
+        ServiceClient.Answer created = call(
+                FLOW_1,
+                "flow1_team_create_response.json",
+                201,
+                "/api/vnext/teams/create/",
+                body().put("name", teamName).put("game_id", request.gameId()).put("region", request.region()));
         teamId = created.body().path("team_id").asLong();
         slug = created.field("team_slug");
         verified(FLOW_1, mark);
@@ -64,32 +72,50 @@ final class Flows {
                 + " membership match, map row verified");
 
         mark = checks.outboxMark();
-        ServiceClient.Answer added = call(FLOW_2, "flow2_member_add_response.json", 200,
+        ServiceClient.Answer added = call(
+                FLOW_2,
+                "flow2_member_add_response.json",
+                200,
                 "/api/vnext/teams/" + slug + "/members/add/",
-                body().put("user_lookup", request.member()).put("role", "PLAYER").put("is_active", true));
+                body().put("user_lookup", request.member())
+                        .put("role", "PLAYER")
+                        .put("is_active", true));
         long membership = added.body().path("membership_id").asLong();
         verified(FLOW_2, mark);
         expectLegacy(FLOW_2, membership, LegacyMapping.role("PLAYER"), LegacyMapping.status("ACTIVE"));
-        done("Flow 2: " + request.member() + " added as PLAYER (membership " + membership + "), legacy membership ACTIVE");
+        done("Flow 2: " + request.member() + " added as PLAYER (membership " + membership
+                + "), legacy membership ACTIVE");
 
         mark = checks.outboxMark();
-        call(FLOW_3, "flow3_member_role_response.json", 200,
-                "/api/vnext/teams/" + slug + "/members/" + membership + "/role/", body().put("role", "SUBSTITUTE"));
+        call(
+                FLOW_3,
+                "flow3_member_role_response.json",
+                200,
+                "/api/vnext/teams/" + slug + "/members/" + membership + "/role/",
+                body().put("role", "SUBSTITUTE"));
         verified(FLOW_3, mark);
         expectLegacy(FLOW_3, membership, LegacyMapping.role("SUBSTITUTE"), LegacyMapping.status("ACTIVE"));
         done("Flow 3: role changed to SUBSTITUTE, legacy role " + LegacyMapping.role("SUBSTITUTE"));
 
         mark = checks.outboxMark();
-        call(FLOW_4, "flow4_settings_response.json", 200,
-                "/api/vnext/teams/" + slug + "/settings/", body().put("region", "EU")
+        call(
+                FLOW_4,
+                "flow4_settings_response.json",
+                200,
+                "/api/vnext/teams/" + slug + "/settings/",
+                body().put("region", "EU")
                         .put("description", "Updated via dual-write test")
                         .put("logo_url", "https://cdn.example.com/updated.png"));
         verified(FLOW_4, mark);
         done("Flow 4: settings updated (region EU, description, logo_url), legacy team matches");
 
         mark = checks.outboxMark();
-        call(FLOW_5, "flow5_member_remove_response.json", 200,
-                "/api/vnext/teams/" + slug + "/members/" + membership + "/remove/", null);
+        call(
+                FLOW_5,
+                "flow5_member_remove_response.json",
+                200,
+                "/api/vnext/teams/" + slug + "/members/" + membership + "/remove/",
+                null);
         verified(FLOW_5, mark);
         expectLegacy(FLOW_5, membership, LegacyMapping.role("SUBSTITUTE"), LegacyMapping.status("INACTIVE"));
         done("Flow 5: " + request.member() + " removed, legacy membership " + LegacyMapping.status("INACTIVE")
@@ -105,10 +131,15 @@ final class Flows {
             for (int i = 0; i < millis.length; i++) {
                 ServiceClient.Answer answer = client.get("/api/vnext/teams/" + slug + "/detail/");
                 if (answer.status() != 200) {
-                    throw new RunbookFailedException("Phase 5 (latency sample): GET team detail answered " + answer.problem());
+                    throw new RunbookFailedException(
+                            "Phase 5 (latency sample): GET team detail answered " + answer.problem());
                 }
                 millis[i] = answer.millis();
-                file.append("Request ").append(i + 1).append(": ").append(millis[i]).append("ms\n");
+                file.append("Request ")
+                        .append(i + 1)
+                        .append(": ")
+                        .append(millis[i])
+                        .append("ms\n");
             }
             long[] sorted = millis.clone();
             Arrays.sort(sorted);
@@ -117,9 +148,12 @@ final class Flows {
             latency = new Latency(millis.length, average, p95);
             file.append(String.format(Locale.ROOT, "Average: %.2fms%nP95: %dms%n", average, p95));
             logs.put(request.outDir().resolve("logs/latency_team_detail.txt"), file.toString());
-            performance.add(String.format(Locale.ROOT,
+            performance.add(String.format(
+                    Locale.ROOT,
                     "GET team detail x%d: average %.1f ms, p95 %d ms (logs/latency_team_detail.txt)",
-                    millis.length, average, p95));
+                    millis.length,
+                    average,
+                    p95));
         }
         String lag = checks.lagOf(teamId);
         if (!lag.isEmpty()) {
@@ -132,10 +166,11 @@ final class Flows {
     private ServiceClient.Answer call(String flow, String file, int expected, String path, ObjectNode body) {
         ServiceClient.Answer answer = client.post(path, body);
         logs.put(request.outDir().resolve("logs").resolve(file), StagingRunbook.pretty(answer.body(), answer.raw()));
-        timings.add(flow + ": " + answer.method() + " " + path + " " + answer.status() + " in " + answer.millis() + " ms");
+        timings.add(
+                flow + ": " + answer.method() + " " + path + " " + answer.status() + " in " + answer.millis() + " ms");
         if (answer.status() != expected) {
-            throw new RunbookFailedException(flow + ": expected " + expected + ", got " + answer.problem()
-                    + " (logs/" + file + ")");
+            throw new RunbookFailedException(
+                    flow + ": expected " + expected + ", got " + answer.problem() + " (logs/" + file + ")");
         }
         return answer;
     }
@@ -156,7 +191,8 @@ final class Flows {
     private void expectLegacy(String flow, long membership, String role, String status) {
         String legacy = checks.legacyRoleAndStatus(membership);
         if (!legacy.equals(role + "/" + status)) {
-            throw new RunbookFailedException(flow + ": legacy membership is " + legacy + ", expected " + role + "/" + status);
+            throw new RunbookFailedException(
+                    flow + ": legacy membership is " + legacy + ", expected " + role + "/" + status);
         }
     }
 

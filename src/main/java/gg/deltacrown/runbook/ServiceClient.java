@@ -27,7 +27,8 @@ final class ServiceClient {
 
     ServiceClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** One answer of the service. {@code body} is a missing node when the body is not JSON. */
@@ -51,7 +52,9 @@ final class ServiceClient {
     }
 
     void authenticate(String username, String password) {
-        Answer answer = post("/api/auth/login/", JSON.createObjectNode().put("username", username).put("password", password));
+        Answer answer = post(
+                "/api/auth/login/",
+                JSON.createObjectNode().put("username", username).put("password", password));
         if (answer.status() != 200 || answer.field("token").isEmpty()) {
             throw new RunbookFailedException("login as '" + username + "' failed: " + answer.problem());
         }
@@ -72,12 +75,16 @@ final class ServiceClient {
     }
 
     Answer post(String path, Object body) {
-        return send("POST", path, "application/json",
+        return send(
+                "POST",
+                path,
+                "application/json",
                 HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
     }
 
     private Answer send(String method, String path, String accept, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
                 .header("Accept", accept)
                 .method(method, body);
         if ("POST".equals(method)) {

@@ -71,12 +71,15 @@ final class ShadowChecks {
     void awaitShadows(long team, long mark, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            var progress = jdbc.sql(OUTBOX_PROGRESS).param("mark", mark).param("team", team)
+            var progress = jdbc.sql(OUTBOX_PROGRESS)
+                    .param("mark", mark)
+                    .param("team", team)
                     .query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("done"), rs.getLong("blocked")})
                     .single();
             if (progress[2] > 0) {
                 throw new RunbookFailedException("the dual-write of team " + team + " is BLOCKED: "
-                        + Objects.requireNonNullElse(lastError(team, mark), "see ./deltacrown outbox list --status blocked"));
+                        + Objects.requireNonNullElse(
+                                lastError(team, mark), "see ./deltacrown outbox list --status blocked"));
             }
             if (progress[0] > 0 && progress[0] == progress[1]) {
                 return;
@@ -97,54 +100,86 @@ final class ShadowChecks {
     }
 
     private String lastError(long team, long mark) {
-        return jdbc.sql(OUTBOX_PROGRESS).param("mark", mark).param("team", team)
-                .query((rs, n) -> rs.getString("last_error")).list().get(0); // null when no attempt failed
+        return jdbc.sql(OUTBOX_PROGRESS)
+                .param("mark", mark)
+                .param("team", team)
+                .query((rs, n) -> rs.getString("last_error"))
+                .list()
+                .get(0); // null when no attempt failed
     }
 
     /** The differences between the vNext team and its legacy shadow (Step 4: name, slug, game, region, settings). */
     List<String> teamDifferences(long team) {
-        return jdbc.sql(TEAM).param("team", team).query((rs, n) -> {
-            List<String> differences = new ArrayList<>();
-            if (rs.getObject("legacy_team_id") == null) {
-                differences.add("team " + team + ": no migration map row");
-                return differences;
-            }
-            if (rs.getString("legacy_name") == null) {
-                differences.add("team " + team + ": map row points at legacy team " + rs.getLong("legacy_team_id")
-                        + ", which does not exist");
-                return differences;
-            }
-            if (!rs.getBoolean("verified")) {
-                differences.add("team " + team + ": map row not verified");
-            }
-            compare(differences, team, "name", rs.getString("name"), rs.getString("legacy_name"));
-            compare(differences, team, "slug", rs.getString("slug"), rs.getString("legacy_slug"));
-            compare(differences, team, "game", Games.legacySlugOf(rs.getInt("game_id")), rs.getString("legacy_game"));
-            compare(differences, team, "region", rs.getString("region"), rs.getString("legacy_region"));
-            compare(differences, team, "description", rs.getString("description"), rs.getString("legacy_description"));
-            compare(differences, team, "logo_url", rs.getString("logo_url"), rs.getString("legacy_logo_url"));
-            return differences;
-        }).optional().orElse(List.of("team " + team + " does not exist in vNext"));
+        return jdbc.sql(TEAM)
+                .param("team", team)
+                .query((rs, n) -> {
+                    List<String> differences = new ArrayList<>();
+                    if (rs.getObject("legacy_team_id") == null) {
+                        differences.add("team " + team + ": no migration map row");
+                        return differences;
+                    }
+                    if (rs.getString("legacy_name") == null) {
+                        differences.add("team " + team + ": map row points at legacy team "
+                                + rs.getLong("legacy_team_id") + ", which does not exist");
+                        return differences;
+                    }
+                    if (!rs.getBoolean("verified")) {
+                        differences.add("team " + team + ": map row not verified");
+                    }
+                    compare(differences, team, "name", rs.getString("name"), rs.getString("legacy_name"));
+                    compare(differences, team, "slug", rs.getString("slug"), rs.getString("legacy_slug"));
+                    compare(
+                            differences,
+                            team,
+                            "game",
+                            Games.legacySlugOf(rs.getInt("game_id")),
+                            rs.getString("legacy_game"));
+                    compare(differences, team, "region", rs.getString("region"), rs.getString("legacy_region"));
+                    compare(
+                            differences,
+                            team,
+                            "description",
+                            rs.getString("description"),
+                            rs.getString("legacy_description"));
+                    compare(differences, team, "logo_url", rs.getString("logo_url"), rs.getString("legacy_logo_url"));
+                    return differences;
+                })
+                .optional()
+                .orElse(List.of("team " + team + " does not exist in vNext"));
     }
 
     /** The differences between each membership of the team and its legacy shadow (role, status, left_at). */
     List<String> memberDifferences(long team) {
         List<String> differences = new ArrayList<>();
-        jdbc.sql(MEMBERS).param("team", team).query((rs, n) -> {
-            String who = "membership " + rs.getLong("id") + " (" + rs.getString("username") + ")";
-            if (rs.getObject("legacy_id") == null) {
-                differences.add(who + ": no legacy membership");
-                return null;
-            }
-            compare(differences, who, "role", LegacyMapping.role(rs.getString("role")), rs.getString("legacy_role"));
-            compare(differences, who, "status", LegacyMapping.status(rs.getString("status")),
-                    rs.getString("legacy_status"));
-            if (rs.getBoolean("left") != rs.getBoolean("legacy_left")) {
-                differences.add(who + ": left_at " + (rs.getBoolean("left") ? "set in vNext, not in legacy"
-                        : "set in legacy, not in vNext"));
-            }
-            return null;
-        }).list();
+        jdbc.sql(MEMBERS)
+                .param("team", team)
+                .query((rs, n) -> {
+                    String who = "membership " + rs.getLong("id") + " (" + rs.getString("username") + ")";
+                    if (rs.getObject("legacy_id") == null) {
+                        differences.add(who + ": no legacy membership");
+                        return null;
+                    }
+                    compare(
+                            differences,
+                            who,
+                            "role",
+                            LegacyMapping.role(rs.getString("role")),
+                            rs.getString("legacy_role"));
+                    compare(
+                            differences,
+                            who,
+                            "status",
+                            LegacyMapping.status(rs.getString("status")),
+                            rs.getString("legacy_status"));
+                    if (rs.getBoolean("left") != rs.getBoolean("legacy_left")) {
+                        differences.add(who + ": left_at "
+                                + (rs.getBoolean("left")
+                                        ? "set in vNext, not in legacy"
+                                        : "set in legacy, not in vNext"));
+                    }
+                    return null;
+                })
+                .list();
         return differences;
     }
 
@@ -157,7 +192,11 @@ final class ShadowChecks {
                   LEFT JOIN organizations_teammigrationmap m ON m.vnext_team_id = vm.team_id
                   LEFT JOIN teams_teammembership l ON l.team_id = m.legacy_team_id AND l.profile_id = p.id
                  WHERE vm.id = :membership
-                """).param("membership", membership).query(String.class).optional().orElse("-/-");
+                """)
+                .param("membership", membership)
+                .query(String.class)
+                .optional()
+                .orElse("-/-");
     }
 
     /** Per operation, the team's outbox rows: {rows, rows DONE and completed by a dispatcher}. */
@@ -170,24 +209,29 @@ final class ShadowChecks {
                  WHERE vnext_team_id = :team
                  GROUP BY operation
                  ORDER BY min(id)
-                """).param("team", team)
-                .query((rs, n) -> rows.put(rs.getString("operation"), new long[] {rs.getLong("n"), rs.getLong("dispatched")}))
+                """)
+                .param("team", team)
+                .query((rs, n) ->
+                        rows.put(rs.getString("operation"), new long[] {rs.getLong("n"), rs.getLong("dispatched")}))
                 .list();
         return rows;
     }
 
     /** The team's map row as the runbook's Step 1 shows it; null when there is none. */
     MapRow mapRow(long team) {
-        return jdbc.sql("SELECT legacy_team_id, verified FROM organizations_teammigrationmap WHERE vnext_team_id = :team")
+        return jdbc.sql(
+                        "SELECT legacy_team_id, verified FROM organizations_teammigrationmap WHERE vnext_team_id = :team")
                 .param("team", team)
                 .query((rs, n) -> new MapRow(team, rs.getLong("legacy_team_id"), rs.getBoolean("verified")))
-                .optional().orElse(null);
+                .optional()
+                .orElse(null);
     }
 
     record MapRow(long vnextTeamId, long legacyTeamId, boolean verified) {
         @Override
         public String toString() {
-            return "vNext team " + vnextTeamId + " -> legacy team " + legacyTeamId + (verified ? ", verified" : ", NOT verified");
+            return "vNext team " + vnextTeamId + " -> legacy team " + legacyTeamId
+                    + (verified ? ", verified" : ", NOT verified");
         }
     }
 
@@ -199,8 +243,10 @@ final class ShadowChecks {
                        round(max(extract(epoch FROM completed_at - created_at)) * 1000) AS max_ms
                   FROM organizations_dualwrite_outbox
                  WHERE vnext_team_id = :team AND status = 'DONE'
-                """).param("team", team)
-                .query((rs, n) -> rs.getLong("n") == 0 ? ""
+                """)
+                .param("team", team)
+                .query((rs, n) -> rs.getLong("n") == 0
+                        ? ""
                         : "Shadow lag (outbox row to legacy commit): average " + rs.getLong("average_ms") + " ms, max "
                                 + rs.getLong("max_ms") + " ms over " + rs.getLong("n") + " rows")
                 .single();
@@ -208,8 +254,8 @@ final class ShadowChecks {
 
     private static void compare(List<String> differences, Object who, String field, String vnext, String legacy) {
         if (!Objects.equals(vnext, legacy)) {
-            differences.add((who instanceof Long ? "team " + who : who) + ": " + field + " is '" + vnext + "' in vNext, '"
-                    + legacy + "' in legacy");
+            differences.add((who instanceof Long ? "team " + who : who) + ": " + field + " is '" + vnext
+                    + "' in vNext, '" + legacy + "' in legacy");
         }
     }
 

@@ -43,7 +43,8 @@ public class StagingRunbook {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss", Locale.ROOT);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String FLAG_SERIES = "deltacrown_flag_enabled{flag=\"" + Flag.DUAL_WRITE_ENABLED.variable() + "\"}";
+    private static final String FLAG_SERIES =
+            "deltacrown_flag_enabled{flag=\"" + Flag.DUAL_WRITE_ENABLED.variable() + "\"}";
     private static final int REPORT_SAMPLE_SIZE = 100;
 
     /**
@@ -52,8 +53,18 @@ public class StagingRunbook {
      * @param cleanup delete the test team from vNext and legacy after the after-report
      * @param operator who changes the flags (flag audit trail)
      */
-    public record Request(URI baseUrl, String username, String password, String member, int gameId, String region,
-            Path outDir, Duration shadowTimeout, int latencySamples, boolean leaveDualWriteOn, boolean cleanup,
+    public record Request(
+            URI baseUrl,
+            String username,
+            String password,
+            String member,
+            int gameId,
+            String region,
+            Path outDir,
+            Duration shadowTimeout,
+            int latencySamples,
+            boolean leaveDualWriteOn,
+            boolean cleanup,
             String operator) {}
 
     /** GO when every flow and check passed and the delta has no issue. */
@@ -105,7 +116,8 @@ public class StagingRunbook {
             if (wasOn) {
                 out.accept("  TEAM_VNEXT_DUAL_WRITE_ENABLED was already on");
             } else {
-                flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", request.operator(), "staging runbook " + runId);
+                flags.change(
+                        Flag.DUAL_WRITE_ENABLED, "true", "runtime", request.operator(), "staging runbook " + runId);
                 out.accept("  set TEAM_VNEXT_DUAL_WRITE_ENABLED=true (runtime, by " + request.operator() + ")");
             }
             awaitServiceFlag(client, true, out);
@@ -127,7 +139,11 @@ public class StagingRunbook {
         } finally {
             if (restoring) {
                 out.accept("Phase 7: dual-write back off");
-                flags.change(Flag.DUAL_WRITE_ENABLED, "false", "runtime", request.operator(),
+                flags.change(
+                        Flag.DUAL_WRITE_ENABLED,
+                        "false",
+                        "runtime",
+                        request.operator(),
                         "staging runbook " + runId + " finished");
                 out.accept("  set TEAM_VNEXT_DUAL_WRITE_ENABLED=false (runtime, by " + request.operator() + ")");
                 try {
@@ -143,18 +159,30 @@ public class StagingRunbook {
 
         ReportDelta delta = ReportDelta.between(before, after);
         ShadowChecks.MapRow map = flows.teamId() == 0 ? null : checks.mapRow(flows.teamId());
-        List<SuccessCriteria.Criterion> criteria = SuccessCriteria.evaluate(new SuccessCriteria.Evidence(confirmed,
-                flows.completed(), problems.isEmpty() ? null : problems.get(0),
+        List<SuccessCriteria.Criterion> criteria = SuccessCriteria.evaluate(new SuccessCriteria.Evidence(
+                confirmed,
+                flows.completed(),
+                problems.isEmpty() ? null : problems.get(0),
                 flows.teamId() == 0 ? Map.of() : checks.outboxOf(flows.teamId()),
-                map == null ? null : map.toString(), map != null && map.verified(), delta, after, flows.latency(),
+                map == null ? null : map.toString(),
+                map != null && map.verified(),
+                delta,
+                after,
+                flows.latency(),
                 restored));
         List<String> criteriaFailures = SuccessCriteria.failures(criteria, !problems.isEmpty());
         problems.addAll(criteriaFailures);
 
-        StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun(request.operator(),
-                Duration.ofNanos(System.nanoTime() - startNanos), flowLines, problems, performance);
-        StagingSummaries summaries = new StagingSummaries(before, after, delta,
-                "automated run against " + request.baseUrl(), root.toString(), LocalDateTime.now(), run);
+        StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun(
+                request.operator(), Duration.ofNanos(System.nanoTime() - startNanos), flowLines, problems, performance);
+        StagingSummaries summaries = new StagingSummaries(
+                before,
+                after,
+                delta,
+                "automated run against " + request.baseUrl(),
+                root.toString(),
+                LocalDateTime.now(),
+                run);
         Map<Path, String> files = summaries.files(root);
         files.put(root.resolve("SUCCESS_CRITERIA.md"), SuccessCriteria.markdown(criteria, runId));
         ArtifactWriter.write(files);
@@ -174,14 +202,18 @@ public class StagingRunbook {
     private void preflight(Request request, ServiceClient client, Consumer<String> out) {
         ServiceClient.Answer health = client.get("/health/");
         if (health.status() != 200) {
-            throw new RunbookFailedException("the service at " + request.baseUrl() + " is not healthy: " + health.problem());
+            throw new RunbookFailedException(
+                    "the service at " + request.baseUrl() + " is not healthy: " + health.problem());
         }
         out.accept("  service healthy at " + request.baseUrl());
-        if (flags.isOn(Flag.FORCE_LEGACY) || !flags.isOn(Flag.ADAPTER_ENABLED)
+        if (flags.isOn(Flag.FORCE_LEGACY)
+                || !flags.isOn(Flag.ADAPTER_ENABLED)
                 || "legacy_only".equals(flags.value(Flag.ROUTING_MODE))) {
             throw new RunbookFailedException("vNext writes are switched off (TEAM_VNEXT_FORCE_LEGACY="
-                    + flags.value(Flag.FORCE_LEGACY) + ", TEAM_VNEXT_ADAPTER_ENABLED=" + flags.value(Flag.ADAPTER_ENABLED)
-                    + ", TEAM_VNEXT_ROUTING_MODE=" + flags.value(Flag.ROUTING_MODE) + "): the test flows would be refused");
+                    + flags.value(Flag.FORCE_LEGACY) + ", TEAM_VNEXT_ADAPTER_ENABLED="
+                    + flags.value(Flag.ADAPTER_ENABLED)
+                    + ", TEAM_VNEXT_ROUTING_MODE=" + flags.value(Flag.ROUTING_MODE)
+                    + "): the test flows would be refused");
         }
         if (flags.isOn(Flag.DUAL_WRITE_STRICT_MODE)) {
             throw new RunbookFailedException("TEAM_VNEXT_DUAL_WRITE_STRICT_MODE is on; the runbook tests non-strict"
@@ -195,14 +227,20 @@ public class StagingRunbook {
                     + " on /actuator/prometheus, so the runbook cannot see when it applies the flag");
         }
         boolean memberExists = jdbc.sql("SELECT count(*) > 0 FROM accounts_user WHERE username = :name AND is_active")
-                .param("name", request.member()).query(Boolean.class).single();
+                .param("name", request.member())
+                .query(Boolean.class)
+                .single();
         if (!memberExists) {
             throw new RunbookFailedException("no active user '" + request.member() + "' to add in Flow 2 (--member)");
         }
         List<String> owned = jdbc.sql("""
                 SELECT t.slug FROM organizations_team t JOIN accounts_user u ON u.id = t.owner_id
                  WHERE u.username = :name AND t.game_id = :game AND t.status = 'ACTIVE' AND t.organization_id IS NULL
-                """).param("name", request.username()).param("game", request.gameId()).query(String.class).list();
+                """)
+                .param("name", request.username())
+                .param("game", request.gameId())
+                .query(String.class)
+                .list();
         if (!owned.isEmpty()) {
             throw new RunbookFailedException("'" + request.username() + "' already owns the active independent team '"
                     + owned.get(0) + "' for game " + request.gameId() + ", so Flow 1 would get 409; pass another"
@@ -252,6 +290,8 @@ public class StagingRunbook {
     }
 
     static String pretty(JsonNode body, String raw) {
-        return body.isMissingNode() ? raw : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n";
+        return body.isMissingNode()
+                ? raw
+                : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n";
     }
 }

@@ -43,7 +43,9 @@ public class ScaleSeeder {
         progress.started(plan.totalTeams());
         long organizationId = transactions.execute(status -> {
             for (int from = 1; from <= plan.users(); from += plan.batchSize()) {
-                jdbc.sql(sql.users()).param("from", from).param("to", Math.min(plan.users(), from + plan.batchSize() - 1))
+                jdbc.sql(sql.users())
+                        .param("from", from)
+                        .param("to", Math.min(plan.users(), from + plan.batchSize() - 1))
                         .update();
             }
             return jdbc.sql(sql.organization()).query(Long.class).single();
@@ -52,7 +54,8 @@ public class ScaleSeeder {
         batches(plan.legacyOnlyTeams(), plan, progress, (from, to) -> sql.legacyOnlyBatch(from, to));
         batches(plan.vnextOnlyTeams(), plan, progress, (from, to) -> sql.vnextOnlyBatch(from, to, organizationId));
         if (plan.orphanMaps() > 0) {
-            transactions.executeWithoutResult(status -> jdbc.sql(sql.orphanMaps()).update());
+            transactions.executeWithoutResult(
+                    status -> jdbc.sql(sql.orphanMaps()).update());
         }
         for (String table : SeedStatements.TABLES) {
             jdbc.sql("ANALYZE " + table).update();
@@ -70,7 +73,8 @@ public class ScaleSeeder {
             int to = Math.min(count, from + plan.batchSize() - 1);
             transactions.executeWithoutResult(status -> {
                 bypass.open(BYPASS_REASON);
-                batch.statements(from, to).forEach(statement -> jdbc.sql(statement).update());
+                batch.statements(from, to)
+                        .forEach(statement -> jdbc.sql(statement).update());
             });
             progress.advanced(to - from + 1);
         }

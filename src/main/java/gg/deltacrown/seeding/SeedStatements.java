@@ -7,9 +7,15 @@ import java.util.Locale;
 /** The SQL of one run; team numbers {@code n} start at 1 for each kind of team. */
 final class SeedStatements {
 
-    static final List<String> TABLES = List.of("accounts_user", "user_profile_userprofile",
-            "organizations_team", "organizations_membership", "organizations_migration_map", "organizations_ranking",
-            "teams_team", "teams_teammembership");
+    static final List<String> TABLES = List.of(
+            "accounts_user",
+            "user_profile_userprofile",
+            "organizations_team",
+            "organizations_membership",
+            "organizations_migration_map",
+            "organizations_ranking",
+            "teams_team",
+            "teams_teammembership");
 
     private static final String USERS = """
             WITH numbers AS (
@@ -212,11 +218,22 @@ final class SeedStatements {
         return ORPHAN_MAPS.formatted(run, plan.orphanMaps());
     }
 
-    private String batch(String namePart, String slugPart, boolean vnext, boolean legacy, String createdAt,
-            int from, int to) {
+    private String batch(
+            String namePart, String slugPart, boolean vnext, boolean legacy, String createdAt, int from, int to) {
         boolean mapped = vnext && legacy;
-        return BATCH.formatted(run, namePart, slugPart, mapped, vnext, legacyGame, plan.nameDriftEnd(),
-                plan.slugDriftEnd(), legacy, createdAt, from, to);
+        return BATCH.formatted(
+                run,
+                namePart,
+                slugPart,
+                mapped,
+                vnext,
+                legacyGame,
+                plan.nameDriftEnd(),
+                plan.slugDriftEnd(),
+                legacy,
+                createdAt,
+                from,
+                to);
     }
 
     private String members() {
@@ -224,8 +241,12 @@ final class SeedStatements {
     }
 
     private String legacyMemberships(boolean mapped) {
-        return LEGACY_MEMBERSHIPS.formatted(mapped, plan.slugDriftEnd(), plan.membershipDriftEnd(),
-                plan.roleDriftEnd(), LegacyExpectations.legacyRoleSql("s.role"),
+        return LEGACY_MEMBERSHIPS.formatted(
+                mapped,
+                plan.slugDriftEnd(),
+                plan.membershipDriftEnd(),
+                plan.roleDriftEnd(),
+                LegacyExpectations.legacyRoleSql("s.role"),
                 LegacyExpectations.legacyStatusSql("s.status"));
     }
 }

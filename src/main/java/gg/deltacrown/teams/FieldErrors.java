@@ -27,7 +27,8 @@ public final class FieldErrors {
 
     /** True when the field has an error of its own or inside it. */
     public boolean has(String field) {
-        return messages.containsKey(field) || (nested.containsKey(field) && !nested.get(field).isEmpty());
+        return messages.containsKey(field)
+                || (nested.containsKey(field) && !nested.get(field).isEmpty());
     }
 
     public List<String> of(String field) {

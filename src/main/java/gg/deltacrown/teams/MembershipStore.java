@@ -57,29 +57,45 @@ class MembershipStore {
     }
 
     Optional<Membership> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(MembershipStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE m.id = :id")
+                .param("id", id)
+                .query(MembershipStore::map)
+                .optional();
     }
 
     /** The membership, its row locked until the end of the transaction. */
     Optional<Membership> lock(long id) {
-        return jdbc.sql(SELECT + " WHERE m.id = :id FOR UPDATE OF m").param("id", id).query(MembershipStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE m.id = :id FOR UPDATE OF m")
+                .param("id", id)
+                .query(MembershipStore::map)
+                .optional();
     }
 
     /** The ACTIVE roster in roster order: role (OWNER first), then who joined first. */
     List<Membership> activeRoster(long teamId) {
-        List<Membership> members = jdbc.sql(SELECT + " WHERE m.team_id = :teamId AND m.status = 'ACTIVE' ORDER BY m.joined_at, m.id")
+        List<Membership> members = jdbc.sql(
+                        SELECT + " WHERE m.team_id = :teamId AND m.status = 'ACTIVE' ORDER BY m.joined_at, m.id")
                 .param("teamId", teamId)
                 .query(MembershipStore::map)
                 .list();
-        return members.stream().sorted(Comparator.comparingInt(m -> TeamRole.rankOf(m.role()))).toList();
+        return members.stream()
+                .sorted(Comparator.comparingInt(m -> TeamRole.rankOf(m.role())))
+                .toList();
     }
 
     Optional<String> activeRole(long teamId, long userId) {
-        return jdbc.sql(ACTIVE_ROLE).param("teamId", teamId).param("userId", userId).query(String.class).optional();
+        return jdbc.sql(ACTIVE_ROLE)
+                .param("teamId", teamId)
+                .param("userId", userId)
+                .query(String.class)
+                .optional();
     }
 
     boolean hasActiveOwner(long teamId) {
-        return jdbc.sql(HAS_ACTIVE_OWNER).param("teamId", teamId).query(Boolean.class).single();
+        return jdbc.sql(HAS_ACTIVE_OWNER)
+                .param("teamId", teamId)
+                .query(Boolean.class)
+                .single();
     }
 
     long insert(long teamId, long userId, TeamRole role, RosterSlot slot, boolean active) {
@@ -94,7 +110,11 @@ class MembershipStore {
     }
 
     void updateRole(long id, String role, String slot) {
-        jdbc.sql(UPDATE_ROLE).param("id", id).param("role", role).param("slot", slot).update();
+        jdbc.sql(UPDATE_ROLE)
+                .param("id", id)
+                .param("role", role)
+                .param("slot", slot)
+                .update();
     }
 
     void deactivate(long id) {

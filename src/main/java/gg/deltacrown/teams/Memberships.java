@@ -30,8 +30,14 @@ public class Memberships {
     private final DualWrite dualWrite;
     private final TransactionTemplate transactions;
 
-    Memberships(TeamStore teams, MembershipStore memberships, TeamPermissions permissions, Accounts accounts,
-            VnextGate gate, DualWrite dualWrite, TransactionTemplate transactions) {
+    Memberships(
+            TeamStore teams,
+            MembershipStore memberships,
+            TeamPermissions permissions,
+            Accounts accounts,
+            VnextGate gate,
+            DualWrite dualWrite,
+            TransactionTemplate transactions) {
         this.teams = teams;
         this.memberships = memberships;
         this.permissions = permissions;
@@ -61,7 +67,8 @@ public class Memberships {
                 checkNewOwner(team);
             }
             RosterSlot slot = slot(input.slot());
-            Account user = accounts.lookup(input.userLookup()).filter(Account::active)
+            Account user = accounts.lookup(input.userLookup())
+                    .filter(Account::active)
                     .orElseThrow(() -> Refusal.USER_NOT_FOUND.because("User not found"));
             if (role == TeamRole.OWNER && (team.ownerId() == null || team.ownerId() != user.id())) {
                 throw ownerExists();
@@ -96,19 +103,25 @@ public class Memberships {
                 throw Refusal.CANNOT_CHANGE_OWNER.because(
                         "Cannot change OWNER role on independent teams (transfer ownership not implemented)");
             }
-            String role = blank(change.role()) ? membership.role() : role(change.role()).name();
+            String role = blank(change.role())
+                    ? membership.role()
+                    : role(change.role()).name();
             if (TeamRole.OWNER.name().equals(role) && !membership.isOwner()) {
                 if (team.isOrganizationTeam()) {
-                    throw Refusal.CANNOT_CHANGE_OWNER.because("Organization-owned teams cannot have OWNER role members");
+                    throw Refusal.CANNOT_CHANGE_OWNER.because(
+                            "Organization-owned teams cannot have OWNER role members");
                 }
                 checkNewOwner(team);
                 if (team.ownerId() == null || team.ownerId() != membership.userId()) {
                     throw ownerExists();
                 }
             }
-            String slot = blank(change.slot()) ? membership.rosterSlot() : slot(change.slot()).name();
+            String slot = blank(change.slot())
+                    ? membership.rosterSlot()
+                    : slot(change.slot()).name();
             memberships.updateRole(membership.id(), role, slot);
-            dualWrite.record(ShadowChange.member(SyncOperation.MEMBER_UPDATED, team.id(), membership.id(), userId, team.slug()));
+            dualWrite.record(
+                    ShadowChange.member(SyncOperation.MEMBER_UPDATED, team.id(), membership.id(), userId, team.slug()));
             return new RoleChanged(membership, memberships.byId(membership.id()).orElseThrow());
         });
         Membership updated = changed.after();
@@ -138,7 +151,8 @@ public class Memberships {
                         "Cannot remove OWNER from independent teams (transfer ownership first)");
             }
             memberships.deactivate(membership.id());
-            dualWrite.record(ShadowChange.member(SyncOperation.MEMBER_REMOVED, team.id(), membership.id(), userId, team.slug()));
+            dualWrite.record(
+                    ShadowChange.member(SyncOperation.MEMBER_REMOVED, team.id(), membership.id(), userId, team.slug()));
             return new Removal(team.id(), memberships.activeRoster(team.id()));
         });
         log.atInfo()
@@ -157,7 +171,8 @@ public class Memberships {
 
     /** The membership, locked, if it belongs to this team; another team's membership is "not found" too. */
     private Membership lockOnTeam(long membershipId, Team team) {
-        return memberships.lock(membershipId)
+        return memberships
+                .lock(membershipId)
                 .filter(membership -> membership.teamId() == team.id())
                 .orElseThrow(() -> Refusal.MEMBERSHIP_NOT_FOUND.because("Membership not found: " + membershipId));
     }
@@ -188,11 +203,13 @@ public class Memberships {
     }
 
     private static RefusedException ownerExists() {
-        return Refusal.OWNER_ALREADY_EXISTS.because("This team already has an owner (transfer ownership not implemented)");
+        return Refusal.OWNER_ALREADY_EXISTS.because(
+                "This team already has an owner (transfer ownership not implemented)");
     }
 
     private static TeamRole role(String value) {
-        return TeamRole.parse(value).orElseThrow(() -> Refusal.INVALID_ROLE.because("Invalid role: " + Text.shortened(value)));
+        return TeamRole.parse(value)
+                .orElseThrow(() -> Refusal.INVALID_ROLE.because("Invalid role: " + Text.shortened(value)));
     }
 
     /** Null or blank: no slot. */

@@ -31,9 +31,8 @@ public record NewOrganization(String name, String slug, OrganizationBranding bra
         if (cleanSlug != null && RESERVED_SLUGS.contains(cleanSlug)) {
             errors.add("slug", "This slug is reserved.");
         }
-        OrganizationBranding cleanBranding = branding == null
-                ? OrganizationBranding.NONE
-                : branding.clean(errors.nested("branding"));
+        OrganizationBranding cleanBranding =
+                branding == null ? OrganizationBranding.NONE : branding.clean(errors.nested("branding"));
         return new NewOrganization(cleanName, cleanSlug == null ? "" : cleanSlug, cleanBranding);
     }
 }

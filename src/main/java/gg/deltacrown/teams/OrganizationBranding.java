@@ -6,7 +6,12 @@ package gg.deltacrown.teams;
  * {@code website}; the colours and tagline are checked but have no column to go to.
  */
 public record OrganizationBranding(
-        String logoUrl, String bannerUrl, String primaryColor, String secondaryColor, String tagline, String websiteUrl) {
+        String logoUrl,
+        String bannerUrl,
+        String primaryColor,
+        String secondaryColor,
+        String tagline,
+        String websiteUrl) {
 
     public static final OrganizationBranding NONE = new OrganizationBranding(null, null, null, null, null, null);
 

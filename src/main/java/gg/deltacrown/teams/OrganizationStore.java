@@ -66,12 +66,18 @@ class OrganizationStore {
     }
 
     Optional<String> staffRole(long organizationId, long userId) {
-        return jdbc.sql(STAFF_ROLE).param("organizationId", organizationId).param("userId", userId)
-                .query(String.class).optional();
+        return jdbc.sql(STAFF_ROLE)
+                .param("organizationId", organizationId)
+                .param("userId", userId)
+                .query(String.class)
+                .optional();
     }
 
     boolean isCeoAnywhere(long userId) {
-        return jdbc.sql(IS_CEO_ANYWHERE).param("userId", userId).query(Boolean.class).single();
+        return jdbc.sql(IS_CEO_ANYWHERE)
+                .param("userId", userId)
+                .query(Boolean.class)
+                .single();
     }
 
     void lockAccount(long userId) {
@@ -93,10 +99,18 @@ class OrganizationStore {
                 .param("ceoId", ceoId)
                 .param("logo", organization.branding().logoUrl())
                 .param("banner", organization.branding().bannerUrl())
-                .param("website", organization.branding().websiteUrl() == null ? "" : organization.branding().websiteUrl())
+                .param(
+                        "website",
+                        organization.branding().websiteUrl() == null
+                                ? ""
+                                : organization.branding().websiteUrl())
                 .query(Long.class)
                 .single();
-        jdbc.sql(INSERT_STAFF).param("organizationId", id).param("userId", ceoId).param("role", "CEO").update();
+        jdbc.sql(INSERT_STAFF)
+                .param("organizationId", id)
+                .param("userId", ceoId)
+                .param("role", "CEO")
+                .update();
         jdbc.sql(INSERT_RANKING).param("organizationId", id).update();
         return id;
     }

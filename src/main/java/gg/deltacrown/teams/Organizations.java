@@ -34,8 +34,8 @@ public class Organizations {
         gate.checkCreation("organization", userId);
         NewOrganization cleaned = input.validated();
         String slug = cleaned.slug().isEmpty() ? TeamSlugs.slugify(cleaned.name()) : cleaned.slug();
-        NewOrganization organization = new NewOrganization(cleaned.name(), slug.isEmpty() ? FALLBACK_SLUG : slug,
-                cleaned.branding());
+        NewOrganization organization =
+                new NewOrganization(cleaned.name(), slug.isEmpty() ? FALLBACK_SLUG : slug, cleaned.branding());
         CreatedOrganization created = transactions.execute(status -> {
             organizations.lockAccount(userId);
             if (organizations.isCeoAnywhere(userId)) {
@@ -77,7 +77,8 @@ public class Organizations {
     }
 
     private static RefusedException slugTaken(NewOrganization organization) {
-        return Refusal.SLUG_CONFLICT.because("The slug '" + organization.slug() + "' is already taken.",
+        return Refusal.SLUG_CONFLICT.because(
+                "The slug '" + organization.slug() + "' is already taken.",
                 "This organization URL is already taken. Please choose another slug.");
     }
 }

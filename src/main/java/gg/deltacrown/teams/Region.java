@@ -32,6 +32,8 @@ public enum Region {
     /** Trimmed, upper-cased; empty when it is not a code. */
     public static Optional<Region> parse(String value) {
         String code = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(region -> region.name().equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(region -> region.name().equals(code))
+                .findFirst();
     }
 }

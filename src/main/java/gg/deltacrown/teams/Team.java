@@ -65,12 +65,23 @@ public record Team(
         if (settings.bannerUrl() != null) {
             newBranding = newBranding.withBannerUrl(Branding.blankAsNull(settings.bannerUrl()));
         }
-        return new Team(id, name, slug, organization, ownerId, ownerUsername, gameId,
+        return new Team(
+                id,
+                name,
+                slug,
+                organization,
+                ownerId,
+                ownerUsername,
+                gameId,
                 settings.region() != null ? settings.region() : region,
-                status, logo, banner,
+                status,
+                logo,
+                banner,
                 settings.description() != null ? settings.description() : description,
                 settings.preferredServer() != null ? settings.preferredServer() : preferredServer,
-                newBranding, createdAt, updatedAt);
+                newBranding,
+                createdAt,
+                updatedAt);
     }
 
     /** The team page ({@code team_url} of spec 6.3 as the runbook expects it). */
@@ -84,6 +95,8 @@ public record Team(
 
     /** Uploaded files live under Django's MEDIA_URL; stored URLs (from branding) are used as they are. */
     private static String media(String path) {
-        return path.startsWith("http://") || path.startsWith("https://") || path.startsWith("/") ? path : "/media/" + path;
+        return path.startsWith("http://") || path.startsWith("https://") || path.startsWith("/")
+                ? path
+                : "/media/" + path;
     }
 }

@@ -25,21 +25,30 @@ class TeamPermissions {
         if (team.ownerId() != null && team.ownerId() == userId) {
             return true;
         }
-        boolean rosterManager = memberships.activeRole(team.id(), userId)
+        boolean rosterManager = memberships
+                .activeRole(team.id(), userId)
                 .flatMap(TeamRole::parse)
                 .map(TeamRole::managesTeam)
                 .orElse(false);
-        return rosterManager || (team.isOrganizationTeam() && managesOrganization(team.organization().id(), team.organization().ceoId(), userId));
+        return rosterManager
+                || (team.isOrganizationTeam()
+                        && managesOrganization(
+                                team.organization().id(), team.organization().ceoId(), userId));
     }
 
     boolean managesOrganization(long organizationId, long ceoId, long userId) {
-        return ceoId == userId || organizations.staffRole(organizationId, userId).filter(ORGANIZATION_MANAGERS::contains).isPresent();
+        return ceoId == userId
+                || organizations
+                        .staffRole(organizationId, userId)
+                        .filter(ORGANIZATION_MANAGERS::contains)
+                        .isPresent();
     }
 
     /** The refusal when someone else tries: its message depends on the kind of team (spec 6.6). */
     static RefusedException refusal(Team team, String action) {
-        return Refusal.INSUFFICIENT_PERMISSIONS.because(team.isOrganizationTeam()
-                ? "Only organization managers or team managers can " + action
-                : "Only team owner or managers can " + action);
+        return Refusal.INSUFFICIENT_PERMISSIONS.because(
+                team.isOrganizationTeam()
+                        ? "Only organization managers or team managers can " + action
+                        : "Only team owner or managers can " + action);
     }
 }

@@ -4,7 +4,8 @@ package gg.deltacrown.teams;
  * Changes to a team's settings (spec 6.9); a null field is left as it is. {@code logoUrl} and
  * {@code bannerUrl} go to the team's branding (blank removes them).
  */
-public record TeamSettings(String region, String description, String preferredServer, String logoUrl, String bannerUrl) {
+public record TeamSettings(
+        String region, String description, String preferredServer, String logoUrl, String bannerUrl) {
 
     public FieldErrors problems() {
         FieldErrors errors = new FieldErrors();

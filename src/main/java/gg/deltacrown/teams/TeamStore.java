@@ -71,16 +71,25 @@ class TeamStore {
     }
 
     Optional<Team> bySlug(String slug) {
-        return jdbc.sql(SELECT + " WHERE t.slug = :slug").param("slug", slug).query(TeamStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE t.slug = :slug")
+                .param("slug", slug)
+                .query(TeamStore::map)
+                .optional();
     }
 
     /** The team, its row locked until the end of the transaction. */
     Optional<Team> lockBySlug(String slug) {
-        return jdbc.sql(SELECT + " WHERE t.slug = :slug FOR UPDATE OF t").param("slug", slug).query(TeamStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE t.slug = :slug FOR UPDATE OF t")
+                .param("slug", slug)
+                .query(TeamStore::map)
+                .optional();
     }
 
     Optional<Team> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(TeamStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE t.id = :id")
+                .param("id", id)
+                .query(TeamStore::map)
+                .optional();
     }
 
     /** Inserts unless the slug is taken (then empty: pick another and retry). */
@@ -100,7 +109,11 @@ class TeamStore {
     /** Slugs equal to {@code base} or of the form {@code base-…}. */
     Set<String> takenSlugs(String base) {
         String pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
-        return new HashSet<>(jdbc.sql(TAKEN_SLUGS).param("base", base).param("pattern", pattern).query(String.class).list());
+        return new HashSet<>(jdbc.sql(TAKEN_SLUGS)
+                .param("base", base)
+                .param("pattern", pattern)
+                .query(String.class)
+                .list());
     }
 
     void updateSettings(Team team) {
@@ -114,13 +127,15 @@ class TeamStore {
 
     private static Team map(ResultSet rs, int row) throws SQLException {
         long organizationId = rs.getLong("organization_id");
-        TeamOrganization organization = rs.wasNull() ? null : new TeamOrganization(
-                organizationId,
-                rs.getString("organization_name"),
-                rs.getString("organization_slug"),
-                rs.getLong("organization_ceo_id"),
-                rs.getString("organization_logo"),
-                rs.getBoolean("organization_enforce_brand"));
+        TeamOrganization organization = rs.wasNull()
+                ? null
+                : new TeamOrganization(
+                        organizationId,
+                        rs.getString("organization_name"),
+                        rs.getString("organization_slug"),
+                        rs.getLong("organization_ceo_id"),
+                        rs.getString("organization_logo"),
+                        rs.getBoolean("organization_enforce_brand"));
         return new Team(
                 rs.getLong("id"),
                 rs.getString("name"),

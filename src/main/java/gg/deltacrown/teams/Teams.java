@@ -28,8 +28,14 @@ public class Teams {
     private final DualWrite dualWrite;
     private final TransactionTemplate transactions;
 
-    Teams(TeamStore teams, MembershipStore memberships, OrganizationStore organizations, TeamPermissions permissions,
-            VnextGate gate, DualWrite dualWrite, TransactionTemplate transactions) {
+    Teams(
+            TeamStore teams,
+            MembershipStore memberships,
+            OrganizationStore organizations,
+            TeamPermissions permissions,
+            VnextGate gate,
+            DualWrite dualWrite,
+            TransactionTemplate transactions) {
         this.teams = teams;
         this.memberships = memberships;
         this.organizations = organizations;
@@ -111,16 +117,19 @@ public class Teams {
     }
 
     private void checkOrganization(long organizationId, long userId) {
-        long ceoId = organizations.ceoOf(organizationId).orElseThrow(() -> Refusal.ORGANIZATION_NOT_FOUND.because(
-                "Organization with ID " + organizationId + " does not exist.",
-                "The specified organization was not found."));
+        long ceoId = organizations
+                .ceoOf(organizationId)
+                .orElseThrow(() -> Refusal.ORGANIZATION_NOT_FOUND.because(
+                        "Organization with ID " + organizationId + " does not exist.",
+                        "The specified organization was not found."));
         if (!permissions.managesOrganization(organizationId, ceoId, userId)) {
             log.atWarn()
                     .addKeyValue("event_type", "team_creation_permission_denied")
                     .addKeyValue("user_id", userId)
                     .addKeyValue("organization_id", organizationId)
                     .log("User {} may not create teams for organization {}", userId, organizationId);
-            throw Refusal.PERMISSION_DENIED.because("You must be CEO or manager to create org-owned teams.",
+            throw Refusal.PERMISSION_DENIED.because(
+                    "You must be CEO or manager to create org-owned teams.",
                     "You don't have permission to create teams for this organization.");
         }
     }
@@ -146,7 +155,9 @@ public class Teams {
         try {
             return teams.insert(team, slug, ownerId);
         } catch (DuplicateKeyException e) {
-            if (Constraints.violated(e).filter("one_independent_team_per_game"::equals).isPresent()) {
+            if (Constraints.violated(e)
+                    .filter("one_independent_team_per_game"::equals)
+                    .isPresent()) {
                 throw Refusal.ONE_TEAM_PER_GAME.because(
                         "You already own an active independent team for game " + team.gameId() + ".",
                         "You already have a team for this game.");

@@ -43,7 +43,11 @@ class VnextGate {
                     .addKeyValue("event_type", "vnext_creation_rejected")
                     .addKeyValue("user_id", userId)
                     .addKeyValue("error_code", Refusal.VNEXT_CREATION_DISABLED.code())
-                    .log("vNext {} creation rejected for user {}: {}", what, userId, Refusal.VNEXT_CREATION_DISABLED.code());
+                    .log(
+                            "vNext {} creation rejected for user {}: {}",
+                            what,
+                            userId,
+                            Refusal.VNEXT_CREATION_DISABLED.code());
             throw Refusal.VNEXT_CREATION_DISABLED.because(refusal, refusal);
         }
     }

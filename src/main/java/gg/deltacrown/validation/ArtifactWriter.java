@@ -83,7 +83,8 @@ public final class ArtifactWriter {
 
     /** Created with the process's default permissions ({@code createTempFile} would make it 0600). */
     private static Path hiddenSibling(Path target, String suffix) throws IOException {
-        Path sibling = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + suffix);
+        Path sibling =
+                target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + suffix);
         return suffix.equals(".tmp") ? Files.createFile(sibling) : sibling;
     }
 

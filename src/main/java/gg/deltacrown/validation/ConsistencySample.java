@@ -50,8 +50,8 @@ final class ConsistencySample {
             long legacyCount = rs.getLong("legacy_count");
             long vnextCount = rs.getLong("vnext_count");
             if (legacyCount != vnextCount && memberships++ < KEPT) {
-                membershipSamples.add(new MembershipCountMismatch(mapping, legacyId, vnextId, legacyCount, vnextCount,
-                        Math.abs(legacyCount - vnextCount)));
+                membershipSamples.add(new MembershipCountMismatch(
+                        mapping, legacyId, vnextId, legacyCount, vnextCount, Math.abs(legacyCount - vnextCount)));
             }
             boolean legacyRanking = rs.getBoolean("legacy_has_ranking");
             boolean vnextRanking = rs.getBoolean("vnext_has_ranking");
@@ -59,7 +59,12 @@ final class ConsistencySample {
                 rankingSamples.add(new RankingMismatch(mapping, legacyId, vnextId, legacyRanking, vnextRanking));
             }
         });
-        return new Consistency(sampled, names, slugs, memberships, rankings,
+        return new Consistency(
+                sampled,
+                names,
+                slugs,
+                memberships,
+                rankings,
                 new Samples(nameSamples, slugSamples, membershipSamples, rankingSamples));
     }
 

@@ -17,7 +17,8 @@ import java.util.PriorityQueue;
 final class MembershipShadowCheck {
 
     private static final int KEPT = 5;
-    private static final Comparator<MembershipShadow> BY_ID = Comparator.comparingLong(MembershipShadow::vnextMembershipId);
+    private static final Comparator<MembershipShadow> BY_ID =
+            Comparator.comparingLong(MembershipShadow::vnextMembershipId);
 
     private long checkedTeams;
     private long checkedMemberships;
@@ -42,7 +43,11 @@ final class MembershipShadowCheck {
                 keep(differingSamples, shadow);
             }
         });
-        return new MembershipShadows(checkedTeams, checkedMemberships, missing, differing,
+        return new MembershipShadows(
+                checkedTeams,
+                checkedMemberships,
+                missing,
+                differing,
                 new MembershipShadowSamples(sorted(missingSamples), sorted(differingSamples)));
     }
 
@@ -58,10 +63,17 @@ final class MembershipShadowCheck {
     }
 
     private static MembershipShadow map(ResultSet rs) throws SQLException {
-        return new MembershipShadow(rs.getLong("vnext_membership_id"), rs.getLong("vnext_team_id"),
-                rs.getLong("legacy_team_id"), rs.getLong("user_id"), rs.getString("role"), rs.getString("status"),
-                rs.getString("expected_legacy_role"), rs.getString("expected_legacy_status"),
-                rs.getObject("legacy_membership_id", Long.class), rs.getString("legacy_role"),
+        return new MembershipShadow(
+                rs.getLong("vnext_membership_id"),
+                rs.getLong("vnext_team_id"),
+                rs.getLong("legacy_team_id"),
+                rs.getLong("user_id"),
+                rs.getString("role"),
+                rs.getString("status"),
+                rs.getString("expected_legacy_role"),
+                rs.getString("expected_legacy_status"),
+                rs.getObject("legacy_membership_id", Long.class),
+                rs.getString("legacy_role"),
                 rs.getString("legacy_status"));
     }
 }

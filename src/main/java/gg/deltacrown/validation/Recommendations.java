@@ -25,8 +25,12 @@ public final class Recommendations {
 
     private Recommendations() {}
 
-    static List<String> of(Coverage coverage, MappingHealth mapping, Consistency consistency,
-            DualWriteHealth dualWrite, ShadowHealth shadow) {
+    static List<String> of(
+            Coverage coverage,
+            MappingHealth mapping,
+            Consistency consistency,
+            DualWriteHealth dualWrite,
+            ShadowHealth shadow) {
         List<String> lines = new ArrayList<>();
         if (coverage.mappingPercentage() < 100) {
             lines.add(CRITICAL + ": " + coverage.unmappedLegacyCount() + " legacy teams unmapped ("
@@ -60,9 +64,10 @@ public final class Recommendations {
                     + " Verify ranking migration completed successfully.");
         }
         if (dualWrite != null && dualWrite.missingLegacyCount() > 0) {
-            lines.add(("ERROR".equals(dualWrite.severity()) ? CRITICAL : WARNING) + ": " + dualWrite.missingLegacyCount()
-                    + " recent vNext teams missing legacy shadow rows. Dual-write sync may be failing. Check logs and"
-                    + " re-run sync.");
+            lines.add(
+                    ("ERROR".equals(dualWrite.severity()) ? CRITICAL : WARNING) + ": " + dualWrite.missingLegacyCount()
+                            + " recent vNext teams missing legacy shadow rows. Dual-write sync may be failing. Check logs and"
+                            + " re-run sync.");
         }
         lines.addAll(beyondTheOriginal(mapping, consistency, shadow));
         if (lines.stream().allMatch(line -> line.startsWith(OK))) {

@@ -30,12 +30,13 @@ public final class ReportJson {
             MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(INDENT)
-            .withArrayIndenter(INDENT));
+    private static final ObjectWriter PRETTY = MAPPER.writer()
+            .with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(INDENT)
+                    .withArrayIndenter(INDENT));
 
     private ReportJson() {}
 
@@ -61,7 +62,8 @@ public final class ReportJson {
         } catch (JacksonException strict) {
             int start = firstObjectLine(text);
             if (start < 0) {
-                throw new MalformedReportException("is not valid JSON (" + firstLine(strict.getOriginalMessage()) + ")");
+                throw new MalformedReportException(
+                        "is not valid JSON (" + firstLine(strict.getOriginalMessage()) + ")");
             }
             try (JsonParser parser = MAPPER.createParser(text.substring(start))) {
                 JsonNode node = FIRST_VALUE.readValue(parser);
@@ -70,7 +72,8 @@ public final class ReportJson {
                 }
                 return new Parsed(node, true);
             } catch (JacksonException lenient) {
-                throw new MalformedReportException("is not valid JSON (" + firstLine(lenient.getOriginalMessage()) + ")");
+                throw new MalformedReportException(
+                        "is not valid JSON (" + firstLine(lenient.getOriginalMessage()) + ")");
             }
         }
     }

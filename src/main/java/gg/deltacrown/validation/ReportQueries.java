@@ -41,7 +41,10 @@ final class ReportQueries {
               LEFT JOIN teams_team lt ON lt.id = m.legacy_team_id
               LEFT JOIN organizations_team vt ON vt.id = m.vnext_team_id
              WHERE NOT :filtered OR (vt.id IS NOT NULL AND %2$s) OR (lt.id IS NOT NULL AND %1$s)
-            """.formatted(ReportScope.LEGACY_MATCHES, ReportScope.VNEXT_MATCHES, orphanArrays("missing_legacy", "lt.id IS NULL"),
+            """.formatted(
+                    ReportScope.LEGACY_MATCHES,
+                    ReportScope.VNEXT_MATCHES,
+                    orphanArrays("missing_legacy", "lt.id IS NULL"),
                     orphanArrays("missing_vnext", "vt.id IS NULL"));
 
     private static String orphanArrays(String prefix, String condition) {
@@ -129,21 +132,31 @@ final class ReportQueries {
     record TeamCounts(long legacyTeams, long vnextTeams) {}
 
     TeamCounts teamCounts() {
-        return session.single(TEAM_COUNTS, (rs, row) -> new TeamCounts(rs.getLong("legacy_team_count"),
-                rs.getLong("vnext_team_count")));
+        return session.single(
+                TEAM_COUNTS,
+                (rs, row) -> new TeamCounts(rs.getLong("legacy_team_count"), rs.getLong("vnext_team_count")));
     }
 
     /** The map pass: complete counts, orphans capped at {@link #LIST_LIMIT}. */
-    record MapPass(long mappings, long unverified, long withActiveLegacy, List<OrphanMapping> orphans,
-            long orphanCount, long rowsWithMissingTeam) {}
+    record MapPass(
+            long mappings,
+            long unverified,
+            long withActiveLegacy,
+            List<OrphanMapping> orphans,
+            long orphanCount,
+            long rowsWithMissingTeam) {}
 
     MapPass mapPass() {
         return session.single(MAP_PASS, (rs, row) -> {
             List<OrphanMapping> orphans = new ArrayList<>(orphans(rs, "missing_legacy", "missing_legacy_team"));
             List<OrphanMapping> missingVnext = orphans(rs, "missing_vnext", "missing_vnext_team");
             orphans.addAll(missingVnext.subList(0, Math.min(missingVnext.size(), LIST_LIMIT - orphans.size())));
-            return new MapPass(rs.getLong("mappings"), rs.getLong("unverified"), rs.getLong("with_active_legacy"),
-                    orphans, rs.getLong("missing_legacy") + rs.getLong("missing_vnext"),
+            return new MapPass(
+                    rs.getLong("mappings"),
+                    rs.getLong("unverified"),
+                    rs.getLong("with_active_legacy"),
+                    orphans,
+                    rs.getLong("missing_legacy") + rs.getLong("missing_vnext"),
                     rs.getLong("rows_with_missing_team"));
         });
     }
@@ -199,8 +212,12 @@ final class ReportQueries {
         long[] total = new long[1];
         session.stream(MISSING_SHADOWS, rs -> {
             total[0] = rs.getLong("total");
-            first.add(new MissingShadow(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
-                    PythonFormat.isoTimestamp(rs.getObject("created_at", OffsetDateTime.class)), rs.getString("reason")));
+            first.add(new MissingShadow(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("slug"),
+                    PythonFormat.isoTimestamp(rs.getObject("created_at", OffsetDateTime.class)),
+                    rs.getString("reason")));
         });
         return new MissingShadows(first, total[0]);
     }

@@ -24,8 +24,7 @@ final class ReportScope {
     static final String MAP_IN_SCOPE = """
             (NOT :filtered
              OR m.vnext_team_id IN (SELECT vt.id FROM organizations_team vt WHERE %s)
-             OR m.legacy_team_id IN (SELECT lt.id FROM teams_team lt WHERE %s))"""
-            .formatted(VNEXT_MATCHES, LEGACY_MATCHES);
+             OR m.legacy_team_id IN (SELECT lt.id FROM teams_team lt WHERE %s))""".formatted(VNEXT_MATCHES, LEGACY_MATCHES);
 
     private ReportScope() {}
 

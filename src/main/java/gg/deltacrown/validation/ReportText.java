@@ -91,8 +91,8 @@ public final class ReportText {
         }
         if (!mapping.orphanMappings().isEmpty()) {
             lines.add("  Orphan Samples:");
-            first(mapping.orphanMappings(), 3).forEach(orphan ->
-                    lines.add("    - Mapping ID " + orphan.mappingId() + ": " + orphan.type()));
+            first(mapping.orphanMappings(), 3)
+                    .forEach(orphan -> lines.add("    - Mapping ID " + orphan.mappingId() + ": " + orphan.type()));
         }
         lines.add("");
     }
@@ -107,18 +107,21 @@ public final class ReportText {
         var samples = consistency.samples();
         if (!samples.nameMismatches().isEmpty()) {
             samplesHeader("Name Mismatch Samples");
-            first(samples.nameMismatches(), 3).forEach(item -> lines.add(
-                    "    - Legacy: '" + item.legacyName() + "' vs vNext: '" + item.vnextName() + "'"));
+            first(samples.nameMismatches(), 3)
+                    .forEach(item -> lines.add(
+                            "    - Legacy: '" + item.legacyName() + "' vs vNext: '" + item.vnextName() + "'"));
         }
         if (!samples.membershipCountMismatches().isEmpty()) {
             samplesHeader("Membership Count Mismatch Samples");
-            first(samples.membershipCountMismatches(), 3).forEach(item -> lines.add("    - Team " + item.vnextTeamId()
-                    + ": Legacy=" + item.legacyCount() + ", vNext=" + item.vnextCount()));
+            first(samples.membershipCountMismatches(), 3)
+                    .forEach(item -> lines.add("    - Team " + item.vnextTeamId() + ": Legacy=" + item.legacyCount()
+                            + ", vNext=" + item.vnextCount()));
         }
         if (!samples.slugMismatches().isEmpty()) {
             samplesHeader("Slug Mismatch Samples");
-            first(samples.slugMismatches(), 3).forEach(item -> lines.add(
-                    "    - Legacy: '" + item.legacySlug() + "' vs vNext: '" + item.vnextSlug() + "'"));
+            first(samples.slugMismatches(), 3)
+                    .forEach(item -> lines.add(
+                            "    - Legacy: '" + item.legacySlug() + "' vs vNext: '" + item.vnextSlug() + "'"));
         }
         lines.add("");
     }
@@ -130,8 +133,9 @@ public final class ReportText {
         value("Severity", health.severity());
         if (!health.missingMappings().isEmpty()) {
             samplesHeader("Missing Mappings Samples");
-            first(health.missingMappings(), 5).forEach(item -> lines.add("    - vNext Team " + item.vnextTeamId() + ": '"
-                    + item.vnextTeamName() + "' (created " + item.createdAt() + ")"));
+            first(health.missingMappings(), 5)
+                    .forEach(item -> lines.add("    - vNext Team " + item.vnextTeamId() + ": '" + item.vnextTeamName()
+                            + "' (created " + item.createdAt() + ")"));
         }
         lines.add("");
     }
@@ -143,33 +147,45 @@ public final class ReportText {
         value("Outbox Blocked", PythonFormat.thousands(shadow.outbox().blockedCount()));
         Long oldest = shadow.outbox().oldestPendingAgeSeconds();
         value("Oldest Pending Age", oldest == null ? "-" : oldest + "s");
-        value("Member Shadows Checked", PythonFormat.thousands(shadow.memberships().checkedMemberships()) + " ("
-                + PythonFormat.thousands(shadow.memberships().checkedTeams()) + " teams)");
-        value("Member Shadows Missing", PythonFormat.thousands(shadow.memberships().missingCount()));
-        value("Member Shadows Differing", PythonFormat.thousands(shadow.memberships().differingCount()));
-        lines.add("Legacy Writes While Blocked: " + PythonFormat.thousands(shadow.legacyWritesWhileBlocked().count()));
+        value(
+                "Member Shadows Checked",
+                PythonFormat.thousands(shadow.memberships().checkedMemberships()) + " ("
+                        + PythonFormat.thousands(shadow.memberships().checkedTeams()) + " teams)");
+        value(
+                "Member Shadows Missing",
+                PythonFormat.thousands(shadow.memberships().missingCount()));
+        value(
+                "Member Shadows Differing",
+                PythonFormat.thousands(shadow.memberships().differingCount()));
+        lines.add("Legacy Writes While Blocked: "
+                + PythonFormat.thousands(shadow.legacyWritesWhileBlocked().count()));
         if (!shadow.outbox().blockedSamples().isEmpty()) {
             samplesHeader("Blocked Outbox Samples");
-            first(shadow.outbox().blockedSamples(), 3).forEach(item -> lines.add("    - Outbox " + item.outboxId() + ": "
-                    + item.operation() + " for vNext team " + item.vnextTeamId() + " (" + item.blockedReason() + ")"));
+            first(shadow.outbox().blockedSamples(), 3)
+                    .forEach(item -> lines.add("    - Outbox " + item.outboxId() + ": " + item.operation()
+                            + " for vNext team " + item.vnextTeamId() + " (" + item.blockedReason() + ")"));
         }
         if (!shadow.memberships().samples().missing().isEmpty()) {
             samplesHeader("Missing Member Shadow Samples");
-            first(shadow.memberships().samples().missing(), 3).forEach(item -> lines.add("    - Membership "
-                    + item.vnextMembershipId() + ": user " + item.userId() + " on vNext team " + item.vnextTeamId()
-                    + " (" + item.role() + "/" + item.status() + ")"));
+            first(shadow.memberships().samples().missing(), 3)
+                    .forEach(item -> lines.add("    - Membership "
+                            + item.vnextMembershipId() + ": user " + item.userId() + " on vNext team "
+                            + item.vnextTeamId()
+                            + " (" + item.role() + "/" + item.status() + ")"));
         }
         if (!shadow.memberships().samples().differing().isEmpty()) {
             samplesHeader("Differing Member Shadow Samples");
-            first(shadow.memberships().samples().differing(), 3).forEach(item -> lines.add("    - Membership "
-                    + item.vnextMembershipId() + ": legacy " + item.legacyRole() + "/" + item.legacyStatus()
-                    + ", expected " + item.expectedLegacyRole() + "/" + item.expectedLegacyStatus()));
+            first(shadow.memberships().samples().differing(), 3)
+                    .forEach(item -> lines.add("    - Membership "
+                            + item.vnextMembershipId() + ": legacy " + item.legacyRole() + "/" + item.legacyStatus()
+                            + ", expected " + item.expectedLegacyRole() + "/" + item.expectedLegacyStatus()));
         }
         if (!shadow.legacyWritesWhileBlocked().samples().isEmpty()) {
             samplesHeader("Latest Legacy Writes");
-            first(shadow.legacyWritesWhileBlocked().samples(), 3).forEach(item -> lines.add("    - " + item.occurredAt()
-                    + ": " + item.operation() + " on " + item.tableName() + " (" + item.allowedBy()
-                    + (item.bypassReason() == null ? "" : ": " + item.bypassReason()) + ")"));
+            first(shadow.legacyWritesWhileBlocked().samples(), 3)
+                    .forEach(item -> lines.add("    - " + item.occurredAt()
+                            + ": " + item.operation() + " on " + item.tableName() + " (" + item.allowedBy()
+                            + (item.bypassReason() == null ? "" : ": " + item.bypassReason()) + ")"));
         }
         lines.add("");
     }

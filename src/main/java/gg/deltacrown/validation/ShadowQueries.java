@@ -15,8 +15,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 final class ShadowQueries {
 
     private static final String OUTBOX_SCOPE = """
-            (NOT :filtered OR o.vnext_team_id IN (SELECT vt.id FROM organizations_team vt WHERE %s))"""
-            .formatted(ReportScope.VNEXT_MATCHES);
+            (NOT :filtered OR o.vnext_team_id IN (SELECT vt.id FROM organizations_team vt WHERE %s))""".formatted(ReportScope.VNEXT_MATCHES);
 
     private static final String OUTBOX = """
             SELECT count(*) FILTER (WHERE o.status = 'PENDING') AS pending_count,
@@ -79,12 +78,13 @@ final class ShadowQueries {
                              OR (legacy_role IS DISTINCT FROM expected_legacy_role
                                  AND NOT (legacy_promoted AND legacy_role = 'OWNER'))
                              OR legacy_status IS DISTINCT FROM expected_legacy_status) problems ON true
-            """.formatted(LegacyExpectations.legacyRoleSql("v.role"), LegacyExpectations.legacyStatusSql("v.status"),
-                    OUTBOX_SCOPE);
+            """.formatted(
+            LegacyExpectations.legacyRoleSql("v.role"), LegacyExpectations.legacyStatusSql("v.status"), OUTBOX_SCOPE);
 
     // The data tools' own writes (bulk and demo seeding) are not news; the dual-write's are not
     // audited at all.
-    private static final String LEGACY_WRITES = """
+    private static final String LEGACY_WRITES =
+            """
             SELECT a.occurred_at, a.table_name, a.operation, a.allowed_by, a.bypass_reason, a.db_user,
                    count(*) OVER () AS total
               FROM organizations_legacy_write_audit a
@@ -102,15 +102,26 @@ final class ShadowQueries {
     record OutboxCounts(long pending, long blocked, Long oldestPendingAgeSeconds) {}
 
     OutboxCounts outbox() {
-        return session.single(OUTBOX, (rs, row) -> new OutboxCounts(rs.getLong("pending_count"),
-                rs.getLong("blocked_count"), rs.getObject("oldest_pending_age_seconds", Long.class)));
+        return session.single(
+                OUTBOX,
+                (rs, row) -> new OutboxCounts(
+                        rs.getLong("pending_count"),
+                        rs.getLong("blocked_count"),
+                        rs.getObject("oldest_pending_age_seconds", Long.class)));
     }
 
     List<BlockedEntry> blockedOutbox() {
         List<BlockedEntry> entries = new ArrayList<>();
-        session.stream(BLOCKED_OUTBOX, rs -> entries.add(new BlockedEntry(rs.getLong("id"), rs.getString("operation"),
-                rs.getLong("vnext_team_id"), rs.getObject("vnext_membership_id", Long.class), rs.getInt("attempts"),
-                rs.getString("blocked_reason"), rs.getString("last_error"))));
+        session.stream(
+                BLOCKED_OUTBOX,
+                rs -> entries.add(new BlockedEntry(
+                        rs.getLong("id"),
+                        rs.getString("operation"),
+                        rs.getLong("vnext_team_id"),
+                        rs.getObject("vnext_membership_id", Long.class),
+                        rs.getInt("attempts"),
+                        rs.getString("blocked_reason"),
+                        rs.getString("last_error"))));
         return entries;
     }
 
@@ -132,9 +143,13 @@ final class ShadowQueries {
         long[] total = new long[1];
         session.stream(LEGACY_WRITES, rs -> {
             total[0] = rs.getLong("total");
-            latest.add(new LegacyWrite(PythonFormat.isoTimestamp(rs.getObject("occurred_at", OffsetDateTime.class)),
-                    rs.getString("table_name"), rs.getString("operation"), rs.getString("allowed_by"),
-                    rs.getString("bypass_reason"), rs.getString("db_user")));
+            latest.add(new LegacyWrite(
+                    PythonFormat.isoTimestamp(rs.getObject("occurred_at", OffsetDateTime.class)),
+                    rs.getString("table_name"),
+                    rs.getString("operation"),
+                    rs.getString("allowed_by"),
+                    rs.getString("bypass_reason"),
+                    rs.getString("db_user")));
         });
         return new LegacyWrites(latest, total[0]);
     }

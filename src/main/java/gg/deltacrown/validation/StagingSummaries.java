@@ -41,16 +41,27 @@ public final class StagingSummaries {
      * @param problems the checks that failed (empty when every flow and shadow check passed)
      * @param performance one line per measurement
      */
-    public record AutomatedRun(String tester, Duration duration, List<String> flows, List<String> problems,
-            List<String> performance) {}
+    public record AutomatedRun(
+            String tester, Duration duration, List<String> flows, List<String> problems, List<String> performance) {}
 
-    public StagingSummaries(JsonNode before, JsonNode after, ReportDelta delta, String environment,
-            String artifactDirectory, LocalDateTime now) {
+    public StagingSummaries(
+            JsonNode before,
+            JsonNode after,
+            ReportDelta delta,
+            String environment,
+            String artifactDirectory,
+            LocalDateTime now) {
         this(before, after, delta, environment, artifactDirectory, now, null);
     }
 
-    public StagingSummaries(JsonNode before, JsonNode after, ReportDelta delta, String environment,
-            String artifactDirectory, LocalDateTime now, AutomatedRun run) {
+    public StagingSummaries(
+            JsonNode before,
+            JsonNode after,
+            ReportDelta delta,
+            String environment,
+            String artifactDirectory,
+            LocalDateTime now,
+            AutomatedRun run) {
         this.before = before;
         this.after = after;
         this.delta = delta;
@@ -127,23 +138,45 @@ public final class StagingSummaries {
         List<String> issues = issues();
         StringBuilder text = new StringBuilder()
                 .append("# P5-T6 Staging Testing Summary\n\n")
-                .append("**Date:** ").append(MINUTES.format(now)).append("  \n")
-                .append("**Environment:** ").append(environment).append("  \n")
-                .append("**Dual-Write Enabled:** ").append(flag("dual_write_enabled")).append("  \n")
-                .append("**Strict Mode:** ").append(flag("dual_write_strict_mode")).append("  \n\n")
+                .append("**Date:** ")
+                .append(MINUTES.format(now))
+                .append("  \n")
+                .append("**Environment:** ")
+                .append(environment)
+                .append("  \n")
+                .append("**Dual-Write Enabled:** ")
+                .append(flag("dual_write_enabled"))
+                .append("  \n")
+                .append("**Strict Mode:** ")
+                .append(flag("dual_write_strict_mode"))
+                .append("  \n\n")
                 .append("## Key Metrics\n\n")
-                .append("- vNext Teams Created: **").append(delta.vnextTeams()).append("**  \n")
-                .append("- Legacy Shadow Rows Created: **").append(delta.mappedTeams()).append("**  \n")
-                .append("- Coverage Change: **").append(coverageChange()).append("%**  \n")
-                .append("- Duplicate IDs: **").append(delta.duplicateLegacy()).append(" legacy, ")
-                .append(delta.duplicateVnext()).append(" vNext**  \n")
-                .append("- Orphan Mappings: **").append(delta.orphanMappings()).append("**  \n\n")
+                .append("- vNext Teams Created: **")
+                .append(delta.vnextTeams())
+                .append("**  \n")
+                .append("- Legacy Shadow Rows Created: **")
+                .append(delta.mappedTeams())
+                .append("**  \n")
+                .append("- Coverage Change: **")
+                .append(coverageChange())
+                .append("%**  \n")
+                .append("- Duplicate IDs: **")
+                .append(delta.duplicateLegacy())
+                .append(" legacy, ")
+                .append(delta.duplicateVnext())
+                .append(" vNext**  \n")
+                .append("- Orphan Mappings: **")
+                .append(delta.orphanMappings())
+                .append("**  \n\n")
                 .append("## Dual-Write Health\n\n")
                 .append("- Recent vNext Teams (24h): **")
-                .append(ReportDelta.number(after, "dual_write_health", "recent_vnext_teams")).append("**  \n")
+                .append(ReportDelta.number(after, "dual_write_health", "recent_vnext_teams"))
+                .append("**  \n")
                 .append("- Missing Legacy Count: **")
-                .append(ReportDelta.number(after, "dual_write_health", "missing_legacy_count")).append("**  \n")
-                .append("- Severity: **").append(after.path("dual_write_health").path("severity").asString("N/A"))
+                .append(ReportDelta.number(after, "dual_write_health", "missing_legacy_count"))
+                .append("**  \n")
+                .append("- Severity: **")
+                .append(after.path("dual_write_health").path("severity").asString("N/A"))
                 .append("**  \n\n")
                 .append("## Test Flows Executed\n\n")
                 .append(run == null ? "[MANUAL FILL]\n" : lines(run.flows()))
@@ -156,11 +189,21 @@ public final class StagingSummaries {
         }
         return text.append("\n## Copy/Paste for Tracker\n\n")
                 .append("```\n")
-                .append("P5-T6 Staging Testing Completed (").append(DAY.format(now)).append(")\n")
-                .append("- vNext Teams Created: ").append(delta.vnextTeams()).append('\n')
-                .append("- Mapped Teams: ").append(delta.mappedTeams()).append('\n')
-                .append("- Dual-Write Status: ").append(issues.isEmpty() ? "\u2705 SUCCESS" : "\u274C ISSUES FOUND").append('\n')
-                .append("- Artifact Directory: ").append(artifactDirectory).append('\n')
+                .append("P5-T6 Staging Testing Completed (")
+                .append(DAY.format(now))
+                .append(")\n")
+                .append("- vNext Teams Created: ")
+                .append(delta.vnextTeams())
+                .append('\n')
+                .append("- Mapped Teams: ")
+                .append(delta.mappedTeams())
+                .append('\n')
+                .append("- Dual-Write Status: ")
+                .append(issues.isEmpty() ? "\u2705 SUCCESS" : "\u274C ISSUES FOUND")
+                .append('\n')
+                .append("- Artifact Directory: ")
+                .append(artifactDirectory)
+                .append('\n')
                 .append("```\n")
                 .toString();
     }
@@ -168,20 +211,41 @@ public final class StagingSummaries {
     public String detailedSummary() {
         StringBuilder text = new StringBuilder()
                 .append("# P5-T6 Staging Dual-Write Testing Summary\n\n")
-                .append("**Generated:** ").append(SECONDS.format(now)).append("  \n")
-                .append("**Test Duration:** ").append(run == null ? "[MANUAL FILL]"
-                        : run.duration().toSeconds() + " s (automated: staging_runbook)").append("  \n")
-                .append("**Tester:** ").append(run == null ? "[MANUAL FILL]" : run.tester()).append("  \n\n")
+                .append("**Generated:** ")
+                .append(SECONDS.format(now))
+                .append("  \n")
+                .append("**Test Duration:** ")
+                .append(run == null ? "[MANUAL FILL]" : run.duration().toSeconds() + " s (automated: staging_runbook)")
+                .append("  \n")
+                .append("**Tester:** ")
+                .append(run == null ? "[MANUAL FILL]" : run.tester())
+                .append("  \n\n")
                 .append("## Test Environment\n\n")
-                .append("- **Environment:** ").append(environment).append("  \n")
-                .append("- **Dual-Write Enabled:** `").append(flag("dual_write_enabled")).append("`  \n")
-                .append("- **Strict Mode:** `").append(flag("dual_write_strict_mode")).append("`  \n")
-                .append("- **Legacy Write Blocked:** `").append(flag("legacy_write_blocked")).append("`  \n\n")
+                .append("- **Environment:** ")
+                .append(environment)
+                .append("  \n")
+                .append("- **Dual-Write Enabled:** `")
+                .append(flag("dual_write_enabled"))
+                .append("`  \n")
+                .append("- **Strict Mode:** `")
+                .append(flag("dual_write_strict_mode"))
+                .append("`  \n")
+                .append("- **Legacy Write Blocked:** `")
+                .append(flag("legacy_write_blocked"))
+                .append("`  \n\n")
                 .append("## Coverage Delta\n\n")
-                .append("- vNext Teams Created: **").append(PythonFormat.signed(delta.vnextTeams())).append("**  \n")
-                .append("- Mapped Teams: **").append(PythonFormat.signed(delta.mappedTeams())).append("**  \n")
-                .append("- Coverage Change: **").append(coverageChange()).append("%**  \n")
-                .append("- Total Mappings: **").append(PythonFormat.signed(delta.totalMappings())).append("**  \n\n")
+                .append("- vNext Teams Created: **")
+                .append(PythonFormat.signed(delta.vnextTeams()))
+                .append("**  \n")
+                .append("- Mapped Teams: **")
+                .append(PythonFormat.signed(delta.mappedTeams()))
+                .append("**  \n")
+                .append("- Coverage Change: **")
+                .append(coverageChange())
+                .append("%**  \n")
+                .append("- Total Mappings: **")
+                .append(PythonFormat.signed(delta.totalMappings()))
+                .append("**  \n\n")
                 .append("## Test Flows Executed\n\n")
                 .append(run != null ? lines(run.flows()) + "\n" : """
                         - [ ] Independent team creation \s
@@ -196,10 +260,17 @@ public final class StagingSummaries {
         coverage(text, "Before Testing", before);
         coverage(text, "After Testing", after);
         text.append("## Issues Encountered\n\n")
-                .append(run == null ? "[MANUAL FILL - Describe any issues, failures, or unexpected behavior]\n"
-                        : run.problems().isEmpty() ? "None: every flow and shadow check passed.\n" : lines(run.problems()))
+                .append(
+                        run == null
+                                ? "[MANUAL FILL - Describe any issues, failures, or unexpected behavior]\n"
+                                : run.problems().isEmpty()
+                                        ? "None: every flow and shadow check passed.\n"
+                                        : lines(run.problems()))
                 .append("\n## Performance Observations\n\n")
-                .append(run == null ? "[MANUAL FILL - Query counts, latency, resource usage]\n" : lines(run.performance()))
+                .append(
+                        run == null
+                                ? "[MANUAL FILL - Query counts, latency, resource usage]\n"
+                                : lines(run.performance()))
                 .append("\n")
                 .append("## Rollback Status\n\n")
                 .append("- [ ] Rollback procedures tested  \n")
@@ -208,7 +279,8 @@ public final class StagingSummaries {
                 .append("## Recommendations\n\n");
         JsonNode recommendations = after.path("recommendations");
         if (recommendations.isArray() && !recommendations.isEmpty()) {
-            recommendations.forEach(line -> text.append("- ").append(line.asString()).append("  \n"));
+            recommendations.forEach(
+                    line -> text.append("- ").append(line.asString()).append("  \n"));
         } else {
             text.append("- \u2705 No critical recommendations  \n");
         }
@@ -222,16 +294,26 @@ public final class StagingSummaries {
 
     private static long membershipProblems(JsonNode report) {
         JsonNode memberships = report.path("shadow_health").path("memberships");
-        return memberships.path("missing_count").asLong(0) + memberships.path("differing_count").asLong(0);
+        return memberships.path("missing_count").asLong(0)
+                + memberships.path("differing_count").asLong(0);
     }
 
     private void coverage(StringBuilder text, String title, JsonNode report) {
-        text.append("### ").append(title).append("\n\n")
-                .append("- Legacy Teams: ").append(ReportDelta.number(report, "coverage", "legacy_team_count")).append("  \n")
-                .append("- vNext Teams: ").append(ReportDelta.number(report, "coverage", "vnext_team_count")).append("  \n")
-                .append("- Mapped Teams: ").append(ReportDelta.number(report, "coverage", "mapped_team_count")).append("  \n")
+        text.append("### ")
+                .append(title)
+                .append("\n\n")
+                .append("- Legacy Teams: ")
+                .append(ReportDelta.number(report, "coverage", "legacy_team_count"))
+                .append("  \n")
+                .append("- vNext Teams: ")
+                .append(ReportDelta.number(report, "coverage", "vnext_team_count"))
+                .append("  \n")
+                .append("- Mapped Teams: ")
+                .append(ReportDelta.number(report, "coverage", "mapped_team_count"))
+                .append("  \n")
                 .append("- Coverage: ")
-                .append(PythonFormat.fixed(report.path("coverage").path("mapping_percentage").asDouble(0), 2))
+                .append(PythonFormat.fixed(
+                        report.path("coverage").path("mapping_percentage").asDouble(0), 2))
                 .append("%  \n\n");
     }
 

@@ -70,9 +70,11 @@ public record ValidationReport(
             List<MembershipCountMismatch> membershipCountMismatches,
             List<RankingMismatch> rankingMismatches) {}
 
-    public record NameMismatch(long mappingId, long legacyTeamId, long vnextTeamId, String legacyName, String vnextName) {}
+    public record NameMismatch(
+            long mappingId, long legacyTeamId, long vnextTeamId, String legacyName, String vnextName) {}
 
-    public record SlugMismatch(long mappingId, long legacyTeamId, long vnextTeamId, String legacySlug, String vnextSlug) {}
+    public record SlugMismatch(
+            long mappingId, long legacyTeamId, long vnextTeamId, String legacySlug, String vnextSlug) {}
 
     public record MembershipCountMismatch(
             long mappingId, long legacyTeamId, long vnextTeamId, long legacyCount, long vnextCount, long difference) {}
@@ -88,33 +90,55 @@ public record ValidationReport(
     public record MissingShadow(
             long vnextTeamId, String vnextTeamName, String vnextTeamSlug, String createdAt, String reason) {}
 
-    public record ShadowHealth(OutboxHealth outbox, MembershipShadows memberships, LegacyWrites legacyWritesWhileBlocked) {}
+    public record ShadowHealth(
+            OutboxHealth outbox, MembershipShadows memberships, LegacyWrites legacyWritesWhileBlocked) {}
 
     public record OutboxHealth(
             long pendingCount, long blockedCount, Long oldestPendingAgeSeconds, List<BlockedEntry> blockedSamples) {}
 
     public record BlockedEntry(
-            long outboxId, String operation, long vnextTeamId, Long vnextMembershipId, int attempts,
-            String blockedReason, String lastError) {}
+            long outboxId,
+            String operation,
+            long vnextTeamId,
+            Long vnextMembershipId,
+            int attempts,
+            String blockedReason,
+            String lastError) {}
 
     /**
      * The membership shadows of the checked teams: the consistency sample and the teams the
      * dual-write worked on lately (see {@link ShadowQueries#MEMBERSHIP_SHADOWS}).
      */
     public record MembershipShadows(
-            long checkedTeams, long checkedMemberships, long missingCount, long differingCount,
+            long checkedTeams,
+            long checkedMemberships,
+            long missingCount,
+            long differingCount,
             MembershipShadowSamples samples) {}
 
     public record MembershipShadowSamples(List<MembershipShadow> missing, List<MembershipShadow> differing) {}
 
     /** A vNext membership and its legacy shadow ({@code legacy_*} null when the shadow is missing). */
     public record MembershipShadow(
-            long vnextMembershipId, long vnextTeamId, long legacyTeamId, long userId, String role, String status,
-            String expectedLegacyRole, String expectedLegacyStatus, Long legacyMembershipId, String legacyRole,
+            long vnextMembershipId,
+            long vnextTeamId,
+            long legacyTeamId,
+            long userId,
+            String role,
+            String status,
+            String expectedLegacyRole,
+            String expectedLegacyStatus,
+            Long legacyMembershipId,
+            String legacyRole,
             String legacyStatus) {}
 
     public record LegacyWrites(long count, List<LegacyWrite> samples) {}
 
     public record LegacyWrite(
-            String occurredAt, String tableName, String operation, String allowedBy, String bypassReason, String dbUser) {}
+            String occurredAt,
+            String tableName,
+            String operation,
+            String allowedBy,
+            String bypassReason,
+            String dbUser) {}
 }

@@ -71,7 +71,8 @@ public class ValidationReports {
      */
     public ValidationReport generate(ReportRequest request) {
         if (!request.problems().isEmpty()) {
-            throw new IllegalArgumentException(request.problems().stream().map(ReportRequest.Problem::asOption)
+            throw new IllegalArgumentException(request.problems().stream()
+                    .map(ReportRequest.Problem::asOption)
                     .collect(java.util.stream.Collectors.joining("; ")));
         }
         long started = System.nanoTime();
@@ -91,17 +92,35 @@ public class ValidationReports {
             DualWriteHealth dualWrite = dualWriteEnabled ? dualWriteHealth(queries, strict) : null;
             ShadowHealth shadow = shadowHealth(new ShadowQueries(session), sample.pairs());
             List<String> recommendations = Recommendations.of(coverage, mapping, consistency, dualWrite, shadow);
-            Meta meta = new Meta(generatedAt, request.sampleSize(), new Filters(request.gameId(), request.region()),
-                    dualWriteEnabled, strict, flags.isOn(Flag.LEGACY_WRITE_BLOCKED), 0, session.count());
+            Meta meta = new Meta(
+                    generatedAt,
+                    request.sampleSize(),
+                    new Filters(request.gameId(), request.region()),
+                    dualWriteEnabled,
+                    strict,
+                    flags.isOn(Flag.LEGACY_WRITE_BLOCKED),
+                    0,
+                    session.count());
             return new ValidationReport(meta, coverage, mapping, consistency, dualWrite, recommendations, shadow);
         });
         double elapsed = PythonFormat.round((System.nanoTime() - started) / 1e9, 2);
         Meta meta = draft.meta();
         return new ValidationReport(
-                new Meta(meta.generatedAt(), meta.sampleSize(), meta.filters(), meta.dualWriteEnabled(),
-                        meta.dualWriteStrictMode(), meta.legacyWriteBlocked(), elapsed, meta.queryCount()),
-                draft.coverage(), draft.mappingHealth(), draft.consistency(), draft.dualWriteHealth(),
-                draft.recommendations(), draft.shadowHealth());
+                new Meta(
+                        meta.generatedAt(),
+                        meta.sampleSize(),
+                        meta.filters(),
+                        meta.dualWriteEnabled(),
+                        meta.dualWriteStrictMode(),
+                        meta.legacyWriteBlocked(),
+                        elapsed,
+                        meta.queryCount()),
+                draft.coverage(),
+                draft.mappingHealth(),
+                draft.consistency(),
+                draft.dualWriteHealth(),
+                draft.recommendations(),
+                draft.shadowHealth());
     }
 
     /**
@@ -116,8 +135,15 @@ public class ValidationReports {
     }
 
     private static MappingHealth mappingHealth(ReportQueries.MapPass maps, ReportQueries.Duplicates duplicates) {
-        return new MappingHealth(maps.mappings(), duplicates.legacyIds(), duplicates.legacyCount(),
-                duplicates.vnextIds(), duplicates.vnextCount(), maps.orphans(), maps.orphanCount(), maps.unverified());
+        return new MappingHealth(
+                maps.mappings(),
+                duplicates.legacyIds(),
+                duplicates.legacyCount(),
+                duplicates.vnextIds(),
+                duplicates.vnextCount(),
+                maps.orphans(),
+                maps.orphanCount(),
+                maps.unverified());
     }
 
     private static DualWriteHealth dualWriteHealth(ReportQueries queries, boolean strict) {
@@ -129,10 +155,12 @@ public class ValidationReports {
 
     private static ShadowHealth shadowHealth(ShadowQueries queries, List<ReportQueries.SampledPair> sampled) {
         ShadowQueries.OutboxCounts outbox = queries.outbox();
-        OutboxHealth outboxHealth = new OutboxHealth(outbox.pending(), outbox.blocked(), outbox.oldestPendingAgeSeconds(),
-                queries.blockedOutbox());
+        OutboxHealth outboxHealth = new OutboxHealth(
+                outbox.pending(), outbox.blocked(), outbox.oldestPendingAgeSeconds(), queries.blockedOutbox());
         ShadowQueries.LegacyWrites writes = queries.legacyWrites();
-        return new ShadowHealth(outboxHealth, new MembershipShadowCheck().collect(queries, sampled),
+        return new ShadowHealth(
+                outboxHealth,
+                new MembershipShadowCheck().collect(queries, sampled),
                 new LegacyWrites(writes.total(), writes.latest()));
     }
 }

@@ -34,7 +34,8 @@ class AccountAuthentication implements AuthenticationProvider {
 
     /** The signed-in user, or {@link BadCredentialsException}. */
     SignedInUser signIn(String username, String password) {
-        Optional<Account> account = username == null || username.isEmpty() ? Optional.empty() : accounts.byUsername(username);
+        Optional<Account> account =
+                username == null || username.isEmpty() ? Optional.empty() : accounts.byUsername(username);
         String hash = account.map(Account::passwordHash).orElse(unknownUserHash);
         boolean matches = passwords.matches(password == null ? "" : password, hash);
         if (account.isEmpty() || !matches || !account.get().active()) {

@@ -13,12 +13,12 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -73,13 +73,15 @@ class ApiErrors {
     }
 
     static EndpointError dualWriteFailed() {
-        return EndpointError.of("DUAL_WRITE_FAILED",
+        return EndpointError.of(
+                "DUAL_WRITE_FAILED",
                 "The change could not be mirrored to the legacy tables (strict dual-write mode); nothing was saved.",
                 "The change could not be saved. Please try again.");
     }
 
     static EndpointError legacyWriteBlocked() {
-        return EndpointError.of("LEGACY_WRITE_BLOCKED",
+        return EndpointError.of(
+                "LEGACY_WRITE_BLOCKED",
                 "Legacy team tables are read-only during the migration; use the vNext API.",
                 "This change is not allowed right now.");
     }
@@ -87,15 +89,18 @@ class ApiErrors {
     static ResponseEntity<?> answer(Exception e, HttpServletRequest request, HandlerMethod handler) {
         if (e instanceof MethodArgumentNotValidException invalid) {
             Map<String, List<String>> details = new LinkedHashMap<>();
-            invalid.getFieldErrors().forEach(error -> details.computeIfAbsent(error.getField(), f -> new ArrayList<>())
-                    .add(error.getDefaultMessage()));
-            return new FrameworkError("Invalid input.", FrameworkError.VALIDATION_ERROR, details).status(HttpStatus.BAD_REQUEST);
+            invalid.getFieldErrors()
+                    .forEach(error -> details.computeIfAbsent(error.getField(), f -> new ArrayList<>())
+                            .add(error.getDefaultMessage()));
+            return new FrameworkError("Invalid input.", FrameworkError.VALIDATION_ERROR, details)
+                    .status(HttpStatus.BAD_REQUEST);
         }
         if (e instanceof ErrorResponse known) {
             return protocolError(known, e);
         }
         if (e instanceof HttpMessageNotReadableException) {
-            return new FrameworkError("JSON parse error - the request body could not be read.", FrameworkError.PARSE_ERROR)
+            return new FrameworkError(
+                            "JSON parse error - the request body could not be read.", FrameworkError.PARSE_ERROR)
                     .status(HttpStatus.BAD_REQUEST);
         }
         if (e instanceof TypeMismatchException) {
@@ -120,8 +125,11 @@ class ApiErrors {
                     .body(new FrameworkError("Service temporarily unavailable, please retry.", "SERVICE_UNAVAILABLE"));
         }
         if (e instanceof DuplicateKeyException) {
-            log.atWarn().addKeyValue("event_type", "integrity_error").addKeyValue("path", request.getRequestURI())
-                    .setCause(e).log("Unhandled unique violation");
+            log.atWarn()
+                    .addKeyValue("event_type", "integrity_error")
+                    .addKeyValue("path", request.getRequestURI())
+                    .setCause(e)
+                    .log("Unhandled unique violation");
             return new FrameworkError("A conflicting record already exists.", FrameworkError.INTEGRITY_ERROR)
                     .status(HttpStatus.CONFLICT);
         }
@@ -133,7 +141,9 @@ class ApiErrors {
                 .setCause(e)
                 .log("Unexpected failure in {}", request.getRequestURI());
         if (failure != null) {
-            return EndpointError.of("internal_error", failure.message(),
+            return EndpointError.of(
+                            "internal_error",
+                            failure.message(),
                             failure.safeMessage().isEmpty() ? null : failure.safeMessage())
                     .status(HttpStatus.INTERNAL_SERVER_ERROR);
         }
@@ -147,14 +157,18 @@ class ApiErrors {
         headers.addAll(known.getHeaders());
         FrameworkError body = switch (status.value()) {
             case 404 -> new FrameworkError("Not found.", FrameworkError.NOT_FOUND);
-            case 405 -> new FrameworkError(e instanceof HttpRequestMethodNotSupportedException method
-                    ? "Method \"" + method.getMethod() + "\" not allowed." : "Method not allowed.",
-                    FrameworkError.METHOD_NOT_ALLOWED);
+            case 405 ->
+                new FrameworkError(
+                        e instanceof HttpRequestMethodNotSupportedException method
+                                ? "Method \"" + method.getMethod() + "\" not allowed."
+                                : "Method not allowed.",
+                        FrameworkError.METHOD_NOT_ALLOWED);
             case 406 -> new FrameworkError("Could not satisfy the request Accept header.", "NOT_ACCEPTABLE");
             case 415 -> new FrameworkError("Unsupported media type in request.", "UNSUPPORTED_MEDIA_TYPE");
-            default -> status.is4xxClientError()
-                    ? new FrameworkError("Bad request.", "BAD_REQUEST")
-                    : new FrameworkError("Internal server error", FrameworkError.INTERNAL_ERROR);
+            default ->
+                status.is4xxClientError()
+                        ? new FrameworkError("Bad request.", "BAD_REQUEST")
+                        : new FrameworkError("Internal server error", FrameworkError.INTERNAL_ERROR);
         };
         return ResponseEntity.status(status).headers(headers).body(body);
     }

@@ -39,17 +39,20 @@ class AuthController {
     ResponseEntity<?> login(@RequestBody(required = false) byte[] body) {
         Map<String, String> fields = strings(body, "username", "password");
         return signIn(fields)
-                .<ResponseEntity<?>>map(user -> ResponseEntity.ok(Map.of("token", tokens.issue(user).access())))
+                .<ResponseEntity<?>>map(user ->
+                        ResponseEntity.ok(Map.of("token", tokens.issue(user).access())))
                 .orElseGet(AuthController::invalidCredentials);
     }
 
     @PostMapping("/api/token/")
     ResponseEntity<?> obtainPair(@RequestBody(required = false) byte[] body) {
         Map<String, String> fields = strings(body, "username", "password");
-        return signIn(fields).<ResponseEntity<?>>map(user -> {
-            Tokens.Pair pair = tokens.issue(user);
-            return ResponseEntity.ok(Map.of("access", pair.access(), "refresh", pair.refresh()));
-        }).orElseGet(AuthController::invalidCredentials);
+        return signIn(fields)
+                .<ResponseEntity<?>>map(user -> {
+                    Tokens.Pair pair = tokens.issue(user);
+                    return ResponseEntity.ok(Map.of("access", pair.access(), "refresh", pair.refresh()));
+                })
+                .orElseGet(AuthController::invalidCredentials);
     }
 
     @PostMapping("/api/token/refresh/")

@@ -27,6 +27,8 @@ public record EndpointError(
     }
 
     public ResponseEntity<EndpointError> status(HttpStatusCode status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(this);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(this);
     }
 }

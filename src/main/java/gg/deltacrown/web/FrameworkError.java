@@ -1,9 +1,9 @@
 package gg.deltacrown.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +32,9 @@ public record FrameworkError(String error, String code, Map<String, ?> details) 
     }
 
     public ResponseEntity<FrameworkError> status(HttpStatus status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(this);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(this);
     }
 
     /** For filters, which answer before Spring MVC is involved. */

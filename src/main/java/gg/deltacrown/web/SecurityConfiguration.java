@@ -4,9 +4,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,23 +43,29 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, Tokens tokens, RateLimits limits, ApiProperties properties,
-            JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, Tokens tokens, RateLimits limits, ApiProperties properties, JsonMapper json)
+            throws Exception {
         ApiSecurityErrors errors = new ApiSecurityErrors(json);
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/api/auth/login/", "/api/token/", "/api/token/refresh/").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole(STAFF)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/api/auth/login/", "/api/token/", "/api/token/refresh/")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**")
+                        .hasRole(STAFF)
+                        .anyRequest()
+                        .authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(tokens.accessDecoder()).jwtAuthenticationConverter(tokens.authentication()))
+                .oauth2ResourceServer(server -> server.jwt(jwt ->
+                                jwt.decoder(tokens.accessDecoder()).jwtAuthenticationConverter(tokens.authentication()))
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterAfter(new ThrottleFilter(limits, properties, json), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
@@ -67,11 +73,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, AccountAuthentication accounts) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/health", "/health/", "/login", "/static/**", "/favicon.ico", "/error")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/health", "/health/", "/login", "/static/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/ops/**").hasRole(STAFF)
-                        .anyRequest().authenticated())
+                        .requestMatchers("/ops/**")
+                        .hasRole(STAFF)
+                        .anyRequest()
+                        .authenticated())
                 .authenticationProvider(accounts)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/teams/create/"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

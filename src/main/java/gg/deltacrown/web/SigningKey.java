@@ -32,7 +32,9 @@ final class SigningKey {
         if (configured != null && !configured.isBlank()) {
             return key(configured, "DELTACROWN_SECRET_KEY");
         }
-        return key(readOrCreate(properties.secretKeyFile()), properties.secretKeyFile().toString());
+        return key(
+                readOrCreate(properties.secretKeyFile()),
+                properties.secretKeyFile().toString());
     }
 
     private static SecretKey key(String secret, String source) {
@@ -59,7 +61,10 @@ final class SigningKey {
     private static void create(Path file) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".secret_key", ".tmp",
+        Path temporary = Files.createTempFile(
+                directory,
+                ".secret_key",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(temporary, randomSecret(), StandardCharsets.UTF_8);

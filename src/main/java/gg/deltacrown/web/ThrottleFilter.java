@@ -62,7 +62,9 @@ class ThrottleFilter extends OncePerRequestFilter {
                 .addKeyValue("retry_after", wait.getAsLong())
                 .log("Request throttled");
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
-        new FrameworkError("Request was throttled. Expected available in " + wait.getAsLong() + " seconds.",
-                FrameworkError.RATE_LIMITED).write(response, HttpStatus.TOO_MANY_REQUESTS, json);
+        new FrameworkError(
+                        "Request was throttled. Expected available in " + wait.getAsLong() + " seconds.",
+                        FrameworkError.RATE_LIMITED)
+                .write(response, HttpStatus.TOO_MANY_REQUESTS, json);
     }
 }

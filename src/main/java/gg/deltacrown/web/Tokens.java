@@ -51,7 +51,9 @@ class Tokens {
     Tokens(Accounts accounts, ApiProperties properties) {
         SecretKey key = SigningKey.load(properties);
         this.accounts = accounts;
-        this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
+        this.encoder = NimbusJwtEncoder.withSecretKey(key)
+                .algorithm(MacAlgorithm.HS256)
+                .build();
         this.accessDecoder = decoder(key, ACCESS);
         this.refreshDecoder = decoder(key, REFRESH);
         this.accessLifetime = properties.accessTokenLifetime();
@@ -113,7 +115,9 @@ class Tokens {
     }
 
     private static JwtDecoder decoder(SecretKey key, String type) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         OAuth2TokenValidator<Jwt> tokenType = jwt -> type.equals(jwt.getClaimAsString("token_type"))
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token has wrong type", null));

@@ -15,11 +15,13 @@ class DjangoPasswordHasherTests {
     private final DjangoPasswordHasher hasher = new DjangoPasswordHasher(1000);
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "testpass|pbkdf2_sha256$600000$abcdefghijklmnopqrstuv$VYTZxwAnaq32pSL9eyX82A8kpNVF8/XpdalESAEPfPg=",
-        "pässwörd ✓|pbkdf2_sha256$1000$SaltySalt123$5fZ186DuYDJzh93I1NOxqJRDij71O/N3Rvn8vuuGo+M=",
-        "secret|pbkdf2_sha256$870000$NaCl$ARIx3odH9UEDvVG+fyKV4Rwsi0EZLwm+5LnxxuE1Hk4=",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "testpass|pbkdf2_sha256$600000$abcdefghijklmnopqrstuv$VYTZxwAnaq32pSL9eyX82A8kpNVF8/XpdalESAEPfPg=",
+                "pässwörd ✓|pbkdf2_sha256$1000$SaltySalt123$5fZ186DuYDJzh93I1NOxqJRDij71O/N3Rvn8vuuGo+M=",
+                "secret|pbkdf2_sha256$870000$NaCl$ARIx3odH9UEDvVG+fyKV4Rwsi0EZLwm+5LnxxuE1Hk4=",
+            })
     void verifiesHashesMadeByDjango(String password, String djangoHash) {
         assertThat(hasher.matches(password, djangoHash)).isTrue();
         assertThat(hasher.matches(password + "x", djangoHash)).isFalse();
@@ -42,14 +44,16 @@ class DjangoPasswordHasherTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "!unusablePasswordMarker",
-        "md5$salt$abcdef",
-        "pbkdf2_sha256$notanumber$salt$AAAA",
-        "pbkdf2_sha256$1000$$AAAA",
-        "pbkdf2_sha256$1000$salt$%%%notbase64",
-        "pbkdf2_sha256$1000$salt",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "!unusablePasswordMarker",
+                "md5$salt$abcdef",
+                "pbkdf2_sha256$notanumber$salt$AAAA",
+                "pbkdf2_sha256$1000$$AAAA",
+                "pbkdf2_sha256$1000$salt$%%%notbase64",
+                "pbkdf2_sha256$1000$salt",
+            })
     void neverMatchesMalformedOrForeignHashes(String stored) {
         assertThat(hasher.matches("anything", stored)).isFalse();
     }

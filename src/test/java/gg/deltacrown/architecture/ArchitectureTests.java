@@ -33,8 +33,9 @@ class ArchitectureTests {
         Path sources = Path.of("src/main/java/gg/deltacrown");
         try (Stream<Path> files = Files.walk(sources)) {
             List<String> offenders = files.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> LEGACY_WRITERS.stream().noneMatch(allowed ->
-                            sources.relativize(path).toString().startsWith(allowed)))
+                    .filter(path -> LEGACY_WRITERS.stream()
+                            .noneMatch(allowed ->
+                                    sources.relativize(path).toString().startsWith(allowed)))
                     .filter(path -> {
                         try {
                             return LEGACY_WRITE.matcher(Files.readString(path)).find();
@@ -44,39 +45,64 @@ class ArchitectureTests {
                     })
                     .map(Path::toString)
                     .toList();
-            assertThat(offenders).as("SQL writing teams_* outside %s", LEGACY_WRITERS).isEmpty();
+            assertThat(offenders)
+                    .as("SQL writing teams_* outside %s", LEGACY_WRITERS)
+                    .isEmpty();
         }
     }
 
     @Test
     void theLegacyModuleDependsOnNoOtherFeature() {
-        noClasses().that().resideInAPackage("gg.deltacrown.legacy..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "gg.deltacrown.teams..", "gg.deltacrown.migration..", "gg.deltacrown.validation..",
-                        "gg.deltacrown.web..", "gg.deltacrown.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("gg.deltacrown.legacy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "gg.deltacrown.teams..",
+                        "gg.deltacrown.migration..",
+                        "gg.deltacrown.validation..",
+                        "gg.deltacrown.web..",
+                        "gg.deltacrown.cli..")
                 .check(PRODUCTION);
     }
 
     @Test
     void onlyMigrationDemoAndSeedingReachIntoLegacy() {
-        classes().that().resideInAPackage("gg.deltacrown.legacy..")
-                .should().onlyHaveDependentClassesThat().resideInAnyPackage(
-                        "gg.deltacrown.legacy..", "gg.deltacrown.migration..", "gg.deltacrown.demo..",
-                        "gg.deltacrown.seeding..", "gg.deltacrown.validation..", "gg.deltacrown.runbook..")
+        classes()
+                .that()
+                .resideInAPackage("gg.deltacrown.legacy..")
+                .should()
+                .onlyHaveDependentClassesThat()
+                .resideInAnyPackage(
+                        "gg.deltacrown.legacy..",
+                        "gg.deltacrown.migration..",
+                        "gg.deltacrown.demo..",
+                        "gg.deltacrown.seeding..",
+                        "gg.deltacrown.validation..",
+                        "gg.deltacrown.runbook..")
                 .check(PRODUCTION);
     }
 
     @Test
     void featureModulesDoNotDependOnTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("gg.deltacrown.cli..")
-                .should().dependOnClassesThat().resideInAPackage("gg.deltacrown.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("gg.deltacrown.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("gg.deltacrown.cli..")
                 .check(PRODUCTION);
     }
 
     @Test
     void theWebLayerOfOneFeatureIsNotUsedByAnother() {
-        noClasses().that().resideOutsideOfPackages("gg.deltacrown.web..", "gg.deltacrown.teams.web..")
-                .should().dependOnClassesThat().resideInAPackage("gg.deltacrown.teams.web..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("gg.deltacrown.web..", "gg.deltacrown.teams.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("gg.deltacrown.teams.web..")
                 .check(PRODUCTION);
     }
 }

@@ -44,8 +44,8 @@ final class CliDatabase {
     }
 
     DataSource dataSource() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url.jdbcUrl(), url.username(),
-                url.password() == null ? "" : url.password());
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                url.jdbcUrl(), url.username(), url.password() == null ? "" : url.password());
         return dataSource;
     }
 
@@ -54,7 +54,8 @@ final class CliDatabase {
     }
 
     void flag(String name, String value) {
-        ServiceProcess.Result set = ServiceProcess.run(environment(), CLI, "flags", "set", name, value, "--reason", "test");
+        ServiceProcess.Result set =
+                ServiceProcess.run(environment(), CLI, "flags", "set", name, value, "--reason", "test");
         if (set.exitCode() != 0) {
             throw new IllegalStateException(set.output());
         }

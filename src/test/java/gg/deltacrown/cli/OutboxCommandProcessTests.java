@@ -38,22 +38,30 @@ class OutboxCommandProcessTests {
                 """);
 
         String status = ServiceProcess.run(env, CLI, "outbox").output();
-        assertThat(status).contains("pending:              1 (1 retrying after a failure)", "blocked:              1",
-                "completed last hour:  1", "outbox unblock --all");
+        assertThat(status)
+                .contains(
+                        "pending:              1 (1 retrying after a failure)",
+                        "blocked:              1",
+                        "completed last hour:  1",
+                        "outbox unblock --all");
         assertThat(status).containsPattern("oldest pending age:   (9\\d|1\\d\\d)\\.\\d s");
 
-        String blocked = ServiceProcess.run(env, CLI, "outbox", "list", "--status", "blocked").output();
-        assertThat(blocked).containsPattern("(?m)^1 BLOCKED sync_team_created team_id=1 attempts=10 .*"
-                + "blocked_reason=max_attempts last_error=\"permission denied for table teams_team\"$");
+        String blocked = ServiceProcess.run(env, CLI, "outbox", "list", "--status", "blocked")
+                .output();
+        assertThat(blocked)
+                .containsPattern("(?m)^1 BLOCKED sync_team_created team_id=1 attempts=10 .*"
+                        + "blocked_reason=max_attempts last_error=\"permission denied for table teams_team\"$");
 
         ServiceProcess.Result unblock = ServiceProcess.run(env, CLI, "outbox", "unblock", "--all");
         assertThat(unblock.output()).contains("unblocked: 1 row(s)");
         assertThat(jdbc.queryForMap("SELECT status, attempts FROM organizations_dualwrite_outbox WHERE id = 1"))
-                .containsEntry("status", "PENDING").containsEntry("attempts", 0);
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 0);
 
         ServiceProcess.Result purge = ServiceProcess.run(env, CLI, "outbox", "purge");
         assertThat(purge.output()).contains("purged: 1 completed row(s) older than PT168H");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_dualwrite_outbox", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_dualwrite_outbox", Integer.class))
+                .isEqualTo(3);
     }
 
     @Test

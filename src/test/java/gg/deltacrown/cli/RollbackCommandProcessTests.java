@@ -19,8 +19,8 @@ class RollbackCommandProcessTests {
         DatabaseUrl url = TestDatabase.instance().newDatabase("rollback_cli");
         Map<String, String> env = Map.of("DATABASE_URL", url.jdbcUrl() + "?user=" + url.username());
 
-        ServiceProcess.Result result = ServiceProcess.run(env, CLI, "rollback", "block-legacy-writes",
-                "--reason", "incident 42", "--by", "oncall");
+        ServiceProcess.Result result = ServiceProcess.run(
+                env, CLI, "rollback", "block-legacy-writes", "--reason", "incident 42", "--by", "oncall");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output())

@@ -29,10 +29,21 @@ class RunbookProcessTests {
     @Test
     void producesTheRunbooksArtifactsWithTheDeltaOfTheFiveFlows() throws Exception {
         CliDatabase database = CliDatabase.migrated("runbook");
-        Streams seeded = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI, "seed_scale",
-                "--teams", "3", "--legacy-only-teams", "2", "--members-per-team", "3", "--users", "10");
+        Streams seeded = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "seed_scale",
+                "--teams",
+                "3",
+                "--legacy-only-teams",
+                "2",
+                "--members-per-team",
+                "3",
+                "--users",
+                "10");
         assertThat(seeded.exitCode()).as(seeded.stderr()).isZero();
-        assertThat(seeded.stdout()).contains("  coverage.legacy_team_count=5\n", "  coverage.unmapped_legacy_count=2\n");
+        assertThat(seeded.stdout())
+                .contains("  coverage.legacy_team_count=5\n", "  coverage.unmapped_legacy_count=2\n");
         assertThat(seeded.stderr()).contains("seed_scale 100%");
 
         // Phase 1: python manage.py vnext_validation_report --format=json --sample-size=100 > validation_before.json
@@ -48,8 +59,14 @@ class RunbookProcessTests {
         Path after = artifacts.resolve("after/validation_after.json");
         Files.createDirectories(after.getParent());
         Files.writeString(after, report(database));
-        Streams delta = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI, "staging_validation_test",
-                "--env=local", "--out-dir=" + artifacts, "--before=" + before, "--after=" + after);
+        Streams delta = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "staging_validation_test",
+                "--env=local",
+                "--out-dir=" + artifacts,
+                "--before=" + before,
+                "--after=" + after);
 
         assertThat(delta.exitCode()).as(delta.stdout() + delta.stderr()).isZero();
         assertThat(Files.readString(artifacts.resolve("delta.json"))).isEqualTo("""
@@ -64,33 +81,73 @@ class RunbookProcessTests {
                   "duplicate_vnext": 0,
                   "orphan_mappings": 0
                 }""");
-        assertThat(Files.readString(artifacts.resolve("delta.md"))).contains("- vNext Teams: **+1**  \n",
-                "- Mapped Teams: **+1**  \n", "- Coverage %: **+6.67%**  \n", "- Unmapped Legacy: **+0**  \n");
+        assertThat(Files.readString(artifacts.resolve("delta.md")))
+                .contains(
+                        "- vNext Teams: **+1**  \n",
+                        "- Mapped Teams: **+1**  \n",
+                        "- Coverage %: **+6.67%**  \n",
+                        "- Unmapped Legacy: **+0**  \n");
         String summary = Files.readString(artifacts.resolve("SUMMARY.md"));
-        assertThat(summary).contains("**Environment:** local  \n", "**Dual-Write Enabled:** true  \n",
-                "**Strict Mode:** false  \n", "- vNext Teams Created: **1**  \n", "- Legacy Shadow Rows Created: **1**  \n",
-                "- Recent vNext Teams (24h): **1**  \n", "- Missing Legacy Count: **0**  \n", "- Severity: **OK**  \n",
-                "✅ **GO** - Dual-write functioning correctly", "- Artifact Directory: " + artifacts + "\n");
+        assertThat(summary)
+                .contains(
+                        "**Environment:** local  \n",
+                        "**Dual-Write Enabled:** true  \n",
+                        "**Strict Mode:** false  \n",
+                        "- vNext Teams Created: **1**  \n",
+                        "- Legacy Shadow Rows Created: **1**  \n",
+                        "- Recent vNext Teams (24h): **1**  \n",
+                        "- Missing Legacy Count: **0**  \n",
+                        "- Severity: **OK**  \n",
+                        "✅ **GO** - Dual-write functioning correctly",
+                        "- Artifact Directory: " + artifacts + "\n");
         try (var files = Files.list(artifacts)) {
-            Path detailed = files.filter(file -> file.getFileName().toString().matches(
-                    "staging_test_summary_\\d{8}_\\d{6}\\.md")).findFirst().orElseThrow();
-            assertThat(Files.readString(detailed)).contains("- **Legacy Write Blocked:** `true`  \n",
-                    "### Before Testing\n\n- Legacy Teams: 5  \n- vNext Teams: 3  \n- Mapped Teams: 3  \n- Coverage: 60.00%",
-                    "### After Testing\n\n- Legacy Teams: 6  \n- vNext Teams: 4  \n- Mapped Teams: 4  \n- Coverage: 66.67%");
+            Path detailed = files.filter(
+                            file -> file.getFileName().toString().matches("staging_test_summary_\\d{8}_\\d{6}\\.md"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(detailed))
+                    .contains(
+                            "- **Legacy Write Blocked:** `true`  \n",
+                            "### Before Testing\n\n- Legacy Teams: 5  \n- vNext Teams: 3  \n- Mapped Teams: 3  \n- Coverage: 60.00%",
+                            "### After Testing\n\n- Legacy Teams: 6  \n- vNext Teams: 4  \n- Mapped Teams: 4  \n- Coverage: 66.67%");
         }
         assertThat(artifacts.resolve("logs")).isDirectory();
         assertThat(delta.stdout()).contains("✅ Dual-write health section NOW PRESENT (dual-write enabled)");
 
         JsonNode afterReport = JSON.readTree(Files.readString(after));
-        assertThat(afterReport.get("shadow_health").get("memberships").get("checked_memberships").asLong()).isEqualTo(11);
-        assertThat(afterReport.get("shadow_health").get("memberships").get("missing_count").asLong()).isZero();
-        assertThat(afterReport.get("shadow_health").get("memberships").get("differing_count").asLong()).isZero();
-        assertThat(afterReport.get("shadow_health").get("legacy_writes_while_blocked").get("count").asLong()).isZero();
+        assertThat(afterReport
+                        .get("shadow_health")
+                        .get("memberships")
+                        .get("checked_memberships")
+                        .asLong())
+                .isEqualTo(11);
+        assertThat(afterReport
+                        .get("shadow_health")
+                        .get("memberships")
+                        .get("missing_count")
+                        .asLong())
+                .isZero();
+        assertThat(afterReport
+                        .get("shadow_health")
+                        .get("memberships")
+                        .get("differing_count")
+                        .asLong())
+                .isZero();
+        assertThat(afterReport
+                        .get("shadow_health")
+                        .get("legacy_writes_while_blocked")
+                        .get("count")
+                        .asLong())
+                .isZero();
     }
 
     private static String report(CliDatabase database) {
-        Streams report = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--format=json", "--sample-size=100");
+        Streams report = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--format=json",
+                "--sample-size=100");
         assertThat(report.exitCode()).as(report.stderr()).isZero();
         return report.stdout();
     }
@@ -100,7 +157,10 @@ class RunbookProcessTests {
         long owner = fixture.user("testuser");
         long member = fixture.user("testmember");
         // Flow 1: independent team creation (vNext team + OWNER membership, legacy shadow, verified map row).
-        long team = fixture.vnextTeam("Staging Test Team Alpha").owner(owner).createdAt(OffsetDateTime.now()).create();
+        long team = fixture.vnextTeam("Staging Test Team Alpha")
+                .owner(owner)
+                .createdAt(OffsetDateTime.now())
+                .create();
         fixture.vnextMember(team, owner, "OWNER", "ACTIVE");
         long legacy = fixture.legacyTeam("Staging Test Team Alpha").create();
         fixture.legacyMember(legacy, owner, "OWNER", "ACTIVE");
@@ -112,20 +172,30 @@ class RunbookProcessTests {
         fixture.synced(team, membership, "sync_team_member_added");
         // Flow 3: change the member's role.
         fixture.execute("UPDATE organizations_membership SET role = 'SUBSTITUTE' WHERE id = ?", membership);
-        fixture.shadowWrite("UPDATE teams_teammembership SET role = 'SUBSTITUTE' WHERE team_id = ? AND user_id = ?",
-                legacy, member);
+        fixture.shadowWrite(
+                "UPDATE teams_teammembership SET role = 'SUBSTITUTE' WHERE team_id = ? AND user_id = ?",
+                legacy,
+                member);
         fixture.synced(team, membership, "sync_team_member_updated");
         // Flow 4: team settings.
-        fixture.execute("UPDATE organizations_team SET region = 'EU', description = 'Updated via dual-write test'"
-                + " WHERE id = ?", team);
-        fixture.shadowWrite("UPDATE teams_team SET region = 'EU', description = 'Updated via dual-write test'"
-                + " WHERE id = ?", legacy);
+        fixture.execute(
+                "UPDATE organizations_team SET region = 'EU', description = 'Updated via dual-write test'"
+                        + " WHERE id = ?",
+                team);
+        fixture.shadowWrite(
+                "UPDATE teams_team SET region = 'EU', description = 'Updated via dual-write test'" + " WHERE id = ?",
+                legacy);
         fixture.synced(team, null, "sync_team_settings_updated");
         // Flow 5: remove the member (vNext soft delete; legacy REMOVED).
-        fixture.execute("UPDATE organizations_membership SET status = 'INACTIVE', left_at = now(),"
-                + " left_reason = 'Removed by manager' WHERE id = ?", membership);
-        fixture.shadowWrite("UPDATE teams_teammembership SET status = 'REMOVED', left_at = now()"
-                + " WHERE team_id = ? AND user_id = ?", legacy, member);
+        fixture.execute(
+                "UPDATE organizations_membership SET status = 'INACTIVE', left_at = now(),"
+                        + " left_reason = 'Removed by manager' WHERE id = ?",
+                membership);
+        fixture.shadowWrite(
+                "UPDATE teams_teammembership SET status = 'REMOVED', left_at = now()"
+                        + " WHERE team_id = ? AND user_id = ?",
+                legacy,
+                member);
         fixture.synced(team, membership, "sync_team_member_removed");
     }
 }

@@ -42,8 +42,17 @@ class ServeProcessTests {
             serve.awaitOutput("event_type=demo_data_seeded", START);
 
             // A tool started while the service runs attaches to the same embedded server.
-            ServiceProcess.Result set = ServiceProcess.run(env, CLI,
-                    "flags", "set", "TEAM_VNEXT_DUAL_WRITE_ENABLED", "on", "--reason", "restart test", "--by", "tester");
+            ServiceProcess.Result set = ServiceProcess.run(
+                    env,
+                    CLI,
+                    "flags",
+                    "set",
+                    "TEAM_VNEXT_DUAL_WRITE_ENABLED",
+                    "on",
+                    "--reason",
+                    "restart test",
+                    "--by",
+                    "tester");
             assertThat(set.exitCode()).as(set.output()).isZero();
             // SIGTERM: the JVM reports 143 (128 + 15) after the shutdown hook has stopped everything.
             assertThat(serve.stop(STOP)).isIn(0, 143);
@@ -56,8 +65,8 @@ class ServeProcessTests {
         try (ServiceProcess again = ServiceProcess.start(withStrictMode, "serve")) {
             again.awaitOutput("DeltaCrown is running", START);
             ServiceProcess.Result flags = ServiceProcess.run(env, CLI, "flags");
-            assertThat(flags.output()).containsPattern(
-                    "(?m)^TEAM_VNEXT_DUAL_WRITE_ENABLED=true \\(runtime by tester at .+\\)$");
+            assertThat(flags.output())
+                    .containsPattern("(?m)^TEAM_VNEXT_DUAL_WRITE_ENABLED=true \\(runtime by tester at .+\\)$");
             assertThat(flags.output()).containsPattern("(?m)^TEAM_VNEXT_DUAL_WRITE_STRICT_MODE=true \\(env\\)$");
             assertThat(again.output()).doesNotContain("demo_data_seeded");
             again.stop(STOP);
@@ -74,12 +83,15 @@ class ServeProcessTests {
             orphan = postmasterPid(dataDir);
             serve.kill();
         }
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("postgres survives kill -9").contains(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("postgres survives kill -9")
+                .contains(true);
 
         try (ServiceProcess again = ServiceProcess.start(env, "serve")) {
             again.awaitOutput("DeltaCrown is running", START);
             assertThat(again.output()).contains("embedded_postgres_orphan_stopped");
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(postgresProcessesOf(dataDir)).hasSize(1);
             assertThat(get(port, "/health/")).isEqualTo("200 {\"status\":\"healthy\"}");
             again.stop(STOP);
@@ -91,8 +103,13 @@ class ServeProcessTests {
     void usesTheServerGivenByDatabaseUrlAndStartsNoEmbeddedOne() throws Exception {
         try (Postgres15 postgres = Postgres15.start()) {
             int port = ServiceProcess.freePort();
-            Map<String, String> env = Map.of("PORT", Integer.toString(port), "DELTACROWN_DATA_DIR",
-                    dataDir.toString(), "DATABASE_URL", postgres.url());
+            Map<String, String> env = Map.of(
+                    "PORT",
+                    Integer.toString(port),
+                    "DELTACROWN_DATA_DIR",
+                    dataDir.toString(),
+                    "DATABASE_URL",
+                    postgres.url());
             try (ServiceProcess serve = ServiceProcess.start(env, "serve")) {
                 serve.awaitOutput("DeltaCrown is running on http://localhost:" + port + ".* using DATABASE_URL", START);
                 assertThat(get(port, "/health/")).isEqualTo("200 {\"status\":\"healthy\"}");
@@ -105,20 +122,28 @@ class ServeProcessTests {
 
     @Test
     void refusesAnInvalidFlagWithOneLineNamingTheVariable() {
-        ServiceProcess.Result result = ServiceProcess.run(Map.of("TEAM_VNEXT_DUAL_WRITE_ENABLED", "maybe",
-                "DELTACROWN_DATA_DIR", dataDir.toString()), CLI, "serve");
+        ServiceProcess.Result result = ServiceProcess.run(
+                Map.of("TEAM_VNEXT_DUAL_WRITE_ENABLED", "maybe", "DELTACROWN_DATA_DIR", dataDir.toString()),
+                CLI,
+                "serve");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output().strip()).isEqualTo("serve: invalid value 'maybe' for TEAM_VNEXT_DUAL_WRITE_ENABLED"
-                + " (expected true/false, 1/0, yes/no or on/off)");
+        assertThat(result.output().strip())
+                .isEqualTo("serve: invalid value 'maybe' for TEAM_VNEXT_DUAL_WRITE_ENABLED"
+                        + " (expected true/false, 1/0, yes/no or on/off)");
     }
 
     @Test
     void refusesAnUnreachableDatabaseWithOneClearLine() {
         int closedPort = ServiceProcess.freePort();
-        ServiceProcess.Result result = ServiceProcess.run(Map.of("DATABASE_URL",
-                "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown", "PORT",
-                Integer.toString(ServiceProcess.freePort())), CLI, "serve");
+        ServiceProcess.Result result = ServiceProcess.run(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown",
+                        "PORT",
+                        Integer.toString(ServiceProcess.freePort())),
+                CLI,
+                "serve");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output().strip())
@@ -131,30 +156,40 @@ class ServeProcessTests {
     @Test
     void refusesABusyPortWithOneClearLine() throws IOException {
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
-            ServiceProcess.Result result = ServiceProcess.run(Map.of("PORT", Integer.toString(busy.getLocalPort()),
-                    "DELTACROWN_DATA_DIR", dataDir.toString()), CLI, "serve");
+            ServiceProcess.Result result = ServiceProcess.run(
+                    Map.of("PORT", Integer.toString(busy.getLocalPort()), "DELTACROWN_DATA_DIR", dataDir.toString()),
+                    CLI,
+                    "serve");
 
             assertThat(result.exitCode()).isNotZero();
-            assertThat(result.output().strip()).isEqualTo("serve: port " + busy.getLocalPort()
-                    + " is already in use; stop the other process or set PORT to a free port");
+            assertThat(result.output().strip())
+                    .isEqualTo("serve: port " + busy.getLocalPort()
+                            + " is already in use; stop the other process or set PORT to a free port");
         }
     }
 
     private static String get(int port, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 
     private static long postmasterPid(Path dataDir) throws IOException {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     private static List<ProcessHandle> postgresProcessesOf(Path dataDir) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains("postgres")
-                        && line.contains(dataDir.resolve("pgdata").toString())).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains("postgres")
+                                && line.contains(dataDir.resolve("pgdata").toString()))
+                        .orElse(false))
                 .toList();
     }
 }

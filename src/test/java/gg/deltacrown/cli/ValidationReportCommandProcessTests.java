@@ -37,8 +37,12 @@ class ValidationReportCommandProcessTests {
 
     @Test
     void printsOnlyTheJsonDocumentOnStdoutInJsonMode() throws Exception {
-        Streams run = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--format=json", "--sample-size=100");
+        Streams run = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--format=json",
+                "--sample-size=100");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode report = JSON.readTree(run.stdout());
@@ -51,15 +55,18 @@ class ValidationReportCommandProcessTests {
 
     @Test
     void printsTheBannersAroundTheTextReportOnStdoutInTextMode() {
-        Streams run = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--sample-size", "100");
+        Streams run = ServiceProcess.runSeparately(
+                database.environment(), CliDatabase.CLI, "vnext_validation_report", "--sample-size", "100");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         String[] lines = run.stdout().split("\n", -1);
         assertThat(lines[0]).isEqualTo("Generating migration validation report...");
         assertThat(lines[1]).isEqualTo("=".repeat(80));
-        assertThat(run.stdout()).contains("Legacy Teams (Active):     2\n", "Mapping Coverage:          50.00%\n",
-                "  \uD83D\uDD34 CRITICAL: 1 legacy teams unmapped (50.0% missing).")
+        assertThat(run.stdout())
+                .contains(
+                        "Legacy Teams (Active):     2\n",
+                        "Mapping Coverage:          50.00%\n",
+                        "  \uD83D\uDD34 CRITICAL: 1 legacy teams unmapped (50.0% missing).")
                 .endsWith("=".repeat(80) + "\n\n✅ Report generation complete.\n");
         assertThat(run.stdout().getBytes(StandardCharsets.UTF_8)).containsSequence(0xF0, 0x9F, 0x94, 0xB4);
     }
@@ -68,54 +75,81 @@ class ValidationReportCommandProcessTests {
     void writesOnlyTheReportToTheOutputFile() throws Exception {
         Path file = directory.resolve("validation_before.json");
 
-        Streams run = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--format", "json", "--output", file.toString());
+        Streams run = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--format",
+                "json",
+                "--output",
+                file.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).contains("Report written to: " + file);
         String written = Files.readString(file);
         assertThat(written).startsWith("{").endsWith("}");
-        assertThat(JSON.readTree(written).get("meta").get("sample_size").asInt()).isEqualTo(50);
+        assertThat(JSON.readTree(written).get("meta").get("sample_size").asInt())
+                .isEqualTo(50);
         assertThat(directory).isDirectoryNotContaining("glob:**/.*tmp");
     }
 
     @Test
     void exitsWithOneOnACriticalFindingWhenAskedTo() {
-        Streams run = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--fail-on-errors", "--game-id", "1");
+        Streams run = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--fail-on-errors",
+                "--game-id",
+                "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("  Game ID: 1\n")
+        assertThat(run.stdout())
+                .contains("  Game ID: 1\n")
                 .endsWith("\n\n❌ Validation errors detected. Exiting with code 1.\n");
     }
 
     @Test
     void passesTheGateWhenNoLegacyTeamIsInScope() {
-        Streams run = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--fail-on-errors", "--format=json", "--region", "OCE");
+        Streams run = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--fail-on-errors",
+                "--format=json",
+                "--region",
+                "OCE");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("\"mapping_percentage\": 100.0",
-                "✅ All validation checks passed. Migration data is healthy and ready for Phase 6.");
+        assertThat(run.stdout())
+                .contains(
+                        "\"mapping_percentage\": 100.0",
+                        "✅ All validation checks passed. Migration data is healthy and ready for Phase 6.");
     }
 
     @Test
     void refusesBadOptionsWithOneClearLineAndWritesNothing() {
         Path file = directory.resolve("report.json");
 
-        Streams negative = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--sample-size=-5", "--output", file.toString());
-        Streams format = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--format=xml");
-        Streams unknown = ServiceProcess.runSeparately(database.environment(), CliDatabase.CLI,
-                "vnext_validation_report", "--sample=5");
+        Streams negative = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--sample-size=-5",
+                "--output",
+                file.toString());
+        Streams format = ServiceProcess.runSeparately(
+                database.environment(), CliDatabase.CLI, "vnext_validation_report", "--format=xml");
+        Streams unknown = ServiceProcess.runSeparately(
+                database.environment(), CliDatabase.CLI, "vnext_validation_report", "--sample=5");
 
         assertThat(negative.exitCode()).isEqualTo(1);
         assertThat(negative.stderr().strip())
                 .isEqualTo("vnext_validation_report: --sample-size must be 0 or more (got -5)");
         assertThat(format.exitCode()).isEqualTo(1);
-        assertThat(format.stderr().strip()).isEqualTo("vnext_validation_report: --format must be text or json (got 'xml')");
+        assertThat(format.stderr().strip())
+                .isEqualTo("vnext_validation_report: --format must be text or json (got 'xml')");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr()).startsWith("Unknown option: '--sample=5'");
         assertThat(negative.stdout() + format.stdout() + unknown.stdout()).isEmpty();

@@ -9,7 +9,8 @@ class DatabaseUrlTests {
 
     @Test
     void parsesTheDjangoStyleUrlWithCredentialsPortAndParameters() {
-        DatabaseUrl url = DatabaseUrl.parse("postgres://deltacrown:s%40cret@db.internal:6543/deltacrown_db?sslmode=require");
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgres://deltacrown:s%40cret@db.internal:6543/deltacrown_db?sslmode=require");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/deltacrown_db?sslmode=require");
         assertThat(url.username()).isEqualTo("deltacrown");

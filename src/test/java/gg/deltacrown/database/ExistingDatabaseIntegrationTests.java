@@ -30,7 +30,8 @@ class ExistingDatabaseIntegrationTests {
     @Test
     void startsOnAPopulatedDeltaCrownDatabaseAndOnlyAddsItsOwnObjects() throws Exception {
         DatabaseUrl url = TestDatabase.instance().newDatabase("django");
-        try (Connection connection = TestDatabase.connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(resource("db/migration/V1__deltacrown_schema.sql"));
             statement.execute(resource("django/django_extras.sql"));
         }
@@ -47,8 +48,10 @@ class ExistingDatabaseIntegrationTests {
                 .containsExactly("1", "2", "3", "4", "5");
         assertThat(jdbc.queryForObject("SELECT type FROM flyway_schema_history WHERE version = '1'", String.class))
                 .isEqualTo("BASELINE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM django_migrations", Integer.class)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teaminvite", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM django_migrations", Integer.class))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teaminvite", Integer.class))
+                .isEqualTo(1);
 
         // Our additive objects, filled in for the existing rows.
         assertThat(jdbc.queryForList("SELECT id, user_id FROM teams_teammembership ORDER BY id"))
@@ -56,10 +59,13 @@ class ExistingDatabaseIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT branding::text FROM organizations_team WHERE id = 51", String.class))
                 .isEqualTo("{}");
         assertThat(jdbc.queryForObject(
-                "SELECT legacy_team_id FROM organizations_teammigrationmap WHERE vnext_team_id = 51", Integer.class))
+                        "SELECT legacy_team_id FROM organizations_teammigrationmap WHERE vnext_team_id = 51",
+                        Integer.class))
                 .isEqualTo(31);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_teammembership WHERE created_at IS NOT NULL",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM organizations_teammembership WHERE created_at IS NOT NULL",
+                        Integer.class))
+                .isEqualTo(1);
         for (String sql : RunbookSql.APPENDIX_B) {
             jdbc.queryForList(sql);
         }
@@ -73,7 +79,8 @@ class ExistingDatabaseIntegrationTests {
     @Test
     void refusesADatabaseWithTablesThatAreNotDeltaCrowns() throws Exception {
         DatabaseUrl url = TestDatabase.instance().newDatabase("foreign");
-        try (Connection connection = TestDatabase.connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE invoices (id bigint PRIMARY KEY); CREATE TABLE teams_team (id bigint)");
         }
 
@@ -81,8 +88,10 @@ class ExistingDatabaseIntegrationTests {
                 .rootCause()
                 .isInstanceOf(IncompatibleDatabaseException.class)
                 .hasMessageContaining("missing: accounts_user, user_profile_userprofile");
-        assertThat(jdbc(url).queryForList(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", String.class))
+        assertThat(jdbc(url)
+                        .queryForList(
+                                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+                                String.class))
                 .containsExactly("invoices", "teams_team");
     }
 
@@ -117,9 +126,12 @@ class ExistingDatabaseIntegrationTests {
                            ('teams_team', 'logo_url'), ('teams_teammembership', 'user_id'))
                      ORDER BY ordinal_position
                     """, String.class, table);
-            List<String> names = columns.stream().map(column -> column.split(" ")[0]).toList();
-            String rows = jdbc.queryForObject("SELECT md5(coalesce(string_agg(row(%1$s)::text, '|' ORDER BY row(%1$s)::text), '')) FROM %2$s"
-                    .formatted(String.join(", ", names), table), String.class);
+            List<String> names =
+                    columns.stream().map(column -> column.split(" ")[0]).toList();
+            String rows = jdbc.queryForObject(
+                    "SELECT md5(coalesce(string_agg(row(%1$s)::text, '|' ORDER BY row(%1$s)::text), '')) FROM %2$s"
+                            .formatted(String.join(", ", names), table),
+                    String.class);
             snapshot.put(table, String.join(";", columns) + " rows=" + rows);
         }
         return snapshot;

@@ -33,8 +33,8 @@ class SchemaIntegrationTests {
 
     @Test
     void createsEveryDeltaCrownTable() {
-        List<String> tables = jdbc.queryForList(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()", String.class);
+        List<String> tables =
+                jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()", String.class);
 
         assertThat(tables).containsAll(SchemaMigration.DJANGO_TABLES);
     }
@@ -51,9 +51,14 @@ class SchemaIntegrationTests {
     @Test
     void hasThePartialUniqueIndexesWithTheirDjangoNames() {
         assertThat(indexDefinition("one_independent_team_per_game"))
-                .contains("UNIQUE INDEX", "(owner_id, game_id)", "WHERE ((owner_id IS NOT NULL) AND ((status)::text = 'ACTIVE'::text))");
-        assertThat(indexDefinition("one_active_membership_per_user_team")).contains("UNIQUE", "WHERE ((status)::text = 'ACTIVE'::text)");
-        assertThat(indexDefinition("uniq_team_slug_per_game")).contains("UNIQUE", "(game, slug)", "WHERE ((slug)::text <> ''::text)");
+                .contains(
+                        "UNIQUE INDEX",
+                        "(owner_id, game_id)",
+                        "WHERE ((owner_id IS NOT NULL) AND ((status)::text = 'ACTIVE'::text))");
+        assertThat(indexDefinition("one_active_membership_per_user_team"))
+                .contains("UNIQUE", "WHERE ((status)::text = 'ACTIVE'::text)");
+        assertThat(indexDefinition("uniq_team_slug_per_game"))
+                .contains("UNIQUE", "(game, slug)", "WHERE ((slug)::text <> ''::text)");
         assertThat(indexDefinition("uq_one_active_owner_per_team")).contains("UNIQUE", "'OWNER'");
     }
 
@@ -65,9 +70,15 @@ class SchemaIntegrationTests {
                 """);
 
         assertThat(keys).hasSizeGreaterThan(10).allSatisfy(key -> {
-            assertThat(key.get("condeferrable")).as("%s deferrable", key.get("conname")).isEqualTo(true);
-            assertThat(key.get("condeferred")).as("%s deferred", key.get("conname")).isEqualTo(true);
-            assertThat(key.get("confdeltype")).as("%s on delete", key.get("conname")).isEqualTo("a");
+            assertThat(key.get("condeferrable"))
+                    .as("%s deferrable", key.get("conname"))
+                    .isEqualTo(true);
+            assertThat(key.get("condeferred"))
+                    .as("%s deferred", key.get("conname"))
+                    .isEqualTo(true);
+            assertThat(key.get("confdeltype"))
+                    .as("%s on delete", key.get("conname"))
+                    .isEqualTo("a");
         });
     }
 
@@ -85,8 +96,9 @@ class SchemaIntegrationTests {
         // The runbook's coverage query divides by the number of legacy teams: give it one.
         transactions.executeWithoutResult(status -> {
             bypass.open("test_fixture");
-            legacyTeams.insertTeam(new NewLegacyTeam("Legacy One", "LG1", "legacy-one", "valorant", "NA", "", null,
-                    null, null, true), OffsetDateTime.now());
+            legacyTeams.insertTeam(
+                    new NewLegacyTeam("Legacy One", "LG1", "legacy-one", "valorant", "NA", "", null, null, null, true),
+                    OffsetDateTime.now());
         });
         for (String sql : RunbookSql.APPENDIX_B) {
             jdbc.queryForList(sql);
@@ -105,16 +117,21 @@ class SchemaIntegrationTests {
                 """);
 
         assertThat(jdbc.queryForObject(
-                "SELECT created_at = migration_date AND updated_at = migration_date FROM organizations_teammigrationmap",
-                Boolean.class)).isTrue();
-        assertThat(jdbc.update("DELETE FROM organizations_teammigrationmap WHERE vnext_team_id = 2")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_migration_map", Long.class)).isZero();
+                        "SELECT created_at = migration_date AND updated_at = migration_date FROM organizations_teammigrationmap",
+                        Boolean.class))
+                .isTrue();
+        assertThat(jdbc.update("DELETE FROM organizations_teammigrationmap WHERE vnext_team_id = 2"))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_migration_map", Long.class))
+                .isZero();
     }
 
     private String columnType(String table, String column) {
         return jdbc.queryForObject(
                 "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ?::regclass AND attname = ?",
-                String.class, table, column);
+                String.class,
+                table,
+                column);
     }
 
     private String indexDefinition(String index) {

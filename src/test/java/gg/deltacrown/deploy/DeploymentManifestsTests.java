@@ -27,7 +27,8 @@ class DeploymentManifestsTests {
         assertThat(path(deployment, "metadata", "name")).isEqualTo("deltacrown-web");
         assertThat(path(deployment, "metadata", "namespace")).isEqualTo("deltacrown");
         // kubectl get pods -n deltacrown -l app=deltacrown-web
-        assertThat(path(deployment, "spec", "template", "metadata", "labels", "app")).isEqualTo("deltacrown-web");
+        assertThat(path(deployment, "spec", "template", "metadata", "labels", "app"))
+                .isEqualTo("deltacrown-web");
         assertThat(path(yaml("configmap.yaml"), "metadata", "name")).isEqualTo("deltacrown-config");
         assertThat(path(yaml("namespace.yaml"), "metadata", "name")).isEqualTo("deltacrown");
     }
@@ -37,10 +38,13 @@ class DeploymentManifestsTests {
         @SuppressWarnings("unchecked")
         Map<String, String> data = (Map<String, String>) yaml("configmap.yaml").get("data");
 
-        List<String> flagNames = Arrays.stream(Flag.values()).map(Flag::variable).toList();
+        List<String> flagNames =
+                Arrays.stream(Flag.values()).map(Flag::variable).toList();
         assertThat(data).containsKeys(flagNames.toArray(String[]::new));
         for (Flag flag : Flag.values()) {
-            assertThat(flag.normalize(data.get(flag.variable()))).as(flag.variable()).isEqualTo(flag.defaultValue());
+            assertThat(flag.normalize(data.get(flag.variable())))
+                    .as(flag.variable())
+                    .isEqualTo(flag.defaultValue());
         }
     }
 
@@ -60,7 +64,8 @@ class DeploymentManifestsTests {
 
         try (var files = Files.list(K8S)) {
             List<String> manifests = files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")
+                    .filter(name -> name.endsWith(".yaml")
+                            && !name.equals("kustomization.yaml")
                             && !name.equals("secret.example.yaml"))
                     .toList();
             assertThat(resources).containsExactlyInAnyOrderElementsOf(manifests);

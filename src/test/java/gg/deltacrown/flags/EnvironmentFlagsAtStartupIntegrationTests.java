@@ -9,12 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The runbook's "set the variable and restart" path: serve applies explicit environment flags. */
-@SpringBootTest(properties = {
-    "deltacrown.mode=serve",
-    "TEAM_VNEXT_DUAL_WRITE_ENABLED=true",
-    "TEAM_VNEXT_LEGACY_WRITE_BLOCKED=on",
-    "TEAM_VNEXT_ROUTING_MODE=auto",
-})
+@SpringBootTest(
+        properties = {
+            "deltacrown.mode=serve",
+            "TEAM_VNEXT_DUAL_WRITE_ENABLED=true",
+            "TEAM_VNEXT_LEGACY_WRITE_BLOCKED=on",
+            "TEAM_VNEXT_ROUTING_MODE=auto",
+        })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class EnvironmentFlagsAtStartupIntegrationTests {
 

@@ -11,7 +11,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EnvironmentFlagsTests {
 
     @ParameterizedTest
-    @CsvSource({"true,true", "TRUE,true", "1,true", "yes,true", " on ,true", "false,false", "0,false", "No,false", "off,false"})
+    @CsvSource({
+        "true,true",
+        "TRUE,true",
+        "1,true",
+        "yes,true",
+        " on ,true",
+        "false,false",
+        "0,false",
+        "No,false",
+        "off,false"
+    })
     void acceptsTheUsualBooleanSpellings(String raw, String expected) {
         assertThat(EnvironmentFlags.read(Map.of("TEAM_VNEXT_DUAL_WRITE_ENABLED", raw)::get))
                 .containsEntry(Flag.DUAL_WRITE_ENABLED, expected);

@@ -49,7 +49,8 @@ class FlagsIntegrationTests {
                 .isInstanceOf(InvalidFlagValueException.class);
 
         assertThat(flags.value(Flag.ROUTING_MODE)).isEqualTo("vnext_primary");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_feature_flag_change", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_feature_flag_change", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -65,8 +66,10 @@ class FlagsIntegrationTests {
 
     @Test
     void appliesAnEnvironmentValueOnlyWhenItChangesSomething() {
-        assertThat(flags.change(Flag.FORCE_LEGACY, "true", "env", "env@host", "start-up")).isTrue();
-        assertThat(flags.change(Flag.FORCE_LEGACY, "1", "env", "env@host", "start-up")).isFalse();
+        assertThat(flags.change(Flag.FORCE_LEGACY, "true", "env", "env@host", "start-up"))
+                .isTrue();
+        assertThat(flags.change(Flag.FORCE_LEGACY, "1", "env", "env@host", "start-up"))
+                .isFalse();
 
         assertThat(flags.state(Flag.FORCE_LEGACY).describeSource()).isEqualTo("env");
         assertThat(flags.history(10)).hasSize(1);
@@ -74,11 +77,13 @@ class FlagsIntegrationTests {
 
     @Test
     void theDatabaseGuardReadsTheSameFlags() {
-        assertThat(jdbc.queryForObject("SELECT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true)", Boolean.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true)", Boolean.class))
                 .isTrue();
         flags.change(Flag.LEGACY_WRITE_BLOCKED, "off", "runtime", "alice", "maintenance");
 
-        assertThat(jdbc.queryForObject("SELECT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true)", Boolean.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true)", Boolean.class))
                 .isFalse();
     }
 }

@@ -50,8 +50,9 @@ class LegacyWriteGuardIntegrationTests {
     void aLegacyTeam() {
         teamId = transactions.execute(status -> {
             bypass.open("test_fixture");
-            return legacyTeams.insertTeam(new NewLegacyTeam("Old Guard", "OLDG", "old-guard", "valorant", "NA", "", null,
-                    null, null, true), OffsetDateTime.now());
+            return legacyTeams.insertTeam(
+                    new NewLegacyTeam("Old Guard", "OLDG", "old-guard", "valorant", "NA", "", null, null, null, true),
+                    OffsetDateTime.now());
         });
         jdbc.update("DELETE FROM organizations_legacy_write_audit");
     }
@@ -60,17 +61,21 @@ class LegacyWriteGuardIntegrationTests {
     void rejectsInsertUpdateDeleteAndTruncateOnEveryLegacyTableWeWrite() {
         assertBlocked("UPDATE teams_team SET tagline = 'x' WHERE id = " + teamId, "UPDATE on teams_team");
         assertBlocked("DELETE FROM teams_team WHERE id = " + teamId, "DELETE on teams_team");
-        assertBlocked("INSERT INTO teams_ranking_breakdown SELECT " + teamId
-                + ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, now()", "INSERT on teams_ranking_breakdown");
+        assertBlocked(
+                "INSERT INTO teams_ranking_breakdown SELECT " + teamId + ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, now()",
+                "INSERT on teams_ranking_breakdown");
         assertBlocked("UPDATE teams_teammembership SET status = 'REMOVED'", "UPDATE on teams_teammembership");
         assertBlocked("TRUNCATE teams_teammembership", "TRUNCATE on teams_teammembership");
-        assertThat(jdbc.queryForObject("SELECT tagline FROM teams_team WHERE id = ?", String.class, teamId)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT tagline FROM teams_team WHERE id = ?", String.class, teamId))
+                .isEmpty();
     }
 
     @Test
     void neverBlocksReads() {
-        assertThat(jdbc.queryForList("SELECT name FROM teams_team", String.class)).containsExactly("Old Guard");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT name FROM teams_team", String.class))
+                .containsExactly("Old Guard");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -86,9 +91,10 @@ class LegacyWriteGuardIntegrationTests {
 
         assertThat(jdbc.queryForObject("SELECT tagline FROM teams_team WHERE id = ?", String.class, teamId))
                 .isEqualTo("mirrored");
-        assertThat(jdbc.queryForList("SELECT allowed_by, bypass_reason, operation FROM organizations_legacy_write_audit"))
-                .containsExactly(Map.of("allowed_by", "bypass_reason", "bypass_reason", "manual_fix_INC-42",
-                        "operation", "UPDATE"));
+        assertThat(jdbc.queryForList(
+                        "SELECT allowed_by, bypass_reason, operation FROM organizations_legacy_write_audit"))
+                .containsExactly(Map.of(
+                        "allowed_by", "bypass_reason", "bypass_reason", "manual_fix_INC-42", "operation", "UPDATE"));
         // The bypass ends with its transaction.
         assertBlocked("UPDATE teams_team SET tagline = 'x' WHERE id = " + teamId, "UPDATE on teams_team");
     }
@@ -97,8 +103,8 @@ class LegacyWriteGuardIntegrationTests {
     void theEmergencyBypassFlagLetsWritesThroughWithAWarningEach() throws SQLException {
         flags.change(Flag.LEGACY_WRITE_BYPASS_ENABLED, "true", "runtime", "oncall", "incident 42");
 
-        try (Connection connection = TestDatabase.connect(TestDatabase.asAppRole(
-                new gg.deltacrown.database.DatabaseUrl(url, null, null)));
+        try (Connection connection = TestDatabase.connect(
+                        TestDatabase.asAppRole(new gg.deltacrown.database.DatabaseUrl(url, null, null)));
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE teams_team SET tagline = 'urgent' WHERE id = " + teamId);
             SQLWarning warning = statement.getWarnings();
@@ -113,16 +119,30 @@ class LegacyWriteGuardIntegrationTests {
     void allowsWritesWhenBlockingIsOffWithoutAuditing() {
         flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", "runtime", "oncall", "rollback to legacy");
 
-        assertThat(jdbc.update("UPDATE teams_team SET tagline = 'legacy again' WHERE id = ?", teamId)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_legacy_write_audit", Integer.class)).isZero();
+        assertThat(jdbc.update("UPDATE teams_team SET tagline = 'legacy again' WHERE id = ?", teamId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_legacy_write_audit", Integer.class))
+                .isZero();
     }
 
     @Test
     void stopsRawSqlFromPsqlToo() throws Exception {
         String database = url.substring(url.lastIndexOf('/') + 1);
         String port = url.replaceAll(".*:(\\d+)/.*", "$1");
-        Process psql = new ProcessBuilder("psql", "-h", "localhost", "-p", port, "-U", TestDatabase.APP_ROLE, "-d",
-                database, "-v", "ON_ERROR_STOP=1", "-c", "DELETE FROM teams_team")
+        Process psql = new ProcessBuilder(
+                        "psql",
+                        "-h",
+                        "localhost",
+                        "-p",
+                        port,
+                        "-U",
+                        TestDatabase.APP_ROLE,
+                        "-d",
+                        database,
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-c",
+                        "DELETE FROM teams_team")
                 .redirectErrorStream(true)
                 .start();
         psql.getOutputStream().close();
@@ -131,13 +151,15 @@ class LegacyWriteGuardIntegrationTests {
 
         assertThat(psql.exitValue()).isNotZero();
         assertThat(output).contains("LEGACY_WRITE_BLOCKED: DELETE on teams_team");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Integer.class))
+                .isEqualTo(1);
     }
 
     private void assertBlocked(String sql, String what) {
         assertThatThrownBy(() -> jdbc.execute(sql))
                 .hasMessageContaining("LEGACY_WRITE_BLOCKED: " + what)
                 .rootCause()
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("DC403"));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("DC403"));
     }
 }

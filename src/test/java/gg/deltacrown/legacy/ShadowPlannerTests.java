@@ -15,8 +15,8 @@ class ShadowPlannerTests {
     @Test
     void keepsTheVnextValuesWhenNothingCollides() {
         List<String> notes = new ArrayList<>();
-        LegacyTeamRow row = ShadowPlanner.planTeam(team(7, "Staging Test Team Alpha", "staging-test-team-alpha"), null,
-                new LegacyUniqueValues(), notes);
+        LegacyTeamRow row = ShadowPlanner.planTeam(
+                team(7, "Staging Test Team Alpha", "staging-test-team-alpha"), null, new LegacyUniqueValues(), notes);
 
         assertThat(row.name()).isEqualTo("Staging Test Team Alpha");
         assertThat(row.slug()).isEqualTo("staging-test-team-alpha");
@@ -30,7 +30,8 @@ class ShadowPlannerTests {
         taken.hold(17, "Perf Test Team 1", "perf-test-", "valorant", "perf-test-team-1");
         List<String> notes = new ArrayList<>();
 
-        LegacyTeamRow row = ShadowPlanner.planTeam(team(1234, "Perf Test Team 1", "perf-test-team-1"), null, taken, notes);
+        LegacyTeamRow row =
+                ShadowPlanner.planTeam(team(1234, "Perf Test Team 1", "perf-test-team-1"), null, taken, notes);
 
         assertThat(row.name()).isEqualTo("Perf Test Team 1 #1234");
         assertThat(row.slug()).isEqualTo("perf-test-team-1-v1234");
@@ -51,8 +52,8 @@ class ShadowPlannerTests {
 
     @Test
     void aTeamKeepsItsOwnValuesOnUpdate() {
-        LegacyTeamRow existing = new LegacyTeamRow(40L, "Alpha", "alpha", "alpha", "valorant", "NA", "", null, null,
-                null, true);
+        LegacyTeamRow existing =
+                new LegacyTeamRow(40L, "Alpha", "alpha", "alpha", "valorant", "NA", "", null, null, null, true);
         LegacyUniqueValues taken = new LegacyUniqueValues();
         taken.hold(40, "Alpha", "alpha", "valorant", "alpha");
 
@@ -67,8 +68,22 @@ class ShadowPlannerTests {
     void shortensLongValuesToTheLegacyColumns() {
         String longSlug = "a".repeat(90);
         List<String> notes = new ArrayList<>();
-        LegacyTeamRow row = ShadowPlanner.planTeam(new ShadowTeam(3, "Long", longSlug, "valorant", "X".repeat(50), null,
-                null, null, "https://cdn/" + "x".repeat(600), true, T0), null, new LegacyUniqueValues(), notes);
+        LegacyTeamRow row = ShadowPlanner.planTeam(
+                new ShadowTeam(
+                        3,
+                        "Long",
+                        longSlug,
+                        "valorant",
+                        "X".repeat(50),
+                        null,
+                        null,
+                        null,
+                        "https://cdn/" + "x".repeat(600),
+                        true,
+                        T0),
+                null,
+                new LegacyUniqueValues(),
+                notes);
 
         assertThat(row.slug()).hasSize(64);
         assertThat(row.region()).hasSize(48);
@@ -91,8 +106,8 @@ class ShadowPlannerTests {
 
     @Test
     void mapsRolesAndStatusesAndPlansInsertsAndUpdates() {
-        LegacyMemberRow existing = new LegacyMemberRow(500L, 9, 100L, "PLAYER", "ACTIVE", null, "", false, T0, null,
-                false, 1L, "PLAYER", false);
+        LegacyMemberRow existing = new LegacyMemberRow(
+                500L, 9, 100L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 1L, "PLAYER", false);
         List<ShadowMember> members = List.of(
                 member(1, 10, 100L, "OWNER", "ACTIVE", T0),
                 member(2, 11, 101L, "COACH", "INVITED", T0),
@@ -105,7 +120,8 @@ class ShadowPlannerTests {
             assertThat(row.role()).isEqualTo("OWNER");
             assertThat(row.allPermissions()).isTrue();
         });
-        assertThat(plan.inserts()).extracting(LegacyMemberRow::role, LegacyMemberRow::status)
+        assertThat(plan.inserts())
+                .extracting(LegacyMemberRow::role, LegacyMemberRow::status)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("HEAD_COACH", "PENDING"),
                         org.assertj.core.groups.Tuple.tuple("ANALYST", "REMOVED"));
@@ -123,7 +139,9 @@ class ShadowPlannerTests {
         ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(9, members, List.of(), notes);
 
         // role ascending as text, then joined_at descending: the later MANAGER.
-        assertThat(plan.finalRows()).filteredOn(LegacyMemberRow::activeOwner).singleElement()
+        assertThat(plan.finalRows())
+                .filteredOn(LegacyMemberRow::activeOwner)
+                .singleElement()
                 .satisfies(row -> {
                     assertThat(row.profileId()).isEqualTo(102L);
                     assertThat(row.promoted()).isTrue();
@@ -134,15 +152,15 @@ class ShadowPlannerTests {
 
     @Test
     void releasesTheOwnerSlotBeforeAnotherRowTakesIt() {
-        LegacyMemberRow oldOwner = new LegacyMemberRow(1L, 9, 100L, "OWNER", "ACTIVE", null, "", false, T0, null, true,
-                1L, "OWNER", false);
-        LegacyMemberRow player = new LegacyMemberRow(2L, 9, 101L, "PLAYER", "ACTIVE", null, "", false, T0, null, false,
-                2L, "PLAYER", false);
-        List<ShadowMember> members = List.of(
-                member(1, 10, 100L, "PLAYER", "ACTIVE", T0),
-                member(2, 11, 101L, "OWNER", "ACTIVE", T0));
+        LegacyMemberRow oldOwner = new LegacyMemberRow(
+                1L, 9, 100L, "OWNER", "ACTIVE", null, "", false, T0, null, true, 1L, "OWNER", false);
+        LegacyMemberRow player = new LegacyMemberRow(
+                2L, 9, 101L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 2L, "PLAYER", false);
+        List<ShadowMember> members =
+                List.of(member(1, 10, 100L, "PLAYER", "ACTIVE", T0), member(2, 11, 101L, "OWNER", "ACTIVE", T0));
 
-        ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(9, members, List.of(oldOwner, player), new ArrayList<>());
+        ShadowPlanner.MemberPlan plan =
+                ShadowPlanner.planMembers(9, members, List.of(oldOwner, player), new ArrayList<>());
 
         assertThat(plan.releasingUpdates()).extracting(LegacyMemberRow::id).containsExactly(1L);
         assertThat(plan.otherUpdates()).extracting(LegacyMemberRow::id).containsExactly(2L);
@@ -151,9 +169,11 @@ class ShadowPlannerTests {
     @Test
     void leavesUsersWithoutAProfileOutAndNamesTheirMemberships() {
         List<String> notes = new ArrayList<>();
-        ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(9, List.of(
-                member(1, 10, 100L, "OWNER", "ACTIVE", T0), member(2, 11, null, "PLAYER", "ACTIVE", T0)),
-                List.of(), notes);
+        ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(
+                9,
+                List.of(member(1, 10, 100L, "OWNER", "ACTIVE", T0), member(2, 11, null, "PLAYER", "ACTIVE", T0)),
+                List.of(),
+                notes);
 
         assertThat(plan.withoutProfile()).containsExactly(2L);
         assertThat(plan.inserts()).hasSize(1);
@@ -164,9 +184,18 @@ class ShadowPlannerTests {
         return new ShadowTeam(id, name, slug, "valorant", "NA", "", null, null, null, true, T0);
     }
 
-    private static ShadowMember member(long id, long userId, Long profileId, String role, String status,
-            OffsetDateTime joined) {
-        return new ShadowMember(id, userId, profileId, role, status, null, "", false, joined,
+    private static ShadowMember member(
+            long id, long userId, Long profileId, String role, String status, OffsetDateTime joined) {
+        return new ShadowMember(
+                id,
+                userId,
+                profileId,
+                role,
+                status,
+                null,
+                "",
+                false,
+                joined,
                 "INACTIVE".equals(status) ? joined.plusHours(1) : null);
     }
 }

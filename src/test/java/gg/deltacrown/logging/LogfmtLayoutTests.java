@@ -15,25 +15,31 @@ class LogfmtLayoutTests {
 
     @Test
     void printsTheKeyValuePairsInOrderSoTheRunbookGrepsMatch() {
-        String line = layout.doLayout(event("Team created: alpha", List.of(
-                new KeyValuePair("event_type", "team_created"),
-                new KeyValuePair("team_id", 123),
-                new KeyValuePair("team_slug", "staging-test-team-alpha"),
-                new KeyValuePair("user_id", 456))));
+        String line = layout.doLayout(event(
+                "Team created: alpha",
+                List.of(
+                        new KeyValuePair("event_type", "team_created"),
+                        new KeyValuePair("team_id", 123),
+                        new KeyValuePair("team_slug", "staging-test-team-alpha"),
+                        new KeyValuePair("user_id", 456))));
 
-        assertThat(line).matches("ts=\\S+ level=INFO event_type=team_created team_id=123"
-                + " team_slug=staging-test-team-alpha user_id=456 msg=\"Team created: alpha\" logger=test\\R");
+        assertThat(line)
+                .matches("ts=\\S+ level=INFO event_type=team_created team_id=123"
+                        + " team_slug=staging-test-team-alpha user_id=456 msg=\"Team created: alpha\" logger=test\\R");
         assertThat(line).containsPattern("event_type=team_created.*team_id=123");
     }
 
     @Test
     void quotesAndEscapesValuesOnlyWhenNeededAndStaysOnOneLine() {
-        String line = layout.doLayout(event("two\nlines", List.of(
-                new KeyValuePair("error", "DatabaseError: \"x\" = y"),
-                new KeyValuePair("empty", ""),
-                new KeyValuePair("nothing", null))));
+        String line = layout.doLayout(event(
+                "two\nlines",
+                List.of(
+                        new KeyValuePair("error", "DatabaseError: \"x\" = y"),
+                        new KeyValuePair("empty", ""),
+                        new KeyValuePair("nothing", null))));
 
-        assertThat(line).contains("error=\"DatabaseError: \\\"x\\\" = y\"")
+        assertThat(line)
+                .contains("error=\"DatabaseError: \\\"x\\\" = y\"")
                 .contains("empty=\"\"")
                 .doesNotContain("nothing=")
                 .contains("msg=\"two\\nlines\"");

@@ -58,7 +58,9 @@ class CrashRecoveryProcessTests {
             jdbc.execute(USERS_SQL.formatted(USERS));
             List<Long> userIds = jdbc.queryForList("SELECT id FROM accounts_user ORDER BY id", Long.class);
 
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             ExecutorService writers = Executors.newFixedThreadPool(12);
             AtomicInteger next = new AtomicInteger();
             for (int w = 0; w < 12; w++) {
@@ -78,17 +80,22 @@ class CrashRecoveryProcessTests {
                     "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'", Long.class);
         }
         assertThat(created.get()).isBetween(WRITES / 2, WRITES - 1);
-        assertThat(pendingAtKill).as("committed writes not yet mirrored when the process died").isPositive();
+        assertThat(pendingAtKill)
+                .as("committed writes not yet mirrored when the process died")
+                .isPositive();
 
         env.remove("OUTBOX_WORKERS");
         env.remove("OUTBOX_BATCH_SIZE");
         env.put("PORT", Integer.toString(ServiceProcess.freePort()));
         try (ServiceProcess restarted = ServiceProcess.start(env, "serve")) {
             restarted.awaitOutput("DeltaCrown is running", Duration.ofSeconds(120));
-            Awaitility.await("backlog drained after restart").atMost(Duration.ofSeconds(120))
+            Awaitility.await("backlog drained after restart")
+                    .atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> jdbc.queryForObject(
-                            "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status <> 'DONE'", Long.class) == 0);
+                                    "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status <> 'DONE'",
+                                    Long.class)
+                            == 0);
 
             long vnextTeams = jdbc.queryForObject("SELECT count(*) FROM organizations_team", Long.class);
             assertThat(vnextTeams).isGreaterThanOrEqualTo(created.get());
@@ -104,9 +111,11 @@ class CrashRecoveryProcessTests {
                     .containsEntry("shadows", vnextTeams)
                     .containsEntry("verified", vnextTeams)
                     .containsEntry("existing_shadows", vnextTeams);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Long.class)).isEqualTo(vnextTeams);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Long.class))
+                    .isEqualTo(vnextTeams);
             assertThat(jdbc.queryForObject(
-                    "SELECT count(*) FROM teams_teammembership WHERE role = 'OWNER' AND status = 'ACTIVE'", Long.class))
+                            "SELECT count(*) FROM teams_teammembership WHERE role = 'OWNER' AND status = 'ACTIVE'",
+                            Long.class))
                     .isEqualTo(vnextTeams);
         }
     }
@@ -114,13 +123,15 @@ class CrashRecoveryProcessTests {
     private static int create(HttpClient http, int port, long userId, int n) {
         String body = "{\"name\":\"Crash Team " + n + "\",\"game_id\":" + (n % GAMES + 1) + ",\"region\":\"NA\"}";
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/vnext/teams/create/"))
-                            .header("Authorization", "Bearer " + TestTokens.access(userId))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(20))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/vnext/teams/create/"))
+                                    .header("Authorization", "Bearer " + TestTokens.access(userId))
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(20))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1; // the process died under this request
         }

@@ -28,11 +28,12 @@ import org.springframework.test.context.TestPropertySource;
  * whole.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-    "deltacrown.outbox.initial-backoff=100ms",
-    "deltacrown.outbox.max-backoff=400ms",
-    "deltacrown.outbox.max-attempts=4",
-})
+@TestPropertySource(
+        properties = {
+            "deltacrown.outbox.initial-backoff=100ms",
+            "deltacrown.outbox.max-backoff=400ms",
+            "deltacrown.outbox.max-attempts=4",
+        })
 class DualWriteFaultIntegrationTests {
 
     private static final String LEGACY_TABLES = "teams_team, teams_teammembership";
@@ -54,6 +55,7 @@ class DualWriteFaultIntegrationTests {
 
     @Autowired
     VnextWrites vnext;
+
     Account user;
     JdbcTemplate admin;
 
@@ -76,13 +78,17 @@ class DualWriteFaultIntegrationTests {
             VnextWrites.Team team = vnext.createTeam(user, "Resilient Team", "resilient-team", 1, "NA");
             long member = vnext.addMember(team, user, vnext.user("testmember"), "PLAYER", true);
 
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_team", Integer.class)).isEqualTo(1);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !logs.events("dual_write_failed").isEmpty());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_team", Integer.class))
+                    .isEqualTo(1);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !logs.events("dual_write_failed").isEmpty());
             Map<String, Object> failure = logs.events("dual_write_failed").stream()
                     .filter(event -> "sync_team_created".equals(event.get("operation")))
                     .findFirst()
                     .orElseThrow();
-            assertThat(failure).containsEntry("severity", "warning")
+            assertThat(failure)
+                    .containsEntry("severity", "warning")
                     .containsEntry("operation", "sync_team_created")
                     .containsEntry("team_id", team.id())
                     .containsEntry("exception_type", "PSQLException")
@@ -90,13 +96,19 @@ class DualWriteFaultIntegrationTests {
             assertThat((String) failure.get("error")).contains("permission denied for table teams_team");
 
             admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO deltacrown_app");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxAdmin.status().pendingCount() == 0);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> outboxAdmin.status().pendingCount() == 0);
 
             assertThat(jdbc.queryForList("SELECT DISTINCT status FROM organizations_dualwrite_outbox", String.class))
                     .containsExactly("DONE");
-            assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map", Boolean.class)).isTrue();
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class)).isEqualTo(2);
-            assertThat(logs.events("dual_write_completed")).extracting(e -> e.get("membership_id")).contains(member);
+            assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map", Boolean.class))
+                    .isTrue();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class))
+                    .isEqualTo(2);
+            assertThat(logs.events("dual_write_completed"))
+                    .extracting(e -> e.get("membership_id"))
+                    .contains(member);
         }
     }
 
@@ -105,17 +117,22 @@ class DualWriteFaultIntegrationTests {
         try (CapturedLogs logs = CapturedLogs.of(DualWriteEvents.class)) {
             vnext.createTeam(user, "Doomed Team", "doomed-team", 1, "NA");
 
-            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> outboxAdmin.status().blockedCount() == 1);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> outboxAdmin.status().blockedCount() == 1);
             assertThat(jdbc.queryForMap("SELECT attempts, blocked_reason FROM organizations_dualwrite_outbox"))
                     .containsEntry("attempts", 4)
                     .containsEntry("blocked_reason", "max_attempts");
-            assertThat(logs.events("dual_write_failed")).extracting(e -> e.get("severity"))
+            assertThat(logs.events("dual_write_failed"))
+                    .extracting(e -> e.get("severity"))
                     .containsExactly("warning", "warning", "warning", "error");
 
             admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO deltacrown_app");
             assertThat(outboxAdmin.unblock(List.of(), true)).isEqualTo(1);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxAdmin.status().blockedCount() == 0
-                    && outboxAdmin.status().pendingCount() == 0);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> outboxAdmin.status().blockedCount() == 0
+                            && outboxAdmin.status().pendingCount() == 0);
             assertThat(jdbc.queryForObject("SELECT status FROM organizations_dualwrite_outbox", String.class))
                     .isEqualTo("DONE");
         }
@@ -128,12 +145,18 @@ class DualWriteFaultIntegrationTests {
             assertThatThrownBy(() -> vnext.createTeam(user, "Strict Team", "strict-team", 1, "NA"))
                     .isInstanceOf(DualWriteFailedException.class);
 
-            assertThat(logs.events("dual_write_failed")).singleElement()
+            assertThat(logs.events("dual_write_failed"))
+                    .singleElement()
                     .satisfies(event -> assertThat(event).containsEntry("severity", "error"));
         }
-        for (String table : List.of("organizations_team", "organizations_membership", "organizations_dualwrite_outbox",
+        for (String table : List.of(
+                "organizations_team",
+                "organizations_membership",
+                "organizations_dualwrite_outbox",
                 "organizations_migration_map")) {
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class)).as(table).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class))
+                    .as(table)
+                    .isZero();
         }
     }
 }

@@ -30,6 +30,7 @@ class DualWriteIntegrationTests {
 
     @Autowired
     VnextWrites vnext;
+
     Account owner;
 
     @BeforeEach
@@ -44,14 +45,16 @@ class DualWriteIntegrationTests {
 
         awaitOutboxDrained();
         Map<String, Object> row = jdbc.queryForMap(RunbookSql.STEP_4_JOIN.replace("123", Long.toString(team.id())));
-        assertThat(row).containsEntry("vnext_name", "Staging Test Team Alpha")
+        assertThat(row)
+                .containsEntry("vnext_name", "Staging Test Team Alpha")
                 .containsEntry("legacy_name", "Staging Test Team Alpha")
                 .containsEntry("legacy_slug", "staging-test-team-alpha")
                 .containsEntry("legacy_game", "valorant")
                 .containsEntry("legacy_region", "NA")
                 .containsEntry("mapping_verified", true);
         long legacyId = ((Number) row.get("legacy_id")).longValue();
-        assertThat(jdbc.queryForMap("SELECT tag, logo_url, is_active, is_public FROM teams_team WHERE id = ?", legacyId))
+        assertThat(jdbc.queryForMap(
+                        "SELECT tag, logo_url, is_active, is_public FROM teams_team WHERE id = ?", legacyId))
                 .containsEntry("tag", "staging-te")
                 .containsEntry("logo_url", "https://cdn.example.com/test.png")
                 .containsEntry("is_active", true);
@@ -87,8 +90,7 @@ class DualWriteIntegrationTests {
         assertThat(legacyMembership(member)).containsEntry("role", "SUBSTITUTE").containsEntry("status", "ACTIVE");
         assertThat(jdbc.queryForMap("""
                 SELECT region, description, logo_url FROM teams_team
-                 WHERE id = (SELECT legacy_team_id FROM organizations_teammigrationmap WHERE vnext_team_id = ?)""",
-                team.id()))
+                 WHERE id = (SELECT legacy_team_id FROM organizations_teammigrationmap WHERE vnext_team_id = ?)""", team.id()))
                 .containsEntry("region", "EU")
                 .containsEntry("description", "Updated via dual-write test")
                 .containsEntry("logo_url", "https://cdn.example.com/updated.png");
@@ -98,7 +100,8 @@ class DualWriteIntegrationTests {
         Map<String, Object> removed = legacyMembership(member);
         assertThat(removed).containsEntry("status", "REMOVED");
         assertThat(removed.get("left_at")).isNotNull();
-        assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map", Boolean.class))
+                .isTrue();
         assertThat(jdbc.queryForList("SELECT DISTINCT status FROM organizations_dualwrite_outbox", String.class))
                 .containsExactly("DONE");
     }
@@ -109,9 +112,12 @@ class DualWriteIntegrationTests {
 
         vnext.createTeam(owner, "Quiet Team", "quiet-team", 1, "NA");
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_dualwrite_outbox", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_migration_map", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_dualwrite_outbox", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_migration_map", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -132,8 +138,12 @@ class DualWriteIntegrationTests {
         assertThat(second).isIn(alpha.id(), beta.id());
         assertThat(legacy.get(1))
                 .containsEntry("name", "Staging Test Team #" + second)
-                .containsEntry("tag", "staging-te".substring(0, 9 - Long.toString(second, 36).length())
-                        .replaceAll("-+$", "") + "-" + Long.toString(second, 36));
+                .containsEntry(
+                        "tag",
+                        "staging-te"
+                                        .substring(
+                                                0, 9 - Long.toString(second, 36).length())
+                                        .replaceAll("-+$", "") + "-" + Long.toString(second, 36));
         assertThat((String) legacy.get(1).get("verification_notes"))
                 .contains("legacy name 'Staging Test Team' is taken")
                 .contains("legacy tag 'staging-te' is taken");
@@ -152,8 +162,10 @@ class DualWriteIntegrationTests {
                 .containsEntry("status", "BLOCKED")
                 .containsEntry("blocked_reason", "user_profile_not_found")
                 .containsEntry("attempts", 1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT game FROM teams_team", String.class)).isEqualTo("cs2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT game FROM teams_team", String.class))
+                .isEqualTo("cs2");
     }
 
     @Test
@@ -163,9 +175,13 @@ class DualWriteIntegrationTests {
         VnextWrites.Team team = vnext.createTeam(owner, "Strict Team", "strict-team", 1, "NA");
 
         // No waiting: the shadow committed with the vNext rows.
-        assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
-                Boolean.class, team.id())).isTrue();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
+                        Boolean.class,
+                        team.id()))
+                .isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class))
+                .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT status FROM organizations_dualwrite_outbox", String.class))
                 .isEqualTo("DONE");
     }
@@ -178,20 +194,30 @@ class DualWriteIntegrationTests {
         assertThatThrownBy(() -> vnext.createTeam(ghost, "Doomed Team", "doomed-team", 1, "NA"))
                 .isInstanceOf(DualWriteFailedException.class);
 
-        for (String table : List.of("organizations_team", "organizations_membership", "organizations_dualwrite_outbox",
-                "teams_team", "teams_teammembership", "organizations_migration_map")) {
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class)).as(table).isZero();
+        for (String table : List.of(
+                "organizations_team",
+                "organizations_membership",
+                "organizations_dualwrite_outbox",
+                "teams_team",
+                "teams_teammembership",
+                "organizations_migration_map")) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class))
+                    .as(table)
+                    .isZero();
         }
     }
 
     private Map<String, Object> legacyMembership(Account member) {
-        return jdbc.queryForMap("SELECT role, status, left_at FROM teams_teammembership WHERE user_id = ?", member.id());
+        return jdbc.queryForMap(
+                "SELECT role, status, left_at FROM teams_teammembership WHERE user_id = ?", member.id());
     }
 
     private void awaitOutboxDrained() {
         Awaitility.await("outbox drained")
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.queryForObject(
-                        "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'", Integer.class) == 0);
+                                "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'",
+                                Integer.class)
+                        == 0);
     }
 }

@@ -62,14 +62,18 @@ class DualWriteMetricsIntegrationTests {
     private static double sample(String scrape, String series) {
         return scrape.lines()
                 .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
                 .findFirst()
                 .orElse(0);
     }
 
     private String scrape() throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

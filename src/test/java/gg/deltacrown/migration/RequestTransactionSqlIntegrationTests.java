@@ -34,6 +34,7 @@ class RequestTransactionSqlIntegrationTests {
 
     @Autowired
     VnextWrites vnext;
+
     Account owner;
     Account member;
 
@@ -50,11 +51,14 @@ class RequestTransactionSqlIntegrationTests {
         runTheFiveFlows();
         String thread = Thread.currentThread().getName();
 
-        assertThat(statements.onThread(thread)).isNotEmpty()
+        assertThat(statements.onThread(thread))
+                .isNotEmpty()
                 .noneMatch(executed -> LEGACY_TABLE.matcher(executed.sql()).find())
                 .anyMatch(executed -> executed.sql().contains("INSERT INTO organizations_dualwrite_outbox"));
         // The legacy writes happen, on the dispatcher's threads, after commit.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outbox.status().pendingCount() == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> outbox.status().pendingCount() == 0);
         assertThat(statements.onThreadsStartingWith("outbox-dispatcher-"))
                 .anyMatch(executed -> executed.sql().contains("INSERT INTO teams_team"));
     }

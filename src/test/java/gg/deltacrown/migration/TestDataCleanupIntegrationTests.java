@@ -45,7 +45,9 @@ class TestDataCleanupIntegrationTests {
         vnext.addMember(alpha, owner, member, "PLAYER", true);
         vnext.createTeam(owner, "Perf Test Team 1", "perf-test-team-1", 2, "EU");
         keep = vnext.createTeam(member, "Real Team", "real-team", 1, "NA");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outbox.status().pendingCount() == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> outbox.status().pendingCount() == 0);
         jdbc.update("""
                 INSERT INTO organizations_activity_log (team_id, action_type, actor_id, actor_username, description,
                                                         metadata, "timestamp")
@@ -62,12 +64,18 @@ class TestDataCleanupIntegrationTests {
 
         assertThat(result.committed()).isFalse();
         assertThat(result.teamNames()).containsExactly("Staging Test Team Alpha", "Perf Test Team 1");
-        assertThat(result.deleted()).containsEntry("organizations_team", 2).containsEntry("teams_team", 2)
-                .containsEntry("organizations_membership", 3).containsEntry("teams_teammembership", 3)
-                .containsEntry("organizations_activity_log", 1).containsEntry("organizations_ranking", 1)
+        assertThat(result.deleted())
+                .containsEntry("organizations_team", 2)
+                .containsEntry("teams_team", 2)
+                .containsEntry("organizations_membership", 3)
+                .containsEntry("teams_teammembership", 3)
+                .containsEntry("organizations_activity_log", 1)
+                .containsEntry("organizations_ranking", 1)
                 .containsEntry("organizations_migration_map", 2);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_team", Integer.class)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_team", Integer.class))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Integer.class))
+                .isEqualTo(3);
     }
 
     @Test
@@ -76,12 +84,18 @@ class TestDataCleanupIntegrationTests {
 
         assertThat(result.committed()).isTrue();
         assertThat(result.orphanMaps()).isZero();
-        assertThat(jdbc.queryForList("SELECT id FROM organizations_team", Long.class)).containsExactly(keep.id());
-        assertThat(jdbc.queryForList("SELECT name FROM teams_team", String.class)).containsExactly("Real Team");
+        assertThat(jdbc.queryForList("SELECT id FROM organizations_team", Long.class))
+                .containsExactly(keep.id());
+        assertThat(jdbc.queryForList("SELECT name FROM teams_team", String.class))
+                .containsExactly("Real Team");
         assertThat(jdbc.queryForList("SELECT vnext_team_id FROM organizations_migration_map", Long.class))
                 .containsExactly(keep.id());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_dualwrite_outbox WHERE vnext_team_id = ?",
-                Integer.class, alpha.id())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM organizations_dualwrite_outbox WHERE vnext_team_id = ?",
+                        Integer.class,
+                        alpha.id()))
+                .isZero();
     }
 }

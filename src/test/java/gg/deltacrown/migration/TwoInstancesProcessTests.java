@@ -33,7 +33,9 @@ class TwoInstancesProcessTests {
                     .atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> jdbc.queryForObject(
-                            "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status <> 'DONE'", Integer.class) == 0);
+                                    "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status <> 'DONE'",
+                                    Integer.class)
+                            == 0);
 
             assertThat(jdbc.queryForMap("""
                     SELECT count(*) AS rows, count(DISTINCT completed_by) AS instances, max(attempts) AS max_attempts
@@ -48,15 +50,22 @@ class TwoInstancesProcessTests {
                     .containsEntry("maps", (long) TEAMS)
                     .containsEntry("legacy_ids", (long) TEAMS)
                     .containsEntry("verified", (long) TEAMS);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Long.class)).isEqualTo(TEAMS);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teammembership WHERE role = 'OWNER'", Long.class))
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Long.class))
+                    .isEqualTo(TEAMS);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM teams_teammembership WHERE role = 'OWNER'", Long.class))
                     .isEqualTo(TEAMS);
         }
     }
 
     private static Map<String, String> environment(String databaseUrl) {
-        return Map.of("DATABASE_URL", databaseUrl, "PORT", Integer.toString(ServiceProcess.freePort()),
-                "OUTBOX_BATCH_SIZE", "50");
+        return Map.of(
+                "DATABASE_URL",
+                databaseUrl,
+                "PORT",
+                Integer.toString(ServiceProcess.freePort()),
+                "OUTBOX_BATCH_SIZE",
+                "50");
     }
 
     /** As many team creations as the API would commit: users, teams, OWNER memberships, outbox rows. */

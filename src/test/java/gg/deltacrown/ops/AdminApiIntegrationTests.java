@@ -57,8 +57,10 @@ class AdminApiIntegrationTests {
 
     @Test
     void changesAFlagAtRuntimeRecordingWhoAndWhy() {
-        Reply reply = api.post("/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/",
-                "{\"value\": \"on\", \"reason\": \"Phase 2 of the staging runbook\"}", operator);
+        Reply reply = api.post(
+                "/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/",
+                "{\"value\": \"on\", \"reason\": \"Phase 2 of the staging runbook\"}",
+                operator);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("value").asString()).isEqualTo("true");
@@ -69,29 +71,39 @@ class AdminApiIntegrationTests {
 
     @Test
     void refusesBadFlagChangesWithFieldDetailsAndChangesNothing() {
-        Reply invalid = api.post("/api/admin/flags/TEAM_VNEXT_ROUTING_MODE/", "{\"value\": \"sideways\", \"reason\": \"x\"}",
-                operator);
+        Reply invalid = api.post(
+                "/api/admin/flags/TEAM_VNEXT_ROUTING_MODE/", "{\"value\": \"sideways\", \"reason\": \"x\"}", operator);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("code").asString()).isEqualTo("VALIDATION_ERROR");
         assertThat(invalid.json().get("details").get("value").get(0).asString()).contains("invalid value 'sideways'");
 
         Reply noReason = api.post("/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/", "{\"value\": true}", operator);
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.json().get("details").get("reason").get(0).asString()).isEqualTo("This field is required.");
+        assertThat(noReason.json().get("details").get("reason").get(0).asString())
+                .isEqualTo("This field is required.");
 
-        assertThat(api.post("/api/admin/flags/NO_SUCH_FLAG/", "{\"value\": \"1\", \"reason\": \"x\"}", operator).status())
+        assertThat(api.post("/api/admin/flags/NO_SUCH_FLAG/", "{\"value\": \"1\", \"reason\": \"x\"}", operator)
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.post("/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/", "{not json", operator).json()
-                .get("code").asString()).isEqualTo("PARSE_ERROR");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_feature_flag_change", Integer.class)).isZero();
+        assertThat(api.post("/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/", "{not json", operator)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("PARSE_ERROR");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_feature_flag_change", Integer.class))
+                .isZero();
     }
 
     @Test
     void isStaffOnly() {
         assertThat(api.get("/api/admin/flags/", player).status()).isEqualTo(403);
         assertThat(api.get("/api/admin/outbox/", null).status()).isEqualTo(401);
-        assertThat(api.post("/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/", "{\"value\": \"on\", \"reason\": \"x\"}",
-                player).status()).isEqualTo(403);
+        assertThat(api.post(
+                                "/api/admin/flags/TEAM_VNEXT_DUAL_WRITE_ENABLED/",
+                                "{\"value\": \"on\", \"reason\": \"x\"}",
+                                player)
+                        .status())
+                .isEqualTo(403);
         assertThat(flags.isOn(Flag.DUAL_WRITE_ENABLED)).isFalse();
     }
 
@@ -105,9 +117,11 @@ class AdminApiIntegrationTests {
         Reply status = api.get("/api/admin/outbox/?status=blocked", operator);
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.json().get("blocked_count").asLong()).isEqualTo(1);
-        assertThat(status.json().get("entries").get(0).get("blocked_reason").asString()).isEqualTo("max_attempts");
+        assertThat(status.json().get("entries").get(0).get("blocked_reason").asString())
+                .isEqualTo("max_attempts");
 
-        assertThat(api.post("/api/admin/outbox/unblock/", "{}", operator).status()).isEqualTo(400);
+        assertThat(api.post("/api/admin/outbox/unblock/", "{}", operator).status())
+                .isEqualTo(400);
         assertThat(api.get("/api/admin/outbox/?status=lost", operator).status()).isEqualTo(400);
         Reply unblocked = api.post("/api/admin/outbox/unblock/", "{\"all\": true}", operator);
         assertThat(unblocked.json().get("unblocked").asInt()).isEqualTo(1);

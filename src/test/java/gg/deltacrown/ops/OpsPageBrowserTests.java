@@ -79,14 +79,18 @@ class OpsPageBrowserTests {
         assertThat(deadLetter).containsText("permission denied for table teams_team");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "ops-1-blocked.png")));
 
-        deadLetter.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unblock")).click();
+        deadLetter
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unblock"))
+                .click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("1 blocked outbox row(s) sent back to the dispatcher.");
         assertThat(page.locator("dd.blocked")).hasText("0");
 
         Locator dualWriteRow = page.locator("tr[data-flag=TEAM_VNEXT_DUAL_WRITE_ENABLED]");
         dualWriteRow.locator("select[name=value]").selectOption("true");
         dualWriteRow.getByPlaceholder("Reason").fill("Phase 2: enable dual-write");
-        dualWriteRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set")).click();
+        dualWriteRow
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
+                .click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("TEAM_VNEXT_DUAL_WRITE_ENABLED is now true");
         assertThat(page.locator("tr[data-flag=TEAM_VNEXT_DUAL_WRITE_ENABLED] .source"))
@@ -94,8 +98,11 @@ class OpsPageBrowserTests {
         assertThat(page.locator("#history")).containsText("Phase 2: enable dual-write");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "ops-2-flag.png")));
         Assertions.assertThat(flags.isOn(Flag.DUAL_WRITE_ENABLED)).isTrue();
-        Assertions.assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
-                Boolean.class, team.id())).isTrue();
+        Assertions.assertThat(jdbc.queryForObject(
+                        "SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
+                        Boolean.class,
+                        team.id()))
+                .isTrue();
     }
 
     @Test
@@ -111,7 +118,8 @@ class OpsPageBrowserTests {
         page.navigate(url("/login"));
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(AccountFixture.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
     }
 

@@ -52,8 +52,11 @@ class SeedScaleIntegrationTests {
         });
 
         Map<String, Long> added = result.added();
-        assertThat(added).containsEntry("legacy_teams", 46L).containsEntry("vnext_teams", 43L)
-                .containsEntry("map_rows", 42L).containsEntry("vnext_memberships", 172L)
+        assertThat(added)
+                .containsEntry("legacy_teams", 46L)
+                .containsEntry("vnext_teams", 43L)
+                .containsEntry("map_rows", 42L)
+                .containsEntry("vnext_memberships", 172L)
                 .containsEntry("legacy_memberships", 180L);
         assertThat(count("teams_team")).isEqualTo(added.get("legacy_teams"));
         assertThat(count("organizations_team")).isEqualTo(added.get("vnext_teams"));
@@ -65,7 +68,10 @@ class SeedScaleIntegrationTests {
         assertThat(count("user_profile_userprofile")).isEqualTo(30);
         assertThat(progress).first().isEqualTo(-49L);
         assertThat(progress.stream().skip(1).mapToLong(Long::longValue).sum()).isEqualTo(49);
-        assertThat(progress).hasSizeGreaterThan(5).as("one step per batch of at most 7 teams").allMatch(step -> step <= 7);
+        assertThat(progress)
+                .hasSizeGreaterThan(5)
+                .as("one step per batch of at most 7 teams")
+                .allMatch(step -> step <= 7);
     }
 
     @Test
@@ -84,9 +90,12 @@ class SeedScaleIntegrationTests {
             assertThat(node.asLong()).as(key).isEqualTo(((Number) expected).longValue());
         });
         assertThat(report.shadowHealth().legacyWritesWhileBlocked().count())
-                .as("the seeding tool's bypass is not news").isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_legacy_write_audit WHERE bypass_reason = 'seed_scale'",
-                Long.class)).isPositive();
+                .as("the seeding tool's bypass is not news")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM organizations_legacy_write_audit WHERE bypass_reason = 'seed_scale'",
+                        Long.class))
+                .isPositive();
     }
 
     @Test
@@ -112,12 +121,13 @@ class SeedScaleIntegrationTests {
     void refusesAPlanWhoseDriftsDoNotFitItsTeams() {
         SeedPlan plan = new SeedPlan(3, 1, -1, 0, 2, 2, 1, 0, 0, 0, 0, 0, 0);
 
-        assertThat(plan.problems()).containsExactly(
-                "--legacy-only-teams must not be negative",
-                "--users must be at least --members-per-team (members of one team are different users)",
-                "--batch-size must be at least 1",
-                "the drifts (5 teams in all) need at least as many --teams; each drift uses teams of its own",
-                "--membership-drift and --role-drift change member 1: --members-per-team must be at least 2");
+        assertThat(plan.problems())
+                .containsExactly(
+                        "--legacy-only-teams must not be negative",
+                        "--users must be at least --members-per-team (members of one team are different users)",
+                        "--batch-size must be at least 1",
+                        "the drifts (5 teams in all) need at least as many --teams; each drift uses teams of its own",
+                        "--membership-drift and --role-drift change member 1: --members-per-team must be at least 2");
         assertThatThrownBy(() -> seeder.seed(plan, SeedProgress.NONE)).isInstanceOf(IllegalArgumentException.class);
         assertThat(count("teams_team")).isZero();
     }

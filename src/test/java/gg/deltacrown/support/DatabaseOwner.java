@@ -18,7 +18,9 @@ public final class DatabaseOwner {
         if (url == null) {
             return service;
         }
-        return new DriverManagerDataSource(url, environment.getProperty("spring.flyway.user"),
+        return new DriverManagerDataSource(
+                url,
+                environment.getProperty("spring.flyway.user"),
                 environment.getProperty("spring.flyway.password", ""));
     }
 

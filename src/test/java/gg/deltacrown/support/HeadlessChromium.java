@@ -13,8 +13,14 @@ import java.util.List;
  */
 public final class HeadlessChromium implements AutoCloseable {
 
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    private static final List<String> ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -22,10 +28,12 @@ public final class HeadlessChromium implements AutoCloseable {
     public HeadlessChromium() {
         playwright = Playwright.create();
         try {
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setHeadless(true)
-                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                    .setArgs(ARGS));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setHeadless(true)
+                            .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                            .setArgs(ARGS));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;

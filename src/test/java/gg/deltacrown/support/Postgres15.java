@@ -30,9 +30,16 @@ public final class Postgres15 implements AutoCloseable {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
             int port = ServiceProcess.freePort();
             run("initdb", "-D", directory.resolve("data").toString(), "-U", "postgres", "-A", "trust");
-            run("pg_ctl", "-D", directory.resolve("data").toString(), "-o",
-                    "-h 127.0.0.1 -p " + port + " -k " + directory, "-l", directory.resolve("server.log").toString(),
-                    "-w", "start");
+            run(
+                    "pg_ctl",
+                    "-D",
+                    directory.resolve("data").toString(),
+                    "-o",
+                    "-h 127.0.0.1 -p " + port + " -k " + directory,
+                    "-l",
+                    directory.resolve("server.log").toString(),
+                    "-w",
+                    "start");
             return new Postgres15(directory, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,10 +60,12 @@ public final class Postgres15 implements AutoCloseable {
     }
 
     private static void run(String binary, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("unshare", "-U", BIN.resolve(binary).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("unshare", "-U", BIN.resolve(binary).toString()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(binary + " failed: " + output);

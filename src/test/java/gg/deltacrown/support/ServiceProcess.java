@@ -38,11 +38,14 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(classpath());
             command.add("gg.deltacrown.cli.Main");
             command.addAll(List.of(arguments));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("TEAM_") || name.equals("DATABASE_URL")
-                    || name.equals("PORT") || name.equals("LOG_FORMAT"));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment()
+                    .keySet()
+                    .removeIf(name -> name.startsWith("TEAM_")
+                            || name.equals("DATABASE_URL")
+                            || name.equals("PORT")
+                            || name.equals("LOG_FORMAT"));
             builder.environment().putAll(environment);
             return new ServiceProcess(builder.start(), output);
         } catch (IOException e) {
@@ -78,7 +81,9 @@ public final class ServiceProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new AssertionError("process did not exit within " + deadline + ":\n" + Files.readString(stderr));
             }
-            return new Streams(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+            return new Streams(
+                    process.exitValue(),
+                    Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,8 +107,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static void environment(ProcessBuilder builder, Map<String, String> environment) {
-        builder.environment().keySet().removeIf(name -> name.startsWith("TEAM_") || name.equals("DATABASE_URL")
-                || name.equals("PORT") || name.equals("LOG_FORMAT"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("TEAM_")
+                        || name.equals("DATABASE_URL")
+                        || name.equals("PORT")
+                        || name.equals("LOG_FORMAT"));
         builder.environment().putAll(environment);
     }
 
@@ -142,7 +151,9 @@ public final class ServiceProcess implements AutoCloseable {
         Awaitility.await("output matching " + regex)
                 .atMost(deadline)
                 .pollInterval(Duration.ofMillis(200))
-                .failFast("the process exited:\n" + tail(), () -> !process.isAlive() && !pattern.matcher(output()).find())
+                .failFast(
+                        "the process exited:\n" + tail(),
+                        () -> !process.isAlive() && !pattern.matcher(output()).find())
                 .until(() -> pattern.matcher(output()).find());
     }
 

@@ -35,11 +35,13 @@ public class StatementCapture {
     }
 
     @Bean
-    static BeanPostProcessor statementCapturingDataSource(org.springframework.beans.factory.ObjectProvider<StatementCapture> capture) {
+    static BeanPostProcessor statementCapturingDataSource(
+            org.springframework.beans.factory.ObjectProvider<StatementCapture> capture) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+                if (bean instanceof DataSource dataSource
+                        && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
                     return ProxyDataSourceBuilder.create(dataSource)
                             .name("captured")
                             .listener(new QueryExecutionListener() {
@@ -49,8 +51,8 @@ public class StatementCapture {
                                 @Override
                                 public void afterQuery(ExecutionInfo info, List<QueryInfo> queries) {
                                     String thread = Thread.currentThread().getName();
-                                    queries.forEach(query -> capture.getObject().executed.add(
-                                            new Executed(thread, query.getQuery())));
+                                    queries.forEach(query ->
+                                            capture.getObject().executed.add(new Executed(thread, query.getQuery())));
                                 }
                             })
                             .build();

@@ -34,7 +34,8 @@ public final class TestDatabase {
     }
 
     private void createAppRole() {
-        try (Connection connection = connect(admin); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(admin);
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     DO $$ BEGIN
                       CREATE ROLE %1$s LOGIN PASSWORD '%1$s';
@@ -53,7 +54,8 @@ public final class TestDatabase {
     public static synchronized TestDatabase instance() {
         if (instance == null) {
             String external = System.getenv("TEST_DATABASE_URL");
-            instance = new TestDatabase(external == null || external.isBlank() ? startEmbedded() : DatabaseUrl.parse(external));
+            instance = new TestDatabase(
+                    external == null || external.isBlank() ? startEmbedded() : DatabaseUrl.parse(external));
         }
         return instance;
     }
@@ -71,11 +73,13 @@ public final class TestDatabase {
 
     /** A new, empty database on the test server. */
     public DatabaseUrl newDatabase(String purpose) {
-        String name = prefix + COUNTER.incrementAndGet() + "_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        String name = prefix + COUNTER.incrementAndGet() + "_"
+                + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
         if (name.length() > 60) {
             name = name.substring(0, 60);
         }
-        try (Connection connection = connect(admin); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(admin);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE \"" + name + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);

@@ -26,11 +26,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("spring.datasource.username", TestDatabase.APP_ROLE);
         properties.put("spring.datasource.password", TestDatabase.APP_ROLE);
         try {
-            properties.put("deltacrown.data-dir", Files.createTempDirectory("deltacrown-test").toString());
+            properties.put(
+                    "deltacrown.data-dir",
+                    Files.createTempDirectory("deltacrown-test").toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }
-
 }

@@ -20,13 +20,15 @@ public final class TestTokens {
         try {
             Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
             long now = System.currentTimeMillis() / 1000;
-            String header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String header =
+                    encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
             String payload = encoder.encodeToString(("{\"token_type\":\"access\",\"exp\":" + (now + 3600) + ",\"iat\":"
-                    + now + ",\"jti\":\"t" + userId + "\",\"user_id\":" + userId + "}").getBytes(StandardCharsets.UTF_8));
+                            + now + ",\"jti\":\"t" + userId + "\",\"user_id\":" + userId + "}")
+                    .getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = encoder.encodeToString(
-                    mac.doFinal((header + "." + payload).getBytes(StandardCharsets.UTF_8)));
+            String signature =
+                    encoder.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.UTF_8)));
             return header + "." + payload + "." + signature;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

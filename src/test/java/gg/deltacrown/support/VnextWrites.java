@@ -35,7 +35,9 @@ public final class VnextWrites {
     /** A user without a {@code user_profile_userprofile} row (possible on a real database). */
     public Account userWithoutProfile(String username) {
         Account account = user(username);
-        jdbc.sql("DELETE FROM user_profile_userprofile WHERE user_id = :id").param("id", account.id()).update();
+        jdbc.sql("DELETE FROM user_profile_userprofile WHERE user_id = :id")
+                .param("id", account.id())
+                .update();
         return accounts.byId(account.id()).orElseThrow();
     }
 
@@ -50,8 +52,14 @@ public final class VnextWrites {
                     VALUES (:name, :slug, NULL, :owner, :game, :region, 'ACTIVE', '', '', '', '', false, now(), now(),
                             '{"logo_url": "https://cdn.example.com/test.png"}'::jsonb)
                     RETURNING id
-                    """).param("name", name).param("slug", slug).param("owner", owner.id()).param("game", gameId)
-                    .param("region", region).query(Long.class).single();
+                    """)
+                    .param("name", name)
+                    .param("slug", slug)
+                    .param("owner", owner.id())
+                    .param("game", gameId)
+                    .param("region", region)
+                    .query(Long.class)
+                    .single();
             long membershipId = insertMembership(teamId, owner.id(), "OWNER", "ACTIVE");
             dualWrite.record(ShadowChange.teamCreated(teamId, owner.id(), slug));
             return new Team(teamId, slug, membershipId);
@@ -69,9 +77,11 @@ public final class VnextWrites {
     public void changeRole(Team team, Account actor, long membershipId, String role) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("UPDATE organizations_membership SET role = :role WHERE id = :id")
-                    .param("role", role).param("id", membershipId).update();
-            dualWrite.record(ShadowChange.member(SyncOperation.MEMBER_UPDATED, team.id(), membershipId, actor.id(),
-                    team.slug()));
+                    .param("role", role)
+                    .param("id", membershipId)
+                    .update();
+            dualWrite.record(ShadowChange.member(
+                    SyncOperation.MEMBER_UPDATED, team.id(), membershipId, actor.id(), team.slug()));
         });
     }
 
@@ -82,8 +92,12 @@ public final class VnextWrites {
                        SET region = :region, description = :description, updated_at = now(),
                            branding = branding || jsonb_build_object('logo_url', :logoUrl::text)
                      WHERE id = :id
-                    """).param("region", region).param("description", description).param("logoUrl", logoUrl)
-                    .param("id", team.id()).update();
+                    """)
+                    .param("region", region)
+                    .param("description", description)
+                    .param("logoUrl", logoUrl)
+                    .param("id", team.id())
+                    .update();
             dualWrite.record(ShadowChange.settingsUpdated(team.id(), actor.id(), team.slug()));
         });
     }
@@ -95,8 +109,8 @@ public final class VnextWrites {
                        SET status = 'INACTIVE', left_at = now(), left_reason = 'Removed by manager'
                      WHERE id = :id
                     """).param("id", membershipId).update();
-            dualWrite.record(ShadowChange.member(SyncOperation.MEMBER_REMOVED, team.id(), membershipId, actor.id(),
-                    team.slug()));
+            dualWrite.record(ShadowChange.member(
+                    SyncOperation.MEMBER_REMOVED, team.id(), membershipId, actor.id(), team.slug()));
         });
     }
 
@@ -106,7 +120,12 @@ public final class VnextWrites {
                     is_tournament_captain, joined_at, left_at, left_reason)
                 VALUES (:team, :user, :status, :role, NULL, '', false, now(), NULL, '')
                 RETURNING id
-                """).param("team", teamId).param("user", userId).param("status", status).param("role", role)
-                .query(Long.class).single();
+                """)
+                .param("team", teamId)
+                .param("user", userId)
+                .param("status", status)
+                .param("role", role)
+                .query(Long.class)
+                .single();
     }
 }

@@ -36,6 +36,7 @@ class TeamSlugsTests {
     void takesTheFirstFreeSuffixInDjangosOrder() {
         assertThat(TeamSlugs.firstFree("alpha", Set.of())).isEqualTo("alpha");
         assertThat(TeamSlugs.firstFree("alpha", Set.of("alpha"))).isEqualTo("alpha-1");
-        assertThat(TeamSlugs.firstFree("alpha", Set.of("alpha", "alpha-1", "alpha-3"))).isEqualTo("alpha-2");
+        assertThat(TeamSlugs.firstFree("alpha", Set.of("alpha", "alpha-1", "alpha-3")))
+                .isEqualTo("alpha-2");
     }
 }

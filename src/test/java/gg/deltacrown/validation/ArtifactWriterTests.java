@@ -49,6 +49,7 @@ class ArtifactWriterTests {
         ArtifactWriter.copy(report, directory.resolve("baseline/validation_before.json"));
 
         assertThat(Files.readString(report)).isEqualTo("{\"meta\": {}}");
-        assertThat(Files.readString(directory.resolve("baseline/validation_before.json"))).isEqualTo("{\"meta\": {}}");
+        assertThat(Files.readString(directory.resolve("baseline/validation_before.json")))
+                .isEqualTo("{\"meta\": {}}");
     }
 }

@@ -9,15 +9,18 @@ class LegacyExpectationsTests {
 
     @Test
     void translatesEveryVnextRole() {
-        assertThat(LegacyExpectations.ROLES).containsExactly(
-                java.util.Map.entry("OWNER", "OWNER"),
-                java.util.Map.entry("MANAGER", "MANAGER"),
-                java.util.Map.entry("COACH", "HEAD_COACH"),
-                java.util.Map.entry("PLAYER", "PLAYER"),
-                java.util.Map.entry("SUBSTITUTE", "SUBSTITUTE"),
-                java.util.Map.entry("ANALYST", "ANALYST"),
-                java.util.Map.entry("SCOUT", "ANALYST"));
-        assertThat(LegacyExpectations.legacyRole("MEMBER")).as("not a vNext role").isNull();
+        assertThat(LegacyExpectations.ROLES)
+                .containsExactly(
+                        java.util.Map.entry("OWNER", "OWNER"),
+                        java.util.Map.entry("MANAGER", "MANAGER"),
+                        java.util.Map.entry("COACH", "HEAD_COACH"),
+                        java.util.Map.entry("PLAYER", "PLAYER"),
+                        java.util.Map.entry("SUBSTITUTE", "SUBSTITUTE"),
+                        java.util.Map.entry("ANALYST", "ANALYST"),
+                        java.util.Map.entry("SCOUT", "ANALYST"));
+        assertThat(LegacyExpectations.legacyRole("MEMBER"))
+                .as("not a vNext role")
+                .isNull();
     }
 
     @Test
@@ -31,9 +34,13 @@ class LegacyExpectationsTests {
 
     @Test
     void writesTheSameTranslationAsSql() {
-        assertThat(LegacyExpectations.legacyStatusSql("v.status")).isEqualTo("CASE v.status WHEN 'ACTIVE' THEN 'ACTIVE'"
-                + " WHEN 'INVITED' THEN 'PENDING' WHEN 'INACTIVE' THEN 'REMOVED' WHEN 'SUSPENDED' THEN 'REMOVED' END");
-        assertThat(LegacyExpectations.legacyRoleSql("r")).startsWith("CASE r WHEN 'OWNER' THEN 'OWNER'")
-                .contains("WHEN 'COACH' THEN 'HEAD_COACH'", "WHEN 'SCOUT' THEN 'ANALYST'").endsWith(" END");
+        assertThat(LegacyExpectations.legacyStatusSql("v.status"))
+                .isEqualTo(
+                        "CASE v.status WHEN 'ACTIVE' THEN 'ACTIVE'"
+                                + " WHEN 'INVITED' THEN 'PENDING' WHEN 'INACTIVE' THEN 'REMOVED' WHEN 'SUSPENDED' THEN 'REMOVED' END");
+        assertThat(LegacyExpectations.legacyRoleSql("r"))
+                .startsWith("CASE r WHEN 'OWNER' THEN 'OWNER'")
+                .contains("WHEN 'COACH' THEN 'HEAD_COACH'", "WHEN 'SCOUT' THEN 'ANALYST'")
+                .endsWith(" END");
     }
 }

@@ -37,8 +37,11 @@ public final class MigrationFixture {
                                            is_staff, is_active, date_joined, is_verified, email_verified_at)
                 VALUES ('!', NULL, false, ?, '', '', ?, false, true, now(), false, NULL) RETURNING id
                 """, Long.class, username, username + "@example.com");
-        jdbc.update("INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)"
-                + " VALUES (?, ?, now(), now())", id, username);
+        jdbc.update(
+                "INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)"
+                        + " VALUES (?, ?, now(), now())",
+                id,
+                username);
         return id;
     }
 
@@ -75,7 +78,8 @@ public final class MigrationFixture {
     }
 
     public long vnextMember(long teamId, long userId, String role, String status) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 INSERT INTO organizations_membership (team_id, user_id, status, role, roster_slot, player_role,
                                                       is_tournament_captain, joined_at, left_at, left_reason)
                 VALUES (?, ?, ?, ?, NULL, '', false, ?, NULL, '') RETURNING id
@@ -83,7 +87,9 @@ public final class MigrationFixture {
     }
 
     public long legacyMember(long legacyTeamId, long userId, String role, String status) {
-        return legacyWrite("dual_write_test_fixture", () -> jdbc.queryForObject("""
+        return legacyWrite(
+                "dual_write_test_fixture",
+                () -> jdbc.queryForObject("""
                 INSERT INTO teams_teammembership (
                     team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
                     role_changed_by_id, status, joined_at, left_at, roster_slot, player_role, is_captain,
@@ -103,7 +109,10 @@ public final class MigrationFixture {
     /** A member on both sides, the legacy row as {@link LegacyExpectations} says it should be. */
     public long member(Pair pair, long userId, String role, String status) {
         long id = vnextMember(pair.vnextTeamId(), userId, role, status);
-        legacyMember(pair.legacyTeamId(), userId, LegacyExpectations.legacyRole(role),
+        legacyMember(
+                pair.legacyTeamId(),
+                userId,
+                LegacyExpectations.legacyRole(role),
                 LegacyExpectations.legacyStatus(status));
         return id;
     }
@@ -127,12 +136,19 @@ public final class MigrationFixture {
     }
 
     public long outbox(long vnextTeamId, String status, OffsetDateTime createdAt, String blockedReason) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, status, attempts, blocked_reason,
                                                             last_error, created_at)
                 VALUES ('sync_team_created', ?, ?, ?, ?, ?, ?) RETURNING id
-                """, Long.class, vnextTeamId, status, "BLOCKED".equals(status) ? 8 : 0, blockedReason,
-                blockedReason == null ? null : "failed: " + blockedReason, createdAt);
+                """,
+                Long.class,
+                vnextTeamId,
+                status,
+                "BLOCKED".equals(status) ? 8 : 0,
+                blockedReason,
+                blockedReason == null ? null : "failed: " + blockedReason,
+                createdAt);
     }
 
     /** A DONE outbox entry completed now, as the dispatcher leaves it after mirroring a change. */
@@ -216,7 +232,8 @@ public final class MigrationFixture {
 
         public long create() {
             long owner = this.owner != null ? this.owner : user("owner-" + slug + "-" + names.incrementAndGet());
-            return jdbc.queryForObject("""
+            return jdbc.queryForObject(
+                    """
                     INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status, logo,
                         banner, description, preferred_server, emergency_contact_discord, emergency_contact_phone,
                         is_temporary, created_at, updated_at)
@@ -260,7 +277,10 @@ public final class MigrationFixture {
 
         public long create() {
             String tag = "F" + names.incrementAndGet();
-            return legacyWrite("dual_write_test_fixture", () -> jdbc.queryForObject("""
+            return legacyWrite(
+                    "dual_write_test_fixture",
+                    () -> jdbc.queryForObject(
+                            """
                     INSERT INTO teams_team (
                         name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
                         banner_image, roster_image, banner, region, twitter, instagram, discord, youtube, twitch,

@@ -55,8 +55,7 @@ class PromotedOwnerReportIntegrationTests {
             long org = jdbc.queryForObject("""
                     INSERT INTO organizations_organization (name, slug, ceo_id, is_verified, description, website,
                         twitter, revenue_split_config, enforce_brand, created_at, updated_at)
-                    VALUES ('Crown Org', 'crown-org', ?, false, '', '', '', '{}', false, now(), now()) RETURNING id""",
-                    Long.class, ceo.id());
+                    VALUES ('Crown Org', 'crown-org', ?, false, '', '', '', '{}', false, now(), now()) RETURNING id""", Long.class, ceo.id());
             long team = jdbc.queryForObject("""
                     INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status,
                         description, preferred_server, emergency_contact_discord, emergency_contact_phone,
@@ -67,21 +66,25 @@ class PromotedOwnerReportIntegrationTests {
                 jdbc.update("""
                         INSERT INTO organizations_membership (team_id, user_id, status, role, player_role,
                             is_tournament_captain, joined_at, left_reason)
-                        VALUES (?, ?, 'ACTIVE', ?, '', false, now(), '')""",
-                        team, member.id(), member == manager ? "MANAGER" : "PLAYER");
+                        VALUES (?, ?, 'ACTIVE', ?, '', false, now(), '')""", team, member.id(), member == manager ? "MANAGER" : "PLAYER");
             }
             dualWrite.record(ShadowChange.teamCreated(team, ceo.id(), "crown-academy"));
             return team;
         });
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outbox.status().pendingCount() == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> outbox.status().pendingCount() == 0);
 
         assertThat(jdbc.queryForMap("""
                 SELECT role, (role_metadata->>'promoted_to_owner')::boolean AS promoted
                   FROM teams_teammembership WHERE user_id = ?""", manager.id()))
                 .containsEntry("role", "OWNER")
                 .containsEntry("promoted", true);
-        assertThat(jdbc.queryForObject("SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
-                Boolean.class, teamId)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
+                        Boolean.class,
+                        teamId))
+                .isTrue();
 
         ValidationReport report = reports.generate(ReportRequest.unfiltered(50));
         assertThat(report.shadowHealth().memberships().checkedMemberships()).isEqualTo(2);

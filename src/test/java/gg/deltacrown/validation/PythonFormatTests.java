@@ -11,9 +11,9 @@ class PythonFormatTests {
 
     @Test
     void roundsTheExactBinaryValueHalfToEvenAsPythonDoes() {
-        assertThat(PythonFormat.fixed(0.125, 2)).isEqualTo("0.12");    // exact tie -> even
+        assertThat(PythonFormat.fixed(0.125, 2)).isEqualTo("0.12"); // exact tie -> even
         assertThat(PythonFormat.fixed(0.375, 2)).isEqualTo("0.38");
-        assertThat(PythonFormat.fixed(2.675, 2)).isEqualTo("2.67");    // 2.67499999... in binary
+        assertThat(PythonFormat.fixed(2.675, 2)).isEqualTo("2.67"); // 2.67499999... in binary
         assertThat(PythonFormat.fixed(100 - 66.67, 1)).isEqualTo("33.3");
         assertThat(PythonFormat.fixed(0, 2)).isEqualTo("0.00");
         assertThat(PythonFormat.round(2 / 3.0 * 100, 2)).isEqualTo(66.67);

@@ -39,7 +39,8 @@ class ReportDeltaTests {
 
     @Test
     void writesDeltaJsonInTheOriginalKeyOrder() {
-        assertThat(ReportJson.write(ReportDelta.between(BEFORE, AFTER).document())).isEqualTo("""
+        assertThat(ReportJson.write(ReportDelta.between(BEFORE, AFTER).document()))
+                .isEqualTo("""
                 {
                   "legacy_teams": 0,
                   "vnext_teams": 2,

@@ -13,42 +13,79 @@ class ReportJsonTests {
 
     @Test
     void keepsTheOriginalKeysInTheirOrderAndAppendsTheNewOnes() {
-        JsonNode report = ReportJson.parse(ReportJson.write(ReportSamples.everything())).document();
+        JsonNode report =
+                ReportJson.parse(ReportJson.write(ReportSamples.everything())).document();
 
-        assertThat(names(report)).containsExactly("meta", "coverage", "mapping_health", "consistency",
-                "dual_write_health", "recommendations", "shadow_health");
-        assertThat(names(report.get("meta"))).containsExactly("generated_at", "sample_size", "filters",
-                "dual_write_enabled", "dual_write_strict_mode", "legacy_write_blocked", "execution_time_seconds",
-                "query_count");
+        assertThat(names(report))
+                .containsExactly(
+                        "meta",
+                        "coverage",
+                        "mapping_health",
+                        "consistency",
+                        "dual_write_health",
+                        "recommendations",
+                        "shadow_health");
+        assertThat(names(report.get("meta")))
+                .containsExactly(
+                        "generated_at",
+                        "sample_size",
+                        "filters",
+                        "dual_write_enabled",
+                        "dual_write_strict_mode",
+                        "legacy_write_blocked",
+                        "execution_time_seconds",
+                        "query_count");
         assertThat(names(report.get("meta").get("filters"))).containsExactly("game_id", "region");
-        assertThat(names(report.get("coverage"))).containsExactly("legacy_team_count", "vnext_team_count",
-                "mapped_team_count", "legacy_teams_with_mapping", "unmapped_legacy_count", "mapping_percentage");
-        assertThat(names(report.get("mapping_health"))).containsExactly("total_mappings", "duplicate_legacy_ids",
-                "duplicate_legacy_count", "duplicate_vnext_ids", "duplicate_vnext_count", "orphan_mappings",
-                "orphan_count", "unverified_mapping_count");
+        assertThat(names(report.get("coverage")))
+                .containsExactly(
+                        "legacy_team_count",
+                        "vnext_team_count",
+                        "mapped_team_count",
+                        "legacy_teams_with_mapping",
+                        "unmapped_legacy_count",
+                        "mapping_percentage");
+        assertThat(names(report.get("mapping_health")))
+                .containsExactly(
+                        "total_mappings",
+                        "duplicate_legacy_ids",
+                        "duplicate_legacy_count",
+                        "duplicate_vnext_ids",
+                        "duplicate_vnext_count",
+                        "orphan_mappings",
+                        "orphan_count",
+                        "unverified_mapping_count");
         assertThat(names(report.get("mapping_health").get("orphan_mappings").get(0)))
                 .containsExactly("mapping_id", "type", "legacy_team_id", "vnext_team_id");
-        assertThat(names(report.get("consistency"))).containsExactly("sampled_teams", "name_mismatch_count",
-                "slug_mismatch_count", "membership_count_mismatch_count", "ranking_mismatch_count", "samples");
+        assertThat(names(report.get("consistency")))
+                .containsExactly(
+                        "sampled_teams",
+                        "name_mismatch_count",
+                        "slug_mismatch_count",
+                        "membership_count_mismatch_count",
+                        "ranking_mismatch_count",
+                        "samples");
         JsonNode samples = report.get("consistency").get("samples");
-        assertThat(names(samples)).containsExactly("name_mismatches", "slug_mismatches", "membership_count_mismatches",
-                "ranking_mismatches");
+        assertThat(names(samples))
+                .containsExactly(
+                        "name_mismatches", "slug_mismatches", "membership_count_mismatches", "ranking_mismatches");
         assertThat(names(samples.get("name_mismatches").get(0)))
                 .containsExactly("mapping_id", "legacy_team_id", "vnext_team_id", "legacy_name", "vnext_name");
         assertThat(names(samples.get("slug_mismatches").get(0)))
                 .containsExactly("mapping_id", "legacy_team_id", "vnext_team_id", "legacy_slug", "vnext_slug");
-        assertThat(names(samples.get("membership_count_mismatches").get(0))).containsExactly("mapping_id",
-                "legacy_team_id", "vnext_team_id", "legacy_count", "vnext_count", "difference");
-        assertThat(names(samples.get("ranking_mismatches").get(0))).containsExactly("mapping_id", "legacy_team_id",
-                "vnext_team_id", "legacy_has_ranking", "vnext_has_ranking");
+        assertThat(names(samples.get("membership_count_mismatches").get(0)))
+                .containsExactly(
+                        "mapping_id", "legacy_team_id", "vnext_team_id", "legacy_count", "vnext_count", "difference");
+        assertThat(names(samples.get("ranking_mismatches").get(0)))
+                .containsExactly(
+                        "mapping_id", "legacy_team_id", "vnext_team_id", "legacy_has_ranking", "vnext_has_ranking");
         assertThat(names(report.get("dual_write_health")))
                 .containsExactly("recent_vnext_teams", "missing_legacy_count", "missing_mappings", "severity");
-        assertThat(names(report.get("dual_write_health").get("missing_mappings").get(0))).containsExactly(
-                "vnext_team_id", "vnext_team_name", "vnext_team_slug", "created_at", "reason");
-        assertThat(names(report.get("shadow_health"))).containsExactly("outbox", "memberships",
-                "legacy_writes_while_blocked");
-        assertThat(names(report.get("shadow_health").get("outbox"))).containsExactly("pending_count", "blocked_count",
-                "oldest_pending_age_seconds", "blocked_samples");
+        assertThat(names(report.get("dual_write_health").get("missing_mappings").get(0)))
+                .containsExactly("vnext_team_id", "vnext_team_name", "vnext_team_slug", "created_at", "reason");
+        assertThat(names(report.get("shadow_health")))
+                .containsExactly("outbox", "memberships", "legacy_writes_while_blocked");
+        assertThat(names(report.get("shadow_health").get("outbox")))
+                .containsExactly("pending_count", "blocked_count", "oldest_pending_age_seconds", "blocked_samples");
         assertThat(names(report.get("shadow_health").get("memberships")))
                 .containsExactly("checked_teams", "checked_memberships", "missing_count", "differing_count", "samples");
     }
@@ -100,8 +137,11 @@ class ReportJsonTests {
         ReportJson.Parsed parsed = ReportJson.parse(original);
 
         assertThat(parsed.surrounded()).isTrue();
-        assertThat(parsed.document().get("coverage").get("legacy_team_count").asLong()).isEqualTo(1234567);
-        assertThat(ReportJson.parse(ReportJson.write(ReportSamples.everything())).surrounded()).isFalse();
+        assertThat(parsed.document().get("coverage").get("legacy_team_count").asLong())
+                .isEqualTo(1234567);
+        assertThat(ReportJson.parse(ReportJson.write(ReportSamples.everything()))
+                        .surrounded())
+                .isFalse();
     }
 
     @Test

@@ -38,22 +38,24 @@ class ReportSnapshotIntegrationTests {
 
     @BeforeEach
     void countingDataSource() {
-        DataSource counting = ProxyDataSourceBuilder.create(dataSource).listener(new QueryExecutionListener() {
-            @Override
-            public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-                try {
-                    Connection connection = execution.getStatement().getConnection();
-                    statements.add(connection.getTransactionIsolation() + "/" + connection.isReadOnly() + "/"
-                            + connection.getAutoCommit());
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-                connections.add(execution.getConnectionId());
-            }
+        DataSource counting = ProxyDataSourceBuilder.create(dataSource)
+                .listener(new QueryExecutionListener() {
+                    @Override
+                    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+                        try {
+                            Connection connection = execution.getStatement().getConnection();
+                            statements.add(connection.getTransactionIsolation() + "/" + connection.isReadOnly() + "/"
+                                    + connection.getAutoCommit());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        connections.add(execution.getConnectionId());
+                    }
 
-            @Override
-            public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {}
-        }).build();
+                    @Override
+                    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {}
+                })
+                .build();
         reports = new ValidationReports(counting, new DataSourceTransactionManager(counting), flags);
         MigrationFixture fixture = new MigrationFixture(dataSource);
         for (int i = 0; i < 30; i++) {

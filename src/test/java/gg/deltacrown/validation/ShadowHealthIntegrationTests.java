@@ -48,13 +48,22 @@ class ShadowHealthIntegrationTests {
         assertThat(outbox.pendingCount()).isEqualTo(2);
         assertThat(outbox.blockedCount()).isEqualTo(1);
         assertThat(outbox.oldestPendingAgeSeconds()).isBetween(600L, 660L);
-        assertThat(outbox.blockedSamples()).containsExactly(new ValidationReport.BlockedEntry(blocked,
-                "sync_team_created", team, null, 8, "user_profile_not_found", "failed: user_profile_not_found"));
-        assertThat(report.recommendations()).contains(
-                "🔴 CRITICAL: 1 dual-write outbox entries are BLOCKED. Their legacy shadows stay stale until an"
-                        + " operator retries or unblocks them.",
-                "⚠️ WARNING: 2 dual-write outbox entries pending, the oldest for " + outbox.oldestPendingAgeSeconds()
-                        + "s. Check that the dual-write dispatcher is running.");
+        assertThat(outbox.blockedSamples())
+                .containsExactly(new ValidationReport.BlockedEntry(
+                        blocked,
+                        "sync_team_created",
+                        team,
+                        null,
+                        8,
+                        "user_profile_not_found",
+                        "failed: user_profile_not_found"));
+        assertThat(report.recommendations())
+                .contains(
+                        "🔴 CRITICAL: 1 dual-write outbox entries are BLOCKED. Their legacy shadows stay stale until an"
+                                + " operator retries or unblocks them.",
+                        "⚠️ WARNING: 2 dual-write outbox entries pending, the oldest for "
+                                + outbox.oldestPendingAgeSeconds()
+                                + "s. Check that the dual-write dispatcher is running.");
         assertThat(report.hasErrors()).as("a blocked entry is CRITICAL").isTrue();
     }
 
@@ -80,8 +89,8 @@ class ShadowHealthIntegrationTests {
         "ANALYST, SUSPENDED, ANALYST, REMOVED",
         "SCOUT, ACTIVE, ANALYST, ACTIVE",
     })
-    void acceptsTheShadowTheMappingExpectsAndFlagsAnyOther(String role, String status, String legacyRole,
-            String legacyStatus) {
+    void acceptsTheShadowTheMappingExpectsAndFlagsAnyOther(
+            String role, String status, String legacyRole, String legacyStatus) {
         Pair right = fixture.pair("Right");
         long rightUser = fixture.user("right");
         fixture.vnextMember(right.vnextTeamId(), rightUser, role, status);
@@ -112,36 +121,51 @@ class ShadowHealthIntegrationTests {
         long carol = fixture.userWithoutProfile("carol");
         fixture.member(pair, alice, "OWNER", "ACTIVE");
         long bobMembership = fixture.vnextMember(pair.vnextTeamId(), bob, "PLAYER", "INACTIVE");
-        fixture.legacyMember(pair.legacyTeamId(), bob, "PLAYER", "ACTIVE");               // removal not mirrored
+        fixture.legacyMember(pair.legacyTeamId(), bob, "PLAYER", "ACTIVE"); // removal not mirrored
         long carolMembership = fixture.vnextMember(pair.vnextTeamId(), carol, "PLAYER", "ACTIVE");
         long unmappedTeam = fixture.vnextTeam("Not Mapped").create();
-        fixture.vnextMember(unmappedTeam, fixture.user("dave"), "OWNER", "ACTIVE");        // no shadow expected
+        fixture.vnextMember(unmappedTeam, fixture.user("dave"), "OWNER", "ACTIVE"); // no shadow expected
 
         ValidationReport report = report();
         var memberships = report.shadowHealth().memberships();
 
         assertThat(memberships.missingCount()).isEqualTo(1);
-        assertThat(memberships.samples().missing()).containsExactly(new MembershipShadow(carolMembership,
-                pair.vnextTeamId(), pair.legacyTeamId(), carol, "PLAYER", "ACTIVE", "PLAYER", "ACTIVE", null, null, null));
+        assertThat(memberships.samples().missing())
+                .containsExactly(new MembershipShadow(
+                        carolMembership,
+                        pair.vnextTeamId(),
+                        pair.legacyTeamId(),
+                        carol,
+                        "PLAYER",
+                        "ACTIVE",
+                        "PLAYER",
+                        "ACTIVE",
+                        null,
+                        null,
+                        null));
         assertThat(memberships.differingCount()).isEqualTo(1);
-        assertThat(memberships.samples().differing()).extracting(MembershipShadow::vnextMembershipId,
-                MembershipShadow::legacyStatus, MembershipShadow::expectedLegacyStatus)
+        assertThat(memberships.samples().differing())
+                .extracting(
+                        MembershipShadow::vnextMembershipId,
+                        MembershipShadow::legacyStatus,
+                        MembershipShadow::expectedLegacyStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(bobMembership, "ACTIVE", "REMOVED"));
-        assertThat(report.recommendations()).contains(
-                "⚠️ WARNING: 1 vNext memberships have no legacy shadow row. Check dual-write sync and re-run the"
-                        + " membership sync.",
-                "⚠️ WARNING: 1 legacy membership shadows differ from vNext (role or status). Re-run the membership sync.");
+        assertThat(report.recommendations())
+                .contains(
+                        "⚠️ WARNING: 1 vNext memberships have no legacy shadow row. Check dual-write sync and re-run the"
+                                + " membership sync.",
+                        "⚠️ WARNING: 1 legacy membership shadows differ from vNext (role or status). Re-run the membership sync.");
     }
 
     @Test
     void comparesOnlyTheCurrentVnextRowOfAMemberWhoLeftAndCameBack() {
         Pair pair = fixture.pair("Crimson Wolves");
         long alice = fixture.user("alice");
-        fixture.vnextMember(pair.vnextTeamId(), alice, "PLAYER", "INACTIVE");   // left
-        fixture.member(pair, alice, "SUBSTITUTE", "ACTIVE");                   // came back; legacy shows this
+        fixture.vnextMember(pair.vnextTeamId(), alice, "PLAYER", "INACTIVE"); // left
+        fixture.member(pair, alice, "SUBSTITUTE", "ACTIVE"); // came back; legacy shows this
         long bob = fixture.user("bob");
-        fixture.vnextMember(pair.vnextTeamId(), bob, "PLAYER", "INVITED");      // invited, then
-        fixture.member(pair, bob, "PLAYER", "INACTIVE");                       // removed later: the latest row
+        fixture.vnextMember(pair.vnextTeamId(), bob, "PLAYER", "INVITED"); // invited, then
+        fixture.member(pair, bob, "PLAYER", "INACTIVE"); // removed later: the latest row
 
         var memberships = report().shadowHealth().memberships();
 
@@ -153,23 +177,32 @@ class ShadowHealthIntegrationTests {
     void checksTheSampledTeamsAndTheTeamsTheDualWriteWorkedOnInTheLastDay() {
         Pair synced = fixture.pair("Synced Today");
         fixture.vnextMember(synced.vnextTeamId(), fixture.user("alice"), "OWNER", "ACTIVE");
-        long done = fixture.outbox(synced.vnextTeamId(), "DONE", OffsetDateTime.now().minusHours(2), null);
-        fixture.execute("UPDATE organizations_dualwrite_outbox SET completed_at = now() - interval '1 hour' WHERE id = ?", done);
+        long done = fixture.outbox(
+                synced.vnextTeamId(), "DONE", OffsetDateTime.now().minusHours(2), null);
+        fixture.execute(
+                "UPDATE organizations_dualwrite_outbox SET completed_at = now() - interval '1 hour' WHERE id = ?",
+                done);
         Pair old = fixture.pair("Synced Last Week");
         fixture.vnextMember(old.vnextTeamId(), fixture.user("bob"), "OWNER", "ACTIVE");
-        long stale = fixture.outbox(old.vnextTeamId(), "DONE", OffsetDateTime.now().minusDays(7), null);
-        fixture.execute("UPDATE organizations_dualwrite_outbox SET completed_at = now() - interval '7 days' WHERE id = ?", stale);
+        long stale =
+                fixture.outbox(old.vnextTeamId(), "DONE", OffsetDateTime.now().minusDays(7), null);
+        fixture.execute(
+                "UPDATE organizations_dualwrite_outbox SET completed_at = now() - interval '7 days' WHERE id = ?",
+                stale);
         Pair pending = fixture.pair("Waiting");
         fixture.vnextMember(pending.vnextTeamId(), fixture.user("carol"), "OWNER", "ACTIVE");
         fixture.outbox(pending.vnextTeamId(), "PENDING", OffsetDateTime.now().minusDays(3), null);
 
-        var unsampled = reports.generate(ReportRequest.unfiltered(0)).shadowHealth().memberships();
-        var sampled = reports.generate(ReportRequest.unfiltered(50)).shadowHealth().memberships();
+        var unsampled =
+                reports.generate(ReportRequest.unfiltered(0)).shadowHealth().memberships();
+        var sampled =
+                reports.generate(ReportRequest.unfiltered(50)).shadowHealth().memberships();
 
         assertThat(unsampled.checkedTeams()).isEqualTo(2);
         assertThat(unsampled.checkedMemberships()).isEqualTo(2);
         assertThat(unsampled.missingCount()).isEqualTo(2);
-        assertThat(unsampled.samples().missing()).extracting(MembershipShadow::vnextTeamId)
+        assertThat(unsampled.samples().missing())
+                .extracting(MembershipShadow::vnextTeamId)
                 .containsExactlyInAnyOrder(synced.vnextTeamId(), pending.vnextTeamId());
         assertThat(sampled.checkedTeams()).isEqualTo(3);
         assertThat(sampled.missingCount()).isEqualTo(3);
@@ -210,7 +243,8 @@ class ShadowHealthIntegrationTests {
             assertThat(write.allowedBy()).isEqualTo("bypass_reason");
             assertThat(write.bypassReason()).isEqualTo("manual_fix");
         });
-        assertThat(report.recommendations()).contains("⚠️ WARNING: 1 legacy writes got through while legacy write"
-                + " blocking was on. Review organizations_legacy_write_audit.");
+        assertThat(report.recommendations())
+                .contains("⚠️ WARNING: 1 legacy writes got through while legacy write"
+                        + " blocking was on. Review organizations_legacy_write_audit.");
     }
 }

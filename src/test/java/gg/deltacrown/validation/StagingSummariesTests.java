@@ -12,17 +12,19 @@ class StagingSummariesTests {
     static final LocalDateTime NOW = LocalDateTime.of(2026, 1, 26, 14, 30, 5);
 
     static StagingSummaries summaries(JsonNode before, JsonNode after) {
-        return new StagingSummaries(before, after, ReportDelta.between(before, after), "staging-k8s",
-                "artifacts/p5_t6/20260126_1430", NOW);
+        return new StagingSummaries(
+                before, after, ReportDelta.between(before, after), "staging-k8s", "artifacts/p5_t6/20260126_1430", NOW);
     }
 
     static JsonNode withRecommendations(JsonNode report, String json) {
-        return ReportDeltaTests.report(ReportJson.write(report).replaceFirst("\\{", "{\"recommendations\": " + json + ","));
+        return ReportDeltaTests.report(
+                ReportJson.write(report).replaceFirst("\\{", "{\"recommendations\": " + json + ","));
     }
 
     @Test
     void writesTheDeltaMarkdown() {
-        assertThat(summaries(ReportDeltaTests.BEFORE, ReportDeltaTests.AFTER).deltaMarkdown()).isEqualTo("""
+        assertThat(summaries(ReportDeltaTests.BEFORE, ReportDeltaTests.AFTER).deltaMarkdown())
+                .isEqualTo("""
                 # Validation Delta Report
 
                 **Generated:** 2026-01-26 14:30:05 \s
@@ -46,7 +48,8 @@ class StagingSummariesTests {
 
     @Test
     void saysGoWhenEveryNewTeamIsMappedAndNothingIsMissing() {
-        assertThat(summaries(ReportDeltaTests.BEFORE, ReportDeltaTests.AFTER).summary()).isEqualTo("""
+        assertThat(summaries(ReportDeltaTests.BEFORE, ReportDeltaTests.AFTER).summary())
+                .isEqualTo("""
                 # P5-T6 Staging Testing Summary
 
                 **Date:** 2026-01-26 14:30 \s
@@ -217,12 +220,20 @@ class StagingSummariesTests {
     void anAutomatedRunFillsTheManualPlacesAndItsFailuresAreNoGo() {
         JsonNode before = ReportDeltaTests.BEFORE;
         JsonNode after = ReportDeltaTests.AFTER;
-        StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun("cli:ops", java.time.Duration.ofSeconds(42),
+        StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun(
+                "cli:ops",
+                java.time.Duration.ofSeconds(42),
                 java.util.List.of("\u2705 Flow 1: created", "\u274C Flow 2 (add team member): expected 200, got 404"),
                 java.util.List.of("Flow 2 (add team member): expected 200, got 404"),
                 java.util.List.of("GET team detail x20: average 9.0 ms, p95 12 ms"));
-        StagingSummaries summaries = new StagingSummaries(before, after, ReportDelta.between(before, after), "staging-k8s",
-                "artifacts/p5_t6/20260126_1430", NOW, run);
+        StagingSummaries summaries = new StagingSummaries(
+                before,
+                after,
+                ReportDelta.between(before, after),
+                "staging-k8s",
+                "artifacts/p5_t6/20260126_1430",
+                NOW,
+                run);
 
         assertThat(summaries.issues()).containsExactly("Flow 2 (add team member): expected 200, got 404");
         assertThat(summaries.summary())

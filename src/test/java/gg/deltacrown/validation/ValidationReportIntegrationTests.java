@@ -94,9 +94,10 @@ class ValidationReportIntegrationTests {
 
             assertThat(report.coverage().legacyTeamCount()).isZero();
             assertThat(report.coverage().mappingPercentage()).isEqualTo(100.0);
-            assertThat(report.recommendations()).containsExactly(
-                    "✅ Coverage: 100% of legacy teams are mapped to vNext.",
-                    "✅ All validation checks passed. Migration data is healthy and ready for Phase 6.");
+            assertThat(report.recommendations())
+                    .containsExactly(
+                            "✅ Coverage: 100% of legacy teams are mapped to vNext.",
+                            "✅ All validation checks passed. Migration data is healthy and ready for Phase 6.");
             assertThat(report.hasErrors()).isFalse();
         }
     }
@@ -106,12 +107,12 @@ class ValidationReportIntegrationTests {
 
         @BeforeEach
         void teams() {
-            fixture.pair("Valorant NA");                                       // game 1 / valorant, NA
+            fixture.pair("Valorant NA"); // game 1 / valorant, NA
             long legacy = fixture.legacyTeam("CS EU").game("cs2").region("EU").create();
             long vnext = fixture.vnextTeam("CS EU").game(2).region("EU").create();
             fixture.map(legacy, vnext, false);
-            fixture.legacyTeam("Valorant EU legacy").region("EU").create();    // unmapped
-            fixture.vnextTeam("Valorant EU vnext").region("EU").create();      // no shadow
+            fixture.legacyTeam("Valorant EU legacy").region("EU").create(); // unmapped
+            fixture.vnextTeam("Valorant EU vnext").region("EU").create(); // no shadow
             fixture.legacyTeam("Unknown game legacy").game("").create();
             fixture.vnextTeam("Game zero").game(0).create();
         }
@@ -158,7 +159,9 @@ class ValidationReportIntegrationTests {
 
             assertThat(report.meta().filters().gameId()).isZero();
             assertThat(report.coverage().vnextTeamCount()).isEqualTo(1);
-            assertThat(report.coverage().legacyTeamCount()).as("game 0 has no legacy slug").isZero();
+            assertThat(report.coverage().legacyTeamCount())
+                    .as("game 0 has no legacy slug")
+                    .isZero();
             assertThat(report.coverage().mappedTeamCount()).isZero();
         }
 
@@ -173,8 +176,11 @@ class ValidationReportIntegrationTests {
 
         @Test
         void useTheOneGameRegistryForTheLegacySlug() {
-            assertThat(reports.generate(new ReportRequest(50, 2, null)).coverage().legacyTeamCount())
-                    .as("game 2 is cs2 (the original said csgo)").isEqualTo(1);
+            assertThat(reports.generate(new ReportRequest(50, 2, null))
+                            .coverage()
+                            .legacyTeamCount())
+                    .as("game 2 is cs2 (the original said csgo)")
+                    .isEqualTo(1);
         }
     }
 
@@ -193,11 +199,12 @@ class ValidationReportIntegrationTests {
             var health = report().mappingHealth();
 
             assertThat(health.totalMappings()).isEqualTo(4);
-            assertThat(health.orphanMappings()).containsExactly(
-                    new OrphanMapping(missingLegacy, "missing_legacy_team", 999_001, vnextOnly),
-                    new OrphanMapping(missingBoth, "missing_legacy_team", 999_002, 888_002),
-                    new OrphanMapping(missingVnext, "missing_vnext_team", legacyOnly, 888_001),
-                    new OrphanMapping(missingBoth, "missing_vnext_team", 999_002, 888_002));
+            assertThat(health.orphanMappings())
+                    .containsExactly(
+                            new OrphanMapping(missingLegacy, "missing_legacy_team", 999_001, vnextOnly),
+                            new OrphanMapping(missingBoth, "missing_legacy_team", 999_002, 888_002),
+                            new OrphanMapping(missingVnext, "missing_vnext_team", legacyOnly, 888_001),
+                            new OrphanMapping(missingBoth, "missing_vnext_team", 999_002, 888_002));
             assertThat(health.orphanCount()).isEqualTo(4);
             assertThat(health.unverifiedMappingCount()).isEqualTo(1);
             assertThat(health.duplicateLegacyIds()).isEmpty();
@@ -210,8 +217,10 @@ class ValidationReportIntegrationTests {
         @Test
         void findsDuplicateIdsWhenTheUniqueConstraintsAreGone() {
             // An existing database may lack Django's constraints; the check must still work.
-            owner().execute("ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_legacy_team_id_key");
-            owner().execute("ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_vnext_team_id_key");
+            owner().execute(
+                            "ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_legacy_team_id_key");
+            owner().execute(
+                            "ALTER TABLE organizations_migration_map DROP CONSTRAINT organizations_migration_map_vnext_team_id_key");
             try {
                 Pair pair = fixture.pair("Crimson Wolves");
                 long other = fixture.vnextTeam("Crimson Copy").create();
@@ -224,14 +233,17 @@ class ValidationReportIntegrationTests {
                 assertThat(report.mappingHealth().duplicateLegacyCount()).isEqualTo(1);
                 assertThat(report.mappingHealth().duplicateVnextIds()).containsExactly(pair.vnextTeamId());
                 assertThat(report.mappingHealth().duplicateVnextCount()).isEqualTo(1);
-                assertThat(report.recommendations()).contains(
-                        "🔴 CRITICAL: 1 duplicate legacy_team_id entries in TeamMigrationMap. Clean up duplicates immediately.",
-                        "🔴 CRITICAL: 1 duplicate vnext_team_id entries in TeamMigrationMap. Clean up duplicates immediately.");
+                assertThat(report.recommendations())
+                        .contains(
+                                "🔴 CRITICAL: 1 duplicate legacy_team_id entries in TeamMigrationMap. Clean up duplicates immediately.",
+                                "🔴 CRITICAL: 1 duplicate vnext_team_id entries in TeamMigrationMap. Clean up duplicates immediately.");
                 assertThat(report.hasErrors()).isTrue();
             } finally {
                 fixture.execute("DELETE FROM organizations_migration_map");
-                owner().execute("ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_legacy_team_id_key UNIQUE (legacy_team_id)");
-                owner().execute("ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_vnext_team_id_key UNIQUE (vnext_team_id)");
+                owner().execute(
+                                "ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_legacy_team_id_key UNIQUE (legacy_team_id)");
+                owner().execute(
+                                "ALTER TABLE organizations_migration_map ADD CONSTRAINT organizations_migration_map_vnext_team_id_key UNIQUE (vnext_team_id)");
             }
         }
     }
@@ -241,8 +253,11 @@ class ValidationReportIntegrationTests {
 
         @Test
         void comparesNamesSlugsActiveMemberCountsAndRankingPresence() {
-            long legacy = fixture.legacyTeam("Crimson Wolves (old)").slug("crimson-old").create();
-            long vnext = fixture.vnextTeam("Crimson Wolves").slug("crimson-wolves").create();
+            long legacy = fixture.legacyTeam("Crimson Wolves (old)")
+                    .slug("crimson-old")
+                    .create();
+            long vnext =
+                    fixture.vnextTeam("Crimson Wolves").slug("crimson-wolves").create();
             long mapId = fixture.map(legacy, vnext, true);
             Pair pair = new Pair(mapId, vnext, legacy);
             fixture.member(pair, fixture.user("alice"), "OWNER", "ACTIVE");
@@ -261,14 +276,16 @@ class ValidationReportIntegrationTests {
             assertThat(consistency.slugMismatchCount()).isEqualTo(1);
             assertThat(consistency.membershipCountMismatchCount()).isEqualTo(1);
             assertThat(consistency.rankingMismatchCount()).isEqualTo(1);
-            assertThat(consistency.samples().nameMismatches()).containsExactly(new ValidationReport.NameMismatch(
-                    mapId, legacy, vnext, "Crimson Wolves (old)", "Crimson Wolves"));
-            assertThat(consistency.samples().slugMismatches()).containsExactly(new ValidationReport.SlugMismatch(
-                    mapId, legacy, vnext, "crimson-old", "crimson-wolves"));
-            assertThat(consistency.samples().membershipCountMismatches()).containsExactly(
-                    new ValidationReport.MembershipCountMismatch(mapId, legacy, vnext, 1, 2, 1));
-            assertThat(consistency.samples().rankingMismatches()).containsExactly(
-                    new ValidationReport.RankingMismatch(mapId, legacy, vnext, false, true));
+            assertThat(consistency.samples().nameMismatches())
+                    .containsExactly(new ValidationReport.NameMismatch(
+                            mapId, legacy, vnext, "Crimson Wolves (old)", "Crimson Wolves"));
+            assertThat(consistency.samples().slugMismatches())
+                    .containsExactly(
+                            new ValidationReport.SlugMismatch(mapId, legacy, vnext, "crimson-old", "crimson-wolves"));
+            assertThat(consistency.samples().membershipCountMismatches())
+                    .containsExactly(new ValidationReport.MembershipCountMismatch(mapId, legacy, vnext, 1, 2, 1));
+            assertThat(consistency.samples().rankingMismatches())
+                    .containsExactly(new ValidationReport.RankingMismatch(mapId, legacy, vnext, false, true));
         }
 
         @Test
@@ -282,7 +299,9 @@ class ValidationReportIntegrationTests {
 
             var consistency = report().consistency();
 
-            assertThat(consistency.sampledTeams()).as("the orphan is not compared").isEqualTo(7);
+            assertThat(consistency.sampledTeams())
+                    .as("the orphan is not compared")
+                    .isEqualTo(7);
             assertThat(consistency.nameMismatchCount()).isEqualTo(7);
             assertThat(consistency.samples().nameMismatches()).hasSize(5);
         }
@@ -294,7 +313,8 @@ class ValidationReportIntegrationTests {
             }
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             List<Long> hashOrder = jdbc.queryForList(
-                    "SELECT id FROM organizations_migration_map ORDER BY hashint8extended(id, 0), id LIMIT 5", Long.class);
+                    "SELECT id FROM organizations_migration_map ORDER BY hashint8extended(id, 0), id LIMIT 5",
+                    Long.class);
             List<Long> newest = jdbc.queryForList(
                     "SELECT id FROM organizations_migration_map ORDER BY id DESC LIMIT 5", Long.class);
             fixture.shadowWrite("UPDATE teams_team SET name = name || ' (legacy)'");
@@ -303,7 +323,9 @@ class ValidationReportIntegrationTests {
             var second = reports.generate(ReportRequest.unfiltered(5)).consistency();
 
             assertThat(first.sampledTeams()).isEqualTo(5);
-            List<Long> sampled = first.samples().nameMismatches().stream().map(ValidationReport.NameMismatch::mappingId).toList();
+            List<Long> sampled = first.samples().nameMismatches().stream()
+                    .map(ValidationReport.NameMismatch::mappingId)
+                    .toList();
             assertThat(sampled).containsExactlyElementsOf(hashOrder);
             assertThat(sampled).isNotEqualTo(newest);
             assertThat(second).isEqualTo(first);
@@ -313,7 +335,10 @@ class ValidationReportIntegrationTests {
         void comparesNothingWithASampleSizeOfZero() {
             fixture.pair("Crimson Wolves");
 
-            assertThat(reports.generate(ReportRequest.unfiltered(0)).consistency().sampledTeams()).isZero();
+            assertThat(reports.generate(ReportRequest.unfiltered(0))
+                            .consistency()
+                            .sampledTeams())
+                    .isZero();
         }
     }
 
@@ -331,10 +356,15 @@ class ValidationReportIntegrationTests {
         void findsRecentTeamsWithoutAMapRowOrWithoutTheLegacyRow() {
             flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "report test");
             OffsetDateTime now = OffsetDateTime.now();
-            long synced = fixture.vnextTeam("Synced").createdAt(now.minusHours(3)).create();
+            long synced =
+                    fixture.vnextTeam("Synced").createdAt(now.minusHours(3)).create();
             fixture.map(fixture.legacyTeam("Synced").create(), synced, true);
-            long unmapped = fixture.vnextTeam("Never Synced").createdAt(now.minusHours(2)).create();
-            long shadowLost = fixture.vnextTeam("Shadow Lost").createdAt(now.minusHours(1)).create();
+            long unmapped = fixture.vnextTeam("Never Synced")
+                    .createdAt(now.minusHours(2))
+                    .create();
+            long shadowLost = fixture.vnextTeam("Shadow Lost")
+                    .createdAt(now.minusHours(1))
+                    .create();
             fixture.map(999_001, shadowLost, true);
             fixture.vnextTeam("Old Team").createdAt(now.minusHours(30)).create();
 
@@ -342,7 +372,8 @@ class ValidationReportIntegrationTests {
 
             assertThat(health.recentVnextTeams()).isEqualTo(3);
             assertThat(health.missingLegacyCount()).isEqualTo(2);
-            assertThat(health.missingMappings()).extracting(MissingShadow::vnextTeamId, MissingShadow::reason)
+            assertThat(health.missingMappings())
+                    .extracting(MissingShadow::vnextTeamId, MissingShadow::reason)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(shadowLost, "missing_legacy_team"),
                             org.assertj.core.groups.Tuple.tuple(unmapped, "missing_mapping"));
@@ -356,7 +387,9 @@ class ValidationReportIntegrationTests {
         void keepsTenSamplesButCountsThemAll() {
             flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "report test");
             for (int i = 0; i < 12; i++) {
-                fixture.vnextTeam("Unsynced " + i).createdAt(OffsetDateTime.now().minusMinutes(i)).create();
+                fixture.vnextTeam("Unsynced " + i)
+                        .createdAt(OffsetDateTime.now().minusMinutes(i))
+                        .create();
             }
 
             var health = report().dualWriteHealth();
@@ -376,8 +409,9 @@ class ValidationReportIntegrationTests {
             ValidationReport report = report();
 
             assertThat(report.dualWriteHealth().severity()).isEqualTo("ERROR");
-            assertThat(report.recommendations()).contains("🔴 CRITICAL: 1 recent vNext teams missing legacy shadow rows."
-                    + " Dual-write sync may be failing. Check logs and re-run sync.");
+            assertThat(report.recommendations())
+                    .contains("🔴 CRITICAL: 1 recent vNext teams missing legacy shadow rows."
+                            + " Dual-write sync may be failing. Check logs and re-run sync.");
             assertThat(report.hasErrors()).isTrue();
         }
 
@@ -390,7 +424,9 @@ class ValidationReportIntegrationTests {
             var health = reports.generate(new ReportRequest(50, 3, null)).dualWriteHealth();
 
             assertThat(health.recentVnextTeams()).isEqualTo(1);
-            assertThat(health.missingMappings()).extracting(MissingShadow::vnextTeamName).containsExactly("Dota");
+            assertThat(health.missingMappings())
+                    .extracting(MissingShadow::vnextTeamName)
+                    .containsExactly("Dota");
         }
     }
 

@@ -18,7 +18,8 @@ class ApiErrorsTests {
     @Test
     void theLegacyWriteGuardIs403LegacyWriteBlockedWithoutTheDatabasesText() {
         SQLException guard = new SQLException("LEGACY_WRITE_BLOCKED: INSERT on teams_team is blocked", "DC403");
-        Exception wrapped = new IllegalStateException("shadow", new UncategorizedSQLException("insert", "INSERT INTO teams_team", guard));
+        Exception wrapped = new IllegalStateException(
+                "shadow", new UncategorizedSQLException("insert", "INSERT INTO teams_team", guard));
 
         ResponseEntity<?> response = ApiErrors.answer(wrapped, request, null);
 
@@ -36,8 +37,12 @@ class ApiErrorsTests {
         ResponseEntity<?> generic = ApiErrors.answer(new IllegalStateException("secret"), request, null);
 
         assertThat(declared.getStatusCode().value()).isEqualTo(500);
-        assertThat(declared.getBody()).isEqualTo(new EndpointError("internal_error", "An unexpected error occurred",
-                "Failed to create team. Please try again.", null));
+        assertThat(declared.getBody())
+                .isEqualTo(new EndpointError(
+                        "internal_error",
+                        "An unexpected error occurred",
+                        "Failed to create team. Please try again.",
+                        null));
         assertThat(generic.getBody()).isEqualTo(new FrameworkError("Internal server error", "INTERNAL_ERROR"));
     }
 
@@ -51,7 +56,9 @@ class ApiErrorsTests {
     }
 
     static class Endpoint {
-        @EndpointFailure(event = "team_creation_error", message = "An unexpected error occurred",
+        @EndpointFailure(
+                event = "team_creation_error",
+                message = "An unexpected error occurred",
                 safeMessage = "Failed to create team. Please try again.")
         void create() {}
     }

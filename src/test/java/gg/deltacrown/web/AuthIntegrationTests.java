@@ -64,7 +64,8 @@ class AuthIntegrationTests {
         assertThat(claims.get("token_type").asString()).isEqualTo("access");
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(3600);
         assertThat(claims.get("jti").asString()).isNotBlank();
-        assertThat(api.get(PROTECTED, reply.json().get("token").asString()).status()).isEqualTo(404);
+        assertThat(api.get(PROTECTED, reply.json().get("token").asString()).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -75,13 +76,15 @@ class AuthIntegrationTests {
         String refresh = pair.json().get("refresh").asString();
         JsonNode refreshClaims = claims(refresh);
         assertThat(refreshClaims.get("token_type").asString()).isEqualTo("refresh");
-        assertThat(refreshClaims.get("exp").asLong() - refreshClaims.get("iat").asLong()).isEqualTo(86400);
+        assertThat(refreshClaims.get("exp").asLong() - refreshClaims.get("iat").asLong())
+                .isEqualTo(86400);
 
         Reply refreshed = api.post("/api/token/refresh/", "{\"refresh\":\"" + refresh + "\"}");
 
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.json().propertyNames()).containsExactly("access");
-        assertThat(api.get(PROTECTED, refreshed.json().get("access").asString()).status()).isEqualTo(404);
+        assertThat(api.get(PROTECTED, refreshed.json().get("access").asString()).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -89,12 +92,15 @@ class AuthIntegrationTests {
         Reply pair = api.post("/api/token/", "{\"username\":\"alice\",\"password\":\"testpass\"}");
 
         Reply withRefresh = api.get(PROTECTED, pair.json().get("refresh").asString());
-        Reply refreshWithAccess = api.post("/api/token/refresh/", "{\"refresh\":\"" + pair.json().get("access").asString() + "\"}");
+        Reply refreshWithAccess = api.post(
+                "/api/token/refresh/",
+                "{\"refresh\":\"" + pair.json().get("access").asString() + "\"}");
 
         assertThat(withRefresh.status()).isEqualTo(401);
         assertThat(withRefresh.json().get("code").asString()).isEqualTo("AUTHENTICATION_FAILED");
         assertThat(refreshWithAccess.status()).isEqualTo(401);
-        assertThat(refreshWithAccess.body()).isEqualTo("{\"error\":\"Token is invalid or expired\",\"code\":\"AUTHENTICATION_FAILED\"}");
+        assertThat(refreshWithAccess.body())
+                .isEqualTo("{\"error\":\"Token is invalid or expired\",\"code\":\"AUTHENTICATION_FAILED\"}");
     }
 
     @Test
@@ -116,7 +122,9 @@ class AuthIntegrationTests {
         String token = api.login("alice", "testpass");
         jdbc.update("UPDATE accounts_user SET is_active = false WHERE id = ?", alice.id());
 
-        assertThat(api.post("/api/auth/login/", "{\"username\":\"alice\",\"password\":\"testpass\"}").status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/login/", "{\"username\":\"alice\",\"password\":\"testpass\"}")
+                        .status())
+                .isEqualTo(401);
         Reply withOldToken = api.get(PROTECTED, token);
         assertThat(withOldToken.status()).isEqualTo(401);
         assertThat(withOldToken.json().get("code").asString()).isEqualTo("AUTHENTICATION_FAILED");
@@ -129,12 +137,18 @@ class AuthIntegrationTests {
         Reply notAnObject = api.post("/api/token/", "[\"alice\"]");
 
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body()).isEqualTo(
-                "{\"error\":\"Invalid input.\",\"code\":\"VALIDATION_ERROR\",\"details\":{\"password\":[\"This field is required.\"]}}");
+        assertThat(missing.body())
+                .isEqualTo(
+                        "{\"error\":\"Invalid input.\",\"code\":\"VALIDATION_ERROR\",\"details\":{\"password\":[\"This field is required.\"]}}");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("code").asString()).isEqualTo("PARSE_ERROR");
         assertThat(notAnObject.status()).isEqualTo(400);
-        assertThat(notAnObject.json().get("details").get("non_field_errors").get(0).asString())
+        assertThat(notAnObject
+                        .json()
+                        .get("details")
+                        .get("non_field_errors")
+                        .get(0)
+                        .asString())
                 .isEqualTo("Invalid data. Expected a dictionary, but got list.");
     }
 
@@ -143,8 +157,9 @@ class AuthIntegrationTests {
         Reply reply = api.post("/api/vnext/teams/create/", "{}");
 
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.body()).isEqualTo(
-                "{\"error\":\"Authentication credentials were not provided.\",\"code\":\"UNAUTHENTICATED\"}");
+        assertThat(reply.body())
+                .isEqualTo(
+                        "{\"error\":\"Authentication credentials were not provided.\",\"code\":\"UNAUTHENTICATED\"}");
         assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
     }
 
@@ -157,8 +172,9 @@ class AuthIntegrationTests {
         for (String token : new String[] {"not-a-jwt", forged, expired}) {
             Reply reply = api.get(PROTECTED, token);
             assertThat(reply.status()).as(token).isEqualTo(401);
-            assertThat(reply.body()).isEqualTo(
-                    "{\"error\":\"Given token not valid for any token type\",\"code\":\"AUTHENTICATION_FAILED\"}");
+            assertThat(reply.body())
+                    .isEqualTo(
+                            "{\"error\":\"Given token not valid for any token type\",\"code\":\"AUTHENTICATION_FAILED\"}");
         }
         assertThat(api.get(PROTECTED, valid).status()).isEqualTo(404);
     }
@@ -179,7 +195,8 @@ class AuthIntegrationTests {
         Reply loginByGet = api.get("/api/auth/login/", null);
 
         assertThat(reply.status()).isEqualTo(405);
-        assertThat(reply.body()).isEqualTo("{\"error\":\"Method \\\"GET\\\" not allowed.\",\"code\":\"METHOD_NOT_ALLOWED\"}");
+        assertThat(reply.body())
+                .isEqualTo("{\"error\":\"Method \\\"GET\\\" not allowed.\",\"code\":\"METHOD_NOT_ALLOWED\"}");
         assertThat(loginByGet.status()).isEqualTo(405);
     }
 
@@ -199,8 +216,9 @@ class AuthIntegrationTests {
 
         Reply playerMetrics = api.get("/actuator/metrics", player);
         assertThat(playerMetrics.status()).isEqualTo(403);
-        assertThat(playerMetrics.body()).isEqualTo(
-                "{\"error\":\"You do not have permission to perform this action.\",\"code\":\"PERMISSION_DENIED\"}");
+        assertThat(playerMetrics.body())
+                .isEqualTo(
+                        "{\"error\":\"You do not have permission to perform this action.\",\"code\":\"PERMISSION_DENIED\"}");
         assertThat(api.get("/actuator/metrics", staff).status()).isEqualTo(200);
         assertThat(api.get("/api/admin/flags/", player).status()).isEqualTo(403);
         assertThat(api.get("/api/admin/flags/", null).status()).isEqualTo(401);
@@ -240,6 +258,8 @@ class AuthIntegrationTests {
 
     private static JsonNode claims(String jwt) {
         String payload = jwt.split("\\.")[1];
-        return JsonMapper.builder().build().readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        return JsonMapper.builder()
+                .build()
+                .readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 }

@@ -34,7 +34,8 @@ class SigningKeyTests {
 
         Path file = dataDir.resolve("secret_key");
         assertThat(first.getEncoded()).isEqualTo(second.getEncoded()).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (var files = Files.list(dataDir)) {
             assertThat(files).containsExactly(file);
         }

@@ -47,7 +47,8 @@ class ThrottleIntegrationTests {
         assertThat(statuses).containsOnly(401);
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.json().get("code").asString()).isEqualTo("RATE_LIMITED");
-        assertThat(throttled.json().get("error").asString()).matches("Request was throttled\\. Expected available in \\d+ seconds\\.");
+        assertThat(throttled.json().get("error").asString())
+                .matches("Request was throttled\\. Expected available in \\d+ seconds\\.");
         assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 60);
     }
 

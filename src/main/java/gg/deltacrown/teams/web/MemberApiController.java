@@ -34,7 +34,9 @@ class MemberApiController {
 
     @PostMapping("/api/vnext/teams/{slug}/members/add/")
     @EndpointFailure(event = "team_member_add_error", message = "Failed to add member")
-    Map<String, Object> add(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug,
+    Map<String, Object> add(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
             @RequestBody(required = false) byte[] body) {
         memberships.checkWritesAllowed("team_member_add", me.id());
         RequestFields fields = RequestFields.read(body, json, VALIDATION);
@@ -57,8 +59,11 @@ class MemberApiController {
 
     @PostMapping(MEMBER + "/role/")
     @EndpointFailure(event = "team_member_role_update_error", message = "Failed to update role")
-    Map<String, Object> changeRole(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug,
-            @PathVariable long memberId, @RequestBody(required = false) byte[] body) {
+    Map<String, Object> changeRole(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
+            @PathVariable long memberId,
+            @RequestBody(required = false) byte[] body) {
         memberships.checkWritesAllowed("team_member_role_update", me.id());
         RequestFields fields = RequestFields.read(body, json, VALIDATION);
         RoleChange change = new RoleChange(fields.nullableString("role"), fields.nullableString("slot"));
@@ -74,8 +79,8 @@ class MemberApiController {
 
     @PostMapping(MEMBER + "/remove/")
     @EndpointFailure(event = "team_member_remove_error", message = "Failed to remove member")
-    Map<String, Object> remove(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug,
-            @PathVariable long memberId) {
+    Map<String, Object> remove(
+            @AuthenticationPrincipal SignedInUser me, @PathVariable String slug, @PathVariable long memberId) {
         List<Membership> roster = memberships.remove(slug, memberId, me.id());
 
         Map<String, Object> response = new LinkedHashMap<>();

@@ -29,23 +29,27 @@ class OrganizationApiController {
     }
 
     @PostMapping("/api/vnext/organizations/create/")
-    @EndpointFailure(event = "organization_creation_error", message = "An unexpected error occurred",
+    @EndpointFailure(
+            event = "organization_creation_error",
+            message = "An unexpected error occurred",
             safeMessage = "Failed to create organization. Please try again.")
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal SignedInUser me,
-            @RequestBody(required = false) byte[] body) {
+    ResponseEntity<Map<String, Object>> create(
+            @AuthenticationPrincipal SignedInUser me, @RequestBody(required = false) byte[] body) {
         organizations.checkCreationAllowed(me.id());
         RequestFields fields = RequestFields.read(body, json, TeamApiController.VALIDATION);
         RequestFields branding = fields.object("branding");
         NewOrganization input = new NewOrganization(
                 fields.string("name"),
                 fields.string("slug"),
-                branding == null ? null : new OrganizationBranding(
-                        branding.string("logo_url"),
-                        branding.string("banner_url"),
-                        branding.string("primary_color"),
-                        branding.string("secondary_color"),
-                        branding.string("tagline"),
-                        branding.string("website_url")));
+                branding == null
+                        ? null
+                        : new OrganizationBranding(
+                                branding.string("logo_url"),
+                                branding.string("banner_url"),
+                                branding.string("primary_color"),
+                                branding.string("secondary_color"),
+                                branding.string("tagline"),
+                                branding.string("website_url")));
         fields.throwIfInvalid(input.problems());
 
         CreatedOrganization created = organizations.create(me.id(), input);

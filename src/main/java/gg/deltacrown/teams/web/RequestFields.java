@@ -83,7 +83,9 @@ final class RequestFields {
         }
         Long number = asLong(value);
         if (number == null) {
-            errors.add(name, value.isString() && value.asString().length() > 1000 ? "String value too large." : NOT_AN_INTEGER);
+            errors.add(
+                    name,
+                    value.isString() && value.asString().length() > 1000 ? "String value too large." : NOT_AN_INTEGER);
         }
         return number;
     }
@@ -97,7 +99,9 @@ final class RequestFields {
         if (value.isBoolean()) {
             return value.asBoolean();
         }
-        String text = value.isString() || value.isIntegralNumber() ? value.asString().trim().toLowerCase(Locale.ROOT) : "";
+        String text = value.isString() || value.isIntegralNumber()
+                ? value.asString().trim().toLowerCase(Locale.ROOT)
+                : "";
         if (TRUE_WORDS.contains(text)) {
             return true;
         }
@@ -115,8 +119,10 @@ final class RequestFields {
             return null;
         }
         if (!value.isObject()) {
-            errors.nested(name).add("non_field_errors",
-                    "Invalid data. Expected a dictionary, but got " + JsonBody.typeName(value) + ".");
+            errors.nested(name)
+                    .add(
+                            "non_field_errors",
+                            "Invalid data. Expected a dictionary, but got " + JsonBody.typeName(value) + ".");
             return null;
         }
         return new RequestFields((ObjectNode) value, errors.nested(name), errorCode);
@@ -142,7 +148,9 @@ final class RequestFields {
                 BigDecimal decimal = value.decimalValue();
                 return decimal.stripTrailingZeros().scale() <= 0 ? decimal.longValueExact() : null;
             }
-            if (value.isString() && value.asString().length() <= 1000 && INTEGER_TEXT.matcher(value.asString()).matches()) {
+            if (value.isString()
+                    && value.asString().length() <= 1000
+                    && INTEGER_TEXT.matcher(value.asString()).matches()) {
                 return new BigDecimal(value.asString().trim()).longValueExact();
             }
         } catch (ArithmeticException | NumberFormatException e) {

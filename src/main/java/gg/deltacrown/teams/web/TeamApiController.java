@@ -37,10 +37,12 @@ class TeamApiController {
     }
 
     @PostMapping("/api/vnext/teams/create/")
-    @EndpointFailure(event = "team_creation_error", message = "An unexpected error occurred",
+    @EndpointFailure(
+            event = "team_creation_error",
+            message = "An unexpected error occurred",
             safeMessage = "Failed to create team. Please try again.")
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal SignedInUser me,
-            @RequestBody(required = false) byte[] body) {
+    ResponseEntity<Map<String, Object>> create(
+            @AuthenticationPrincipal SignedInUser me, @RequestBody(required = false) byte[] body) {
         teams.checkCreationAllowed(me.id());
         RequestFields fields = RequestFields.read(body, json, VALIDATION);
         RequestFields branding = fields.object("branding");
@@ -49,12 +51,14 @@ class TeamApiController {
                 fields.integer("game_id", false),
                 fields.integer("organization_id", true),
                 fields.nullableString("region"),
-                branding == null ? null : new Branding(
-                        branding.string("logo_url"),
-                        branding.string("banner_url"),
-                        branding.string("primary_color"),
-                        branding.string("secondary_color"),
-                        branding.string("tagline")));
+                branding == null
+                        ? null
+                        : new Branding(
+                                branding.string("logo_url"),
+                                branding.string("banner_url"),
+                                branding.string("primary_color"),
+                                branding.string("secondary_color"),
+                                branding.string("tagline")));
         fields.throwIfInvalid(input.problems());
 
         CreatedTeam created = teams.create(me.id(), input);
@@ -79,7 +83,9 @@ class TeamApiController {
 
     @PostMapping("/api/vnext/teams/{slug}/settings/")
     @EndpointFailure(event = "team_settings_update_error", message = "Failed to update settings")
-    Map<String, Object> settings(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug,
+    Map<String, Object> settings(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
             @RequestBody(required = false) byte[] body) {
         RequestFields fields = RequestFields.read(body, json, VALIDATION);
         TeamSettings input = new TeamSettings(

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The team endpoints' own errors in the endpoint envelope: refusals of the team module with their
  * code and status, validation problems with field details (spec 6.1, 6.3).
  */
-@RestControllerAdvice(assignableTypes = {TeamApiController.class, MemberApiController.class,
-    OrganizationApiController.class})
+@RestControllerAdvice(
+        assignableTypes = {TeamApiController.class, MemberApiController.class, OrganizationApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TeamApiErrors {
 
@@ -24,12 +24,17 @@ class TeamApiErrors {
 
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<EndpointError> refused(RefusedException e) {
-        return EndpointError.of(e.refusal().code(), e.getMessage(), e.safeMessage()).status(status(e.refusal().kind()));
+        return EndpointError.of(e.refusal().code(), e.getMessage(), e.safeMessage())
+                .status(status(e.refusal().kind()));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<EndpointError> invalidInput(InvalidInputException e) {
-        return new EndpointError(TeamApiController.VALIDATION, INVALID_INPUT, null, e.errors().asMap())
+        return new EndpointError(
+                        TeamApiController.VALIDATION,
+                        INVALID_INPUT,
+                        null,
+                        e.errors().asMap())
                 .status(HttpStatus.BAD_REQUEST);
     }
 

@@ -45,7 +45,11 @@ class TeamCreationPage {
 
     @PostMapping("/teams/create/")
     String create(@AuthenticationPrincipal SignedInUser me, @ModelAttribute CreateTeamForm form, Model model) {
-        NewTeam team = new NewTeam(form.name(), number(form.gameId()), null, form.region(),
+        NewTeam team = new NewTeam(
+                form.name(),
+                number(form.gameId()),
+                null,
+                form.region(),
                 new Branding(form.logoUrl(), null, null, null, null));
         try {
             CreatedTeam created = teams.create(me.id(), team);
@@ -56,7 +60,11 @@ class TeamCreationPage {
             return page(model, form, Map.of(), TeamPage.NOT_SAVED);
         } catch (RefusedException e) {
             if (e.refusal() == Refusal.ONE_TEAM_PER_GAME) {
-                return page(model, form, new FieldErrors().add("game_id", e.safeMessage()).byPath(), null);
+                return page(
+                        model,
+                        form,
+                        new FieldErrors().add("game_id", e.safeMessage()).byPath(),
+                        null);
             }
             return page(model, form, Map.of(), e.safeMessage() != null ? e.safeMessage() : e.getMessage());
         }

@@ -64,8 +64,17 @@ final class TeamJson {
             @JsonProperty("created_at") String createdAt) {}
 
     static Member member(Membership m) {
-        return new Member(m.id(), null, m.userId(), m.username(), m.displayName(), m.role(),
-                m.rosterSlot() == null ? "" : m.rosterSlot(), m.status(), m.tournamentCaptain(), timestamp(m.joinedAt()));
+        return new Member(
+                m.id(),
+                null,
+                m.userId(),
+                m.username(),
+                m.displayName(),
+                m.role(),
+                m.rosterSlot() == null ? "" : m.rosterSlot(),
+                m.status(),
+                m.tournamentCaptain(),
+                timestamp(m.joinedAt()));
     }
 
     static List<Member> members(List<Membership> roster) {
@@ -73,24 +82,55 @@ final class TeamJson {
     }
 
     static List<Member> rosterWithIds(List<Membership> roster) {
-        return roster.stream().map(m -> {
-            Member member = member(m);
-            return new Member(member.id(), m.id(), member.userId(), member.username(), member.displayName(),
-                    member.role(), member.rosterSlot(), member.status(), member.isTournamentCaptain(), member.joinedDate());
-        }).toList();
+        return roster.stream()
+                .map(m -> {
+                    Member member = member(m);
+                    return new Member(
+                            member.id(),
+                            m.id(),
+                            member.userId(),
+                            member.username(),
+                            member.displayName(),
+                            member.role(),
+                            member.rosterSlot(),
+                            member.status(),
+                            member.isTournamentCaptain(),
+                            member.joinedDate());
+                })
+                .toList();
     }
 
     static Detail detail(Team team) {
-        return new Detail(team.id(), team.name(), team.slug(), team.logoUrl(), team.bannerUrl(), team.gameId(),
-                team.region(), team.status(), team.description(), team.isOrganizationTeam(),
+        return new Detail(
+                team.id(),
+                team.name(),
+                team.slug(),
+                team.logoUrl(),
+                team.bannerUrl(),
+                team.gameId(),
+                team.region(),
+                team.status(),
+                team.description(),
+                team.isOrganizationTeam(),
                 team.isOrganizationTeam() ? team.organization().name() : null,
                 team.isOrganizationTeam() ? team.organization().slug() : null,
-                team.ownerUsername(), timestamp(team.createdAt()));
+                team.ownerUsername(),
+                timestamp(team.createdAt()));
     }
 
     static Settings settings(Team team) {
-        return new Settings(team.id(), team.name(), team.slug(), team.logoUrl(), team.bannerUrl(), team.gameId(),
-                team.region(), team.status(), team.description(), team.preferredServer(), team.isOrganizationTeam(),
+        return new Settings(
+                team.id(),
+                team.name(),
+                team.slug(),
+                team.logoUrl(),
+                team.bannerUrl(),
+                team.gameId(),
+                team.region(),
+                team.status(),
+                team.description(),
+                team.preferredServer(),
+                team.isOrganizationTeam(),
                 team.isOrganizationTeam() ? team.organization().name() : null,
                 team.isOrganizationTeam() ? team.organization().slug() : null,
                 timestamp(team.createdAt()));

@@ -67,27 +67,45 @@ class TeamPage {
         }
         model.addAttribute("team", detail.team());
         model.addAttribute("members", detail.members());
-        model.addAttribute("game", Games.byId(detail.team().gameId()).map(Game::name).orElse("Game " + detail.team().gameId()));
+        model.addAttribute(
+                "game",
+                Games.byId(detail.team().gameId())
+                        .map(Game::name)
+                        .orElse("Game " + detail.team().gameId()));
         model.addAttribute("canManage", teams.canManage(detail.team(), me.id()));
         model.addAttribute("roles", TeamRole.values());
         model.addAttribute("regions", Region.values());
         if (!model.containsAttribute("settings")) {
-            model.addAttribute("settings", new SettingsForm(detail.team().region(), detail.team().description(),
-                    detail.team().preferredServer(), orEmpty(detail.team().branding().logoUrl()),
-                    orEmpty(detail.team().branding().bannerUrl())));
+            model.addAttribute(
+                    "settings",
+                    new SettingsForm(
+                            detail.team().region(),
+                            detail.team().description(),
+                            detail.team().preferredServer(),
+                            orEmpty(detail.team().branding().logoUrl()),
+                            orEmpty(detail.team().branding().bannerUrl())));
         }
-        model.addAttribute("addMember", model.containsAttribute("addMember")
-                ? model.getAttribute("addMember") : new AddMemberForm("", TeamRole.PLAYER.name(), true));
+        model.addAttribute(
+                "addMember",
+                model.containsAttribute("addMember")
+                        ? model.getAttribute("addMember")
+                        : new AddMemberForm("", TeamRole.PLAYER.name(), true));
         return "teams/detail";
     }
 
     @PostMapping(PAGE + "members/add")
-    String addMember(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug,
-            @ModelAttribute AddMemberForm form, RedirectAttributes redirect) {
+    String addMember(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
+            @ModelAttribute AddMemberForm form,
+            RedirectAttributes redirect) {
         try {
-            AddedMember added = memberships.add(slug, me.id(), new NewMember(form.userLookup(), form.role(), null, form.active()));
-            redirect.addFlashAttribute("notice", added.member().username() + " added as " + added.member().roleLabel()
-                    + (added.member().isActive() ? "." : " (invited)."));
+            AddedMember added =
+                    memberships.add(slug, me.id(), new NewMember(form.userLookup(), form.role(), null, form.active()));
+            redirect.addFlashAttribute(
+                    "notice",
+                    added.member().username() + " added as " + added.member().roleLabel()
+                            + (added.member().isActive() ? "." : " (invited)."));
         } catch (DualWriteFailedException e) {
             redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
@@ -98,8 +116,12 @@ class TeamPage {
     }
 
     @PostMapping(PAGE + "members/{membershipId}/role")
-    String changeRole(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug, @PathVariable long membershipId,
-            @RequestParam String role, RedirectAttributes redirect) {
+    String changeRole(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
+            @PathVariable long membershipId,
+            @RequestParam String role,
+            RedirectAttributes redirect) {
         try {
             Membership member = memberships.changeRole(slug, membershipId, me.id(), new RoleChange(role, null));
             redirect.addFlashAttribute("notice", member.username() + " is now " + member.roleLabel() + ".");
@@ -112,7 +134,10 @@ class TeamPage {
     }
 
     @PostMapping(PAGE + "members/{membershipId}/remove")
-    String remove(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug, @PathVariable long membershipId,
+    String remove(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
+            @PathVariable long membershipId,
             RedirectAttributes redirect) {
         try {
             memberships.remove(slug, membershipId, me.id());
@@ -126,11 +151,21 @@ class TeamPage {
     }
 
     @PostMapping(PAGE + "settings")
-    String settings(@AuthenticationPrincipal SignedInUser me, @PathVariable String slug, @ModelAttribute SettingsForm form,
+    String settings(
+            @AuthenticationPrincipal SignedInUser me,
+            @PathVariable String slug,
+            @ModelAttribute SettingsForm form,
             RedirectAttributes redirect) {
         try {
-            teams.updateSettings(slug, me.id(), new TeamSettings(orEmpty(form.region()), orEmpty(form.description()),
-                    orEmpty(form.preferredServer()), orEmpty(form.logoUrl()), orEmpty(form.bannerUrl())));
+            teams.updateSettings(
+                    slug,
+                    me.id(),
+                    new TeamSettings(
+                            orEmpty(form.region()),
+                            orEmpty(form.description()),
+                            orEmpty(form.preferredServer()),
+                            orEmpty(form.logoUrl()),
+                            orEmpty(form.bannerUrl())));
             redirect.addFlashAttribute("notice", "Settings saved.");
         } catch (DualWriteFailedException e) {
             redirect.addFlashAttribute("error", NOT_SAVED);

@@ -61,7 +61,8 @@ class ValidationReportController {
     record Error(String error, String code) {}
 
     private static ResponseEntity<Error> invalid(String message) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new Error(message, "INVALID_PARAMETER"));
     }
 

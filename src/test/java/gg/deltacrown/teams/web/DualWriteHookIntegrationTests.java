@@ -69,16 +69,19 @@ class DualWriteHookIntegrationTests {
         assertThat(outbox()).containsExactly(row("sync_team_created", teamId, null));
 
         long membershipId = teams.addMember(token, slug, "testmember", "PLAYER");
-        assertThat(teams.changeRole(token, slug, membershipId, "{\"role\":\"SUBSTITUTE\"}").status()).isEqualTo(200);
+        assertThat(teams.changeRole(token, slug, membershipId, "{\"role\":\"SUBSTITUTE\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(teams.settings(token, slug, "{\"region\":\"EU\"}").status()).isEqualTo(200);
         assertThat(teams.remove(token, slug, membershipId).status()).isEqualTo(200);
 
-        assertThat(outbox()).containsExactly(
-                row("sync_team_created", teamId, null),
-                row("sync_team_member_added", teamId, membershipId),
-                row("sync_team_member_updated", teamId, membershipId),
-                row("sync_team_settings_updated", teamId, null),
-                row("sync_team_member_removed", teamId, membershipId));
+        assertThat(outbox())
+                .containsExactly(
+                        row("sync_team_created", teamId, null),
+                        row("sync_team_member_added", teamId, membershipId),
+                        row("sync_team_member_updated", teamId, membershipId),
+                        row("sync_team_settings_updated", teamId, null),
+                        row("sync_team_member_removed", teamId, membershipId));
     }
 
     @Test
@@ -106,13 +109,15 @@ class DualWriteHookIntegrationTests {
     @Test
     void aFailedStrictShadowWriteIs500DualWriteFailedAndRollsEverythingBack() {
         doThrow(new DualWriteFailedException("shadow insert failed: secret detail", new IllegalStateException("boom")))
-                .when(spied()).record(any());
+                .when(spied())
+                .record(any());
 
         Reply reply = teams.create(token, "{\"name\":\"Alpha\",\"game_id\":1}");
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.json().get("error_code").asString()).isEqualTo("DUAL_WRITE_FAILED");
-        assertThat(reply.json().get("safe_message").asString()).isEqualTo("The change could not be saved. Please try again.");
+        assertThat(reply.json().get("safe_message").asString())
+                .isEqualTo("The change could not be saved. Please try again.");
         assertThat(reply.body()).doesNotContain("secret detail", "boom");
         assertThat(count("organizations_team")).isZero();
         assertThat(count("organizations_membership")).isZero();
@@ -121,7 +126,9 @@ class DualWriteHookIntegrationTests {
     @Test
     void aFailedStrictShadowWriteRollsBackARosterChangeToo() {
         String slug = teams.createTeam(token, "Alpha", 1);
-        doThrow(new DualWriteFailedException("shadow failed", null)).when(spied()).record(any());
+        doThrow(new DualWriteFailedException("shadow failed", null))
+                .when(spied())
+                .record(any());
 
         Reply reply = teams.addMember(token, slug, "{\"user_lookup\":\"testmember\",\"role\":\"PLAYER\"}");
 
@@ -135,7 +142,8 @@ class DualWriteHookIntegrationTests {
         String slug = teams.createTeam(token, "Alpha", 1);
         // A write to a legacy table inside the request transaction, as a broken shadow writer would do it.
         doAnswer(invocation -> jdbc.update("INSERT INTO teams_team (name) VALUES ('forbidden')"))
-                .when(spied()).record(any());
+                .when(spied())
+                .record(any());
 
         Reply reply = teams.settings(token, slug, "{\"region\":\"EU\", \"description\":\"changed\"}");
 
@@ -143,7 +151,8 @@ class DualWriteHookIntegrationTests {
         assertThat(reply.json().get("error_code").asString()).isEqualTo("LEGACY_WRITE_BLOCKED");
         assertThat(reply.body()).doesNotContain("INSERT", "teams_team");
         assertThat(jdbc.queryForMap("SELECT region, description FROM organizations_team WHERE slug = ?", slug))
-                .containsEntry("region", "NA").containsEntry("description", "");
+                .containsEntry("region", "NA")
+                .containsEntry("description", "");
     }
 
     /** DualWrite is transactional: stub the spy behind Spring's proxy, not the proxy. */

@@ -37,9 +37,23 @@ import tools.jackson.databind.json.JsonMapper;
 class MalformedRequestIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> FIELDS = List.of("name", "game_id", "region", "branding", "organization_id",
-            "user_lookup", "role", "slot", "is_active", "description", "preferred_server", "logo_url", "banner_url",
-            "slug", "primary_color", "tagline");
+    private static final List<String> FIELDS = List.of(
+            "name",
+            "game_id",
+            "region",
+            "branding",
+            "organization_id",
+            "user_lookup",
+            "role",
+            "slot",
+            "is_active",
+            "description",
+            "preferred_server",
+            "logo_url",
+            "banner_url",
+            "slug",
+            "primary_color",
+            "tagline");
 
     private static ConfigurableApplicationContext service;
     private static ApiClient api;
@@ -52,8 +66,12 @@ class MalformedRequestIntegrationTests {
         service = new SpringApplicationBuilder(DeltacrownApplication.class)
                 .initializers(new TestDatabaseInitializer())
                 // Arguments, not default properties: application.yml's server.port would win over those.
-                .run("--server.port=0", "--deltacrown.mode=serve", "--deltacrown.accounts.password-iterations=1000",
-                        "--spring.datasource.hikari.maximum-pool-size=5", "--deltacrown.api.throttle-anon=off",
+                .run(
+                        "--server.port=0",
+                        "--deltacrown.mode=serve",
+                        "--deltacrown.accounts.password-iterations=1000",
+                        "--spring.datasource.hikari.maximum-pool-size=5",
+                        "--deltacrown.api.throttle-anon=off",
                         "--deltacrown.api.throttle-user=off");
         api = new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
         jdbc = service.getBean(JdbcTemplate.class);
@@ -66,9 +84,14 @@ class MalformedRequestIntegrationTests {
         String slug = teams.createTeam(token, "Fuzz Team", 9);
         long membershipId = teams.addMember(token, slug, "testmember", "PLAYER");
         String team = "/api/vnext/teams/" + slug;
-        paths = List.of("/api/vnext/teams/create/", "/api/vnext/organizations/create/", team + "/members/add/",
-                team + "/members/" + membershipId + "/role/", team + "/members/" + membershipId + "/remove/",
-                team + "/settings/", team + "/detail/");
+        paths = List.of(
+                "/api/vnext/teams/create/",
+                "/api/vnext/organizations/create/",
+                team + "/members/add/",
+                team + "/members/" + membershipId + "/role/",
+                team + "/members/" + membershipId + "/remove/",
+                team + "/settings/",
+                team + "/detail/");
     }
 
     @AfterContainer
@@ -99,7 +122,8 @@ class MalformedRequestIntegrationTests {
                  WHERE t.owner_id IS NOT NULL
                    AND (SELECT count(*) FROM organizations_membership m
                          WHERE m.team_id = t.id AND m.role = 'OWNER' AND m.status = 'ACTIVE') <> 1""", Integer.class))
-                .as("independent teams with other than one active owner").isZero();
+                .as("independent teams with other than one active owner")
+                .isZero();
     }
 
     @Provide
@@ -110,13 +134,16 @@ class MalformedRequestIntegrationTests {
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> objects = objects().map(MalformedRequestIntegrationTests::json);
-        Arbitrary<String> truncated = objects.flatMap(text ->
-                Arbitraries.integers().between(0, text.length()).map(end -> text.substring(0, end)));
-        Arbitrary<String> nearlyValid = Combinators.combine(Arbitraries.of("Fuzz Alpha", "Fuzz Beta", "战队", "ab"),
-                        Arbitraries.integers().between(1, 9), Arbitraries.of("PLAYER", "COACH", "OWNER", "X"), objectMaps())
+        Arbitrary<String> truncated = objects.flatMap(
+                text -> Arbitraries.integers().between(0, text.length()).map(end -> text.substring(0, end)));
+        Arbitrary<String> nearlyValid = Combinators.combine(
+                        Arbitraries.of("Fuzz Alpha", "Fuzz Beta", "战队", "ab"),
+                        Arbitraries.integers().between(1, 9),
+                        Arbitraries.of("PLAYER", "COACH", "OWNER", "X"),
+                        objectMaps())
                 .as((name, game, role, overrides) -> {
-                    Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "game_id", game, "region", "NA",
-                            "user_lookup", "testmember", "role", role));
+                    Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                            "name", name, "game_id", game, "region", "NA", "user_lookup", "testmember", "role", role));
                     body.putAll(overrides);
                     return json(body);
                 });
@@ -129,8 +156,10 @@ class MalformedRequestIntegrationTests {
     }
 
     private static Arbitrary<Map<String, Object>> objects() {
-        return Arbitraries.maps(Arbitraries.of(FIELDS), Arbitraries.lazyOf(
-                        MalformedRequestIntegrationTests::values, MalformedRequestIntegrationTests::branding))
+        return Arbitraries.maps(
+                        Arbitraries.of(FIELDS),
+                        Arbitraries.lazyOf(
+                                MalformedRequestIntegrationTests::values, MalformedRequestIntegrationTests::branding))
                 .ofMaxSize(6)
                 .map(LinkedHashMap::new);
     }
@@ -140,8 +169,10 @@ class MalformedRequestIntegrationTests {
     }
 
     private static Arbitrary<Object> branding() {
-        return Arbitraries.maps(Arbitraries.of("logo_url", "banner_url", "primary_color", "secondary_color", "tagline",
-                        "website_url"), values())
+        return Arbitraries.maps(
+                        Arbitraries.of(
+                                "logo_url", "banner_url", "primary_color", "secondary_color", "tagline", "website_url"),
+                        values())
                 .ofMaxSize(4)
                 .map(map -> (Object) map);
     }
@@ -149,14 +180,41 @@ class MalformedRequestIntegrationTests {
     /** Plausible and implausible JSON values: what the fields want, near misses and wrong types. */
     private static Arbitrary<Object> values() {
         return Arbitraries.oneOf(
-                Arbitraries.of("Alpha Team", "NA", "eu", "Mars", "#FF0000", "red", "https://cdn.example.com/x.png",
-                        "not a url", "PLAYER", "owner", "MANAGER", "STARTER", "testmember", "testuser", "nobody",
-                        "testmember@example.com", "1", "", "  ", "admin", "战队", "true").map(v -> (Object) v),
+                Arbitraries.of(
+                                "Alpha Team",
+                                "NA",
+                                "eu",
+                                "Mars",
+                                "#FF0000",
+                                "red",
+                                "https://cdn.example.com/x.png",
+                                "not a url",
+                                "PLAYER",
+                                "owner",
+                                "MANAGER",
+                                "STARTER",
+                                "testmember",
+                                "testuser",
+                                "nobody",
+                                "testmember@example.com",
+                                "1",
+                                "",
+                                "  ",
+                                "admin",
+                                "战队",
+                                "true")
+                        .map(v -> (Object) v),
                 Arbitraries.strings().ofMaxLength(60).map(v -> (Object) v),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(40).ofMaxLength(600).map(v -> (Object) v),
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .ofMinLength(40)
+                        .ofMaxLength(600)
+                        .map(v -> (Object) v),
                 Arbitraries.longs().map(v -> (Object) v),
                 Arbitraries.integers().between(-2, 12).map(v -> (Object) v),
-                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(20), BigInteger.TEN.pow(30)).map(v -> (Object) v),
+                Arbitraries.bigIntegers()
+                        .between(BigInteger.TEN.pow(20), BigInteger.TEN.pow(30))
+                        .map(v -> (Object) v),
                 Arbitraries.doubles().map(v -> (Object) v),
                 Arbitraries.of(true, false).map(v -> (Object) v),
                 Arbitraries.just(null),

@@ -71,19 +71,24 @@ class TeamCreationIntegrationTests {
 
         assertThat(reply.status()).isEqualTo(201);
         long teamId = reply.json().get("team_id").asLong();
-        assertThat(reply.body()).isEqualTo("{\"team_id\":" + teamId
-                + ",\"team_slug\":\"staging-test-team-alpha\",\"team_url\":\"/organizations/teams/staging-test-team-alpha/\"}");
+        assertThat(reply.body())
+                .isEqualTo(
+                        "{\"team_id\":" + teamId
+                                + ",\"team_slug\":\"staging-test-team-alpha\",\"team_url\":\"/organizations/teams/staging-test-team-alpha/\"}");
         Map<String, Object> team = jdbc.queryForMap("""
                 SELECT name, slug, owner_id, organization_id, game_id, region, status, branding::text AS branding,
                        description, preferred_server, is_temporary
                   FROM organizations_team WHERE id = ?""", teamId);
-        assertThat(team).containsEntry("name", "Staging Test Team Alpha")
+        assertThat(team)
+                .containsEntry("name", "Staging Test Team Alpha")
                 .containsEntry("owner_id", testuser.id())
                 .containsEntry("organization_id", null)
                 .containsEntry("game_id", 1)
                 .containsEntry("region", "NA")
                 .containsEntry("status", "ACTIVE")
-                .containsEntry("branding", "{\"logo_url\": \"https://cdn.example.com/test.png\", \"primary_color\": \"#FF0000\"}")
+                .containsEntry(
+                        "branding",
+                        "{\"logo_url\": \"https://cdn.example.com/test.png\", \"primary_color\": \"#FF0000\"}")
                 .containsEntry("description", "")
                 .containsEntry("is_temporary", false);
         assertThat(jdbc.queryForMap("""
@@ -165,14 +170,17 @@ class TeamCreationIntegrationTests {
         assertThat(details(teams.create(token, "{}")))
                 .isEqualTo("{\"name\":[\"This field is required.\"],\"game_id\":[\"This field is required.\"]}");
         assertThat(details(teams.create(token, "{\"name\":null,\"game_id\":null}")))
-                .isEqualTo("{\"name\":[\"This field may not be null.\"],\"game_id\":[\"This field may not be null.\"]}");
+                .isEqualTo(
+                        "{\"name\":[\"This field may not be null.\"],\"game_id\":[\"This field may not be null.\"]}");
         assertThat(details(teams.create(token, "{\"name\":[\"x\"],\"game_id\":true,\"branding\":\"red\"}")))
-                .isEqualTo("{\"name\":[\"Not a valid string.\"],\"game_id\":[\"A valid integer is required.\"],"
-                        + "\"branding\":{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got str.\"]}}");
+                .isEqualTo(
+                        "{\"name\":[\"Not a valid string.\"],\"game_id\":[\"A valid integer is required.\"],"
+                                + "\"branding\":{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got str.\"]}}");
         assertThat(details(teams.create(token, "{\"name\":\"" + "x".repeat(51) + "\",\"game_id\":1.5}")))
                 .isEqualTo("{\"game_id\":[\"A valid integer is required.\"],"
                         + "\"name\":[\"Ensure this field has no more than 50 characters.\"]}");
-        assertThat(details(teams.create(token, "{\"name\":\"  \",\"game_id\":0,\"region\":\"" + "x".repeat(11) + "\"}")))
+        assertThat(details(
+                        teams.create(token, "{\"name\":\"  \",\"game_id\":0,\"region\":\"" + "x".repeat(11) + "\"}")))
                 .isEqualTo("{\"name\":[\"This field may not be blank.\"],"
                         + "\"game_id\":[\"Ensure this value is greater than or equal to 1.\"],"
                         + "\"region\":[\"Ensure this field has no more than 10 characters.\"]}");
@@ -187,10 +195,13 @@ class TeamCreationIntegrationTests {
         Reply list = teams.create(token, "[1, 2]");
 
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.body()).isEqualTo("{\"error_code\":\"validation_error\",\"message\":\"Invalid input data\","
-                + "\"details\":{\"non_field_errors\":[\"JSON parse error - the request body is not valid JSON.\"]}}");
+        assertThat(malformed.body())
+                .isEqualTo(
+                        "{\"error_code\":\"validation_error\",\"message\":\"Invalid input data\","
+                                + "\"details\":{\"non_field_errors\":[\"JSON parse error - the request body is not valid JSON.\"]}}");
         assertThat(list.status()).isEqualTo(400);
-        assertThat(details(list)).isEqualTo("{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got list.\"]}");
+        assertThat(details(list))
+                .isEqualTo("{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got list.\"]}");
     }
 
     @Test
@@ -238,8 +249,8 @@ class TeamCreationIntegrationTests {
             pool.shutdownNow();
         }
         assertThat(jdbc.queryForList("SELECT slug FROM organizations_team ORDER BY slug", String.class))
-                .containsExactlyInAnyOrder("race-team", "race-team-1", "race-team-2", "race-team-3", "race-team-4",
-                        "race-team-5");
+                .containsExactlyInAnyOrder(
+                        "race-team", "race-team-1", "race-team-2", "race-team-3", "race-team-4", "race-team-5");
     }
 
     @Test

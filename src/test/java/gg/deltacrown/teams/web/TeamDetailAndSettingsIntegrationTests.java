@@ -57,9 +57,22 @@ class TeamDetailAndSettingsIntegrationTests {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode team = reply.json().get("team");
         assertThat(reply.json().propertyNames()).containsExactly("team", "members", "invites");
-        assertThat(team.propertyNames()).containsExactly("id", "name", "slug", "logo_url", "banner_url", "game_id", "region",
-                "status", "description", "is_organization_team", "organization_name", "organization_slug",
-                "owner_username", "created_at");
+        assertThat(team.propertyNames())
+                .containsExactly(
+                        "id",
+                        "name",
+                        "slug",
+                        "logo_url",
+                        "banner_url",
+                        "game_id",
+                        "region",
+                        "status",
+                        "description",
+                        "is_organization_team",
+                        "organization_name",
+                        "organization_slug",
+                        "owner_username",
+                        "created_at");
         assertThat(team.get("slug").asString()).isEqualTo("staging-test-team-alpha");
         assertThat(team.get("logo_url").asString()).isEqualTo("https://cdn.example.com/test.png");
         assertThat(team.get("banner_url").isNull()).isTrue();
@@ -67,8 +80,10 @@ class TeamDetailAndSettingsIntegrationTests {
         assertThat(team.get("organization_name").isNull()).isTrue();
         assertThat(team.get("owner_username").asString()).isEqualTo("testuser");
         assertThat(team.get("created_at").asString()).endsWith("+00:00");
-        assertThat(reply.json().get("members").findValuesAsString("username")).containsExactly("testuser", "testmember");
-        assertThat(reply.json().get("members").get(1).get("membership_id").asLong()).isEqualTo(memberId);
+        assertThat(reply.json().get("members").findValuesAsString("username"))
+                .containsExactly("testuser", "testmember");
+        assertThat(reply.json().get("members").get(1).get("membership_id").asLong())
+                .isEqualTo(memberId);
         assertThat(reply.json().get("invites")).isEmpty();
     }
 
@@ -76,9 +91,16 @@ class TeamDetailAndSettingsIntegrationTests {
     void showsTheDefaultLogoWithoutBranding() {
         String plain = teams.createTeam(ownerToken, "Plain Team", 2);
 
-        assertThat(teams.detail(ownerToken, plain).json().get("team").get("logo_url").asString())
+        assertThat(teams.detail(ownerToken, plain)
+                        .json()
+                        .get("team")
+                        .get("logo_url")
+                        .asString())
                 .isEqualTo("/static/images/default_team_logo.png");
-        assertThat(new ApiClient(port).get("/static/images/default_team_logo.png", null).status()).isEqualTo(200);
+        assertThat(new ApiClient(port)
+                        .get("/static/images/default_team_logo.png", null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -98,22 +120,41 @@ class TeamDetailAndSettingsIntegrationTests {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("success").asBoolean()).isTrue();
         JsonNode team = reply.json().get("team");
-        assertThat(team.propertyNames()).containsExactly("id", "name", "slug", "logo_url", "banner_url", "game_id", "region",
-                "status", "description", "preferred_server", "is_organization_team", "organization_name",
-                "organization_slug", "created_at");
+        assertThat(team.propertyNames())
+                .containsExactly(
+                        "id",
+                        "name",
+                        "slug",
+                        "logo_url",
+                        "banner_url",
+                        "game_id",
+                        "region",
+                        "status",
+                        "description",
+                        "preferred_server",
+                        "is_organization_team",
+                        "organization_name",
+                        "organization_slug",
+                        "created_at");
         assertThat(team.get("region").asString()).isEqualTo("EU");
         assertThat(team.get("description").asString()).isEqualTo("Updated via dual-write test");
         assertThat(team.get("logo_url").asString()).isEqualTo("https://cdn.example.com/updated.png");
         Map<String, Object> row = jdbc.queryForMap(
                 "SELECT region, description, branding->>'logo_url' AS logo, updated_at > created_at AS touched "
-                        + "FROM organizations_team WHERE slug = ?", slug);
-        assertThat(row).containsEntry("region", "EU").containsEntry("logo", "https://cdn.example.com/updated.png")
+                        + "FROM organizations_team WHERE slug = ?",
+                slug);
+        assertThat(row)
+                .containsEntry("region", "EU")
+                .containsEntry("logo", "https://cdn.example.com/updated.png")
                 .containsEntry("touched", true);
     }
 
     @Test
     void leavesAbsentAndNullSettingsAsTheyAre() {
-        teams.settings(ownerToken, slug, "{\"preferred_server\": \"Frankfurt\", \"banner_url\": \"https://cdn.example.com/b.png\"}");
+        teams.settings(
+                ownerToken,
+                slug,
+                "{\"preferred_server\": \"Frankfurt\", \"banner_url\": \"https://cdn.example.com/b.png\"}");
 
         Reply reply = teams.settings(ownerToken, slug, "{\"region\": null, \"logo_url\": \"\"}");
 
@@ -126,8 +167,11 @@ class TeamDetailAndSettingsIntegrationTests {
 
     @Test
     void refusesInvalidSettingsStrangersAndUnknownTeams() {
-        Reply invalid = teams.settings(ownerToken, slug,
-                "{\"region\": \"Atlantis\", \"preferred_server\": \"" + "x".repeat(51) + "\", \"logo_url\": 5, \"description\": []}");
+        Reply invalid = teams.settings(
+                ownerToken,
+                slug,
+                "{\"region\": \"Atlantis\", \"preferred_server\": \"" + "x".repeat(51)
+                        + "\", \"logo_url\": 5, \"description\": []}");
         Reply stranger = teams.settings(otherToken, slug, "{\"region\": \"EU\"}");
         Reply missing = teams.settings(ownerToken, "missing", "{\"region\": \"EU\"}");
 
@@ -136,7 +180,8 @@ class TeamDetailAndSettingsIntegrationTests {
         assertThat(invalid.json().get("details").propertyNames())
                 .containsExactlyInAnyOrder("region", "preferred_server", "logo_url", "description");
         assertThat(stranger.status()).isEqualTo(403);
-        assertThat(stranger.json().get("message").asString()).isEqualTo("Only team owner or managers can update settings");
+        assertThat(stranger.json().get("message").asString())
+                .isEqualTo("Only team owner or managers can update settings");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT region FROM organizations_team WHERE slug = ?", String.class, slug))
                 .isEqualTo("NA");

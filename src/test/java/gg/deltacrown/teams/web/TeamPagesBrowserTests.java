@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TeamPagesBrowserTests {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
     @LocalServerPort
     int port;
 
@@ -67,7 +68,8 @@ class TeamPagesBrowserTests {
         page.getByLabel("Game").selectOption("1");
         page.getByLabel("Region").selectOption("NA");
         screenshot("1-create-form");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team"))
+                .click();
 
         assertThat(page).hasURL(Pattern.compile(".*/organizations/teams/staging-test-team-beta/$"));
         assertThat(page.locator("h1")).hasText("Staging Test Team Beta");
@@ -81,7 +83,8 @@ class TeamPagesBrowserTests {
         addForm.getByLabel("Role").selectOption("PLAYER");
         assertThat(addForm.getByLabel("Active")).isChecked();
         screenshot("3-add-member-form");
-        addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add")).click();
+        addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add"))
+                .click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("testmember added as Player.");
         assertThat(memberRow("testmember").locator(".role")).hasText("Player");
@@ -89,19 +92,24 @@ class TeamPagesBrowserTests {
         screenshot("4-member-added");
 
         memberRow("testmember").locator("select[name=role]").selectOption("SUBSTITUTE");
-        memberRow("testmember").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change role")).click();
+        memberRow("testmember")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change role"))
+                .click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("testmember is now Substitute.");
         assertThat(memberRow("testmember").locator(".role")).hasText("Substitute");
         screenshot("5-role-changed");
 
-        memberRow("testmember").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove")).click();
+        memberRow("testmember")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
+                .click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Member removed.");
         assertThat(memberRow("testmember")).hasCount(0);
         assertThat(page.locator("tr[data-username]")).hasCount(1);
         screenshot("6-member-removed");
 
         Assertions.assertThat(jdbc.queryForMap(
-                        "SELECT role, status, left_reason FROM organizations_membership WHERE id = ?", Long.parseLong(membershipId)))
+                        "SELECT role, status, left_reason FROM organizations_membership WHERE id = ?",
+                        Long.parseLong(membershipId)))
                 .containsEntry("role", "SUBSTITUTE")
                 .containsEntry("status", "INACTIVE")
                 .containsEntry("left_reason", "Removed by manager");
@@ -114,18 +122,21 @@ class TeamPagesBrowserTests {
 
         page.navigate(url("/teams/create/"));
         page.getByLabel("Team Name").fill("ab");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team"))
+                .click();
         assertThat(page.locator("#name + .field-error")).hasText("Ensure this field has at least 3 characters.");
         assertThat(page.getByLabel("Team Name")).hasAttribute("aria-invalid", "true");
         screenshot("7-create-error");
 
         page.getByLabel("Team Name").fill("Error Team");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/organizations/teams/error-team/$"));
         page.getByText("Add Member").click();
         Locator addForm = page.locator("details.add-member form");
         addForm.getByLabel("Username or Email").fill("nobody");
-        addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add")).click();
+        addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add"))
+                .click();
 
         assertThat(page.locator("#userLookup + .field-error")).hasText("User not found");
         assertThat(page.locator("details.add-member")).hasAttribute("open", "open");
@@ -134,7 +145,8 @@ class TeamPagesBrowserTests {
 
         page.locator("#settings-region").selectOption("EU");
         page.getByLabel("Description").fill("Updated from the page");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings"))
+                .click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Settings saved.");
         assertThat(page.locator(".region")).hasText("EU");
         assertThat(page.locator(".description")).hasText("Updated from the page");
@@ -146,8 +158,10 @@ class TeamPagesBrowserTests {
         logIn("testuser");
         page.navigate(url("/teams/create/"));
         page.getByLabel("Team Name").fill("Read Only Team");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create Team"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
 
         logIn("testmember");
@@ -163,7 +177,8 @@ class TeamPagesBrowserTests {
     private void logIn(String username) {
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(AccountFixture.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 
     private Locator memberRow(String username) {
@@ -171,7 +186,9 @@ class TeamPagesBrowserTests {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     private String url(String path) {

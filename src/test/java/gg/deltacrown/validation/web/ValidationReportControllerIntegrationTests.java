@@ -38,8 +38,10 @@ class ValidationReportControllerIntegrationTests {
         MigrationFixture fixture = new MigrationFixture(dataSource);
         fixture.pair("Crimson Wolves");
         fixture.legacyTeam("Jade Tigers").create();
-        long legacy = fixture.legacyTeam("Azure Dragons").game("dota2").region("EU").create();
-        fixture.map(legacy, fixture.vnextTeam("Azure Dragons").game(3).region("EU").create(), true);
+        long legacy =
+                fixture.legacyTeam("Azure Dragons").game("dota2").region("EU").create();
+        fixture.map(
+                legacy, fixture.vnextTeam("Azure Dragons").game(3).region("EU").create(), true);
     }
 
     static MockHttpServletRequestBuilder staff(MockHttpServletRequestBuilder request) {
@@ -56,13 +58,17 @@ class ValidationReportControllerIntegrationTests {
                 .andExpect(jsonPath("$.coverage.legacy_team_count").value(3))
                 .andExpect(jsonPath("$.coverage.mapping_percentage").value(66.67))
                 .andExpect(jsonPath("$.dual_write_health").isEmpty())
-                .andExpect(jsonPath("$.recommendations[0]").value("🔴 CRITICAL: 1 legacy teams unmapped (33.3% missing)."
-                        + " Run migration scripts to achieve 100% coverage before Phase 6."));
+                .andExpect(jsonPath("$.recommendations[0]")
+                        .value("🔴 CRITICAL: 1 legacy teams unmapped (33.3% missing)."
+                                + " Run migration scripts to achieve 100% coverage before Phase 6."));
     }
 
     @Test
     void appliesTheSampleSizeAndTheFilters() throws Exception {
-        mvc.perform(staff(get(PATH).param("sample_size", "1").param("game_id", "3").param("region", "EU")))
+        mvc.perform(staff(get(PATH)
+                        .param("sample_size", "1")
+                        .param("game_id", "3")
+                        .param("region", "EU")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.meta.sample_size").value(1))
                 .andExpect(jsonPath("$.meta.filters.game_id").value(3))
@@ -77,20 +83,25 @@ class ValidationReportControllerIntegrationTests {
         String body = mvc.perform(staff(get(PATH).param("format", "text")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("text/plain;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
-        Assertions.assertThat(body).startsWith("=".repeat(80) + "\nMIGRATION VALIDATION REPORT\n")
+        Assertions.assertThat(body)
+                .startsWith("=".repeat(80) + "\nMIGRATION VALIDATION REPORT\n")
                 .contains("Legacy Teams (Active):     3\n", "  🔴 CRITICAL: 1 legacy teams unmapped");
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "sample_size | -1   | sample_size must be 0 or more (got -1)",
-        "sample_size | many | sample_size must be a whole number (got 'many')",
-        "game_id     | one  | game_id must be a whole number (got 'one')",
-        "format      | xml  | format must be json or text (got 'xml')",
-        "region      | ' '  | region must not be blank (leave it out for every region)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sample_size | -1   | sample_size must be 0 or more (got -1)",
+                "sample_size | many | sample_size must be a whole number (got 'many')",
+                "game_id     | one  | game_id must be a whole number (got 'one')",
+                "format      | xml  | format must be json or text (got 'xml')",
+                "region      | ' '  | region must not be blank (leave it out for every region)",
+            })
     void refusesABadParameterWithTheFrameworkErrorEnvelope(String name, String value, String error) throws Exception {
         mvc.perform(staff(get(PATH).param(name, value)))
                 .andExpect(status().isBadRequest())
