@@ -14,8 +14,10 @@ import gg.deltacrown.support.HeadlessChromium;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,11 +100,14 @@ class OpsPageBrowserTests {
         assertThat(page.locator("#history")).containsText("Phase 2: enable dual-write");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "ops-2-flag.png")));
         Assertions.assertThat(flags.isOn(Flag.DUAL_WRITE_ENABLED)).isTrue();
-        Assertions.assertThat(jdbc.queryForObject(
-                        "SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
-                        Boolean.class,
-                        team.id()))
-                .isTrue();
+        // The unblocked row is dispatched after the page answered: await the verified map row.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Assertions.assertThat(jdbc.queryForList(
+                                "SELECT verified FROM organizations_migration_map WHERE vnext_team_id = ?",
+                                Boolean.class,
+                                team.id()))
+                        .containsExactly(true));
     }
 
     @Test
