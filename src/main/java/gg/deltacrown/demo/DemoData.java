@@ -4,7 +4,7 @@ import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.accounts.NewAccount;
 import gg.deltacrown.legacy.LegacyTeams;
-import gg.deltacrown.legacy.LegacyWriteBypass;
+import gg.deltacrown.legacy.NewLegacyMembership;
 import gg.deltacrown.legacy.NewLegacyTeam;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,16 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String BYPASS_REASON = "demo_seed";
 
     private final Accounts accounts;
     private final LegacyTeams legacyTeams;
-    private final LegacyWriteBypass bypass;
     private final TransactionTemplate transactions;
 
-    DemoData(Accounts accounts, LegacyTeams legacyTeams, LegacyWriteBypass bypass, TransactionTemplate transactions) {
+    DemoData(Accounts accounts, LegacyTeams legacyTeams, TransactionTemplate transactions) {
         this.accounts = accounts;
         this.legacyTeams = legacyTeams;
-        this.bypass = bypass;
         this.transactions = transactions;
     }
 
@@ -57,7 +56,6 @@ class DemoData implements ApplicationRunner {
                 accounts.create(new NewAccount("legacy_player1", "legacy_player1@example.com", "legacypass", false)),
                 accounts.create(new NewAccount("legacy_player2", "legacy_player2@example.com", "legacypass", false)));
 
-        bypass.open("demo_seed");
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
         seedTeam("Crimson Wolves", "CRW", "crimson-wolves", "valorant", "NA", players, created);
         seedTeam("Azure Dragons", "AZD", "azure-dragons", "cs2", "EU", players, created.plusDays(1));
@@ -73,16 +71,20 @@ class DemoData implements ApplicationRunner {
             List<Account> members,
             OffsetDateTime created) {
         long teamId = legacyTeams.insertTeam(
-                new NewLegacyTeam(name, tag, slug, game, region, "Demo legacy team", null, null, null, true), created);
+                BYPASS_REASON,
+                new NewLegacyTeam(name, tag, slug, game, region, "Demo legacy team", null, null, null, true),
+                created);
         for (int i = 0; i < members.size(); i++) {
             legacyTeams.insertMembership(
-                    teamId,
-                    members.get(i).profileId(),
-                    i == 0 ? "OWNER" : "PLAYER",
-                    "ACTIVE",
-                    "STARTER",
-                    created.plusHours(i),
-                    null);
+                    BYPASS_REASON,
+                    new NewLegacyMembership(
+                            teamId,
+                            members.get(i).profileId(),
+                            i == 0 ? "OWNER" : "PLAYER",
+                            "ACTIVE",
+                            "STARTER",
+                            created.plusHours(i),
+                            null));
         }
     }
 }

@@ -24,6 +24,25 @@ record LegacyMemberRow(
         String vnextRole,
         boolean promoted) {
 
+    /** A row to insert as given, not mirrored from a vNext membership. */
+    static LegacyMemberRow of(NewLegacyMembership membership) {
+        return new LegacyMemberRow(
+                null,
+                membership.teamId(),
+                membership.profileId(),
+                membership.role(),
+                membership.status(),
+                membership.rosterSlot(),
+                "",
+                false,
+                membership.joinedAt(),
+                membership.leftAt(),
+                LegacyRole.OWNER.equals(membership.role()),
+                null,
+                null,
+                false);
+    }
+
     boolean activeOwner() {
         return "OWNER".equals(role) && "ACTIVE".equals(status);
     }

@@ -7,13 +7,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Set-based reads and writes of the legacy shadow rows: a fixed number of statements per batch of
- * teams, whatever its size (arrays + {@code unnest}). Every NOT NULL column is set explicitly, as
- * Django keeps its defaults in the application (spec 2.11, 2.12).
+ * Set-based reads and writes of the legacy team rows: a fixed number of statements per batch of
+ * teams, whatever its size (arrays + {@code unnest}). The one place that knows the column list of a
+ * new {@code teams_team} and {@code teams_teammembership} row: the shadow writer, the demo data,
+ * {@code seed_scale} and the test fixtures all insert through here.
  */
 @Repository
 class LegacyShadowTables {
@@ -43,9 +46,13 @@ class LegacyShadowTables {
              WHERE team_id = ANY(:teamIds)
             """;
 
-    private static final String INSERT_TEAMS = """
-            INSERT INTO teams_team (
-                name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
+    /**
+     * The columns every new {@code teams_team} row gets, for every writer (shadow writer, demo data,
+     * {@code seed_scale}, test fixtures): Django keeps its defaults in the application, so each NOT
+     * NULL column is set explicitly (docs/adr/0015-legacy-shadow-mapping.md).
+     */
+    private static final String TEAM_INSERT_COLUMNS = """
+            name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
                 banner_image, roster_image, banner, region, twitter, instagram, discord, youtube, twitch,
                 linktree, slug, followers_count, posts_count, is_verified, is_featured, allow_posts,
                 allow_followers, posts_require_approval, is_active, is_public, allow_join_requests,
@@ -53,8 +60,15 @@ class LegacyShadowTables {
                 is_recruiting, show_roster_publicly, show_statistics_publicly, show_tournaments_publicly,
                 show_achievements_publicly, members_can_post, require_post_approval, members_can_invite,
                 auto_accept_join_requests, require_application_message, min_rank_requirement,
-                hide_member_stats, hide_social_links, show_captain_only, logo_url)
-            SELECT u.name, u.tag, u.description, u.logo, NULL, NULL, u.created_at, now(), u.game,
+                hide_member_stats, hide_social_links, show_captain_only, logo_url""";
+
+    /** What a writer gives for a new team: the columns of the source row {@code u}. */
+    static final String TEAM_SOURCE =
+            "name, tag, description, logo, created_at, game, banner_image, region, slug, active, logo_url";
+
+    /** The values of {@link #TEAM_INSERT_COLUMNS}: the source row's, Django's defaults for the rest. */
+    private static final String TEAM_INSERT_VALUES = """
+            u.name, u.tag, u.description, u.logo, NULL, NULL, u.created_at, now(), u.game,
                    u.banner_image, NULL, NULL, u.region, '', '', '', '', '',
                    '', u.slug, 0, 0, false, false, true,
                    true, false, u.active, u.active, true,
@@ -62,13 +76,19 @@ class LegacyShadowTables {
                    false, true, true, true,
                    true, true, false, false,
                    false, true, '',
-                   false, false, false, u.logo_url
+                   false, false, false, u.logo_url""";
+
+    private static final String INSERT_TEAMS = "INSERT INTO teams_team (" + TEAM_INSERT_COLUMNS + ")\nSELECT "
+            + TEAM_INSERT_VALUES + """
+
               FROM unnest(:names::varchar[], :tags::varchar[], :descriptions::text[], :logos::varchar[],
                           :createdAts::timestamptz[], :games::varchar[], :banners::varchar[], :regions::varchar[],
                           :slugs::varchar[], :actives::boolean[], :logoUrls::varchar[])
-                   AS u(name, tag, description, logo, created_at, game, banner_image, region, slug, active, logo_url)
-            RETURNING id, name
-            """;
+                   AS u(""" + TEAM_SOURCE + ")\nRETURNING id, name";
+
+    /** Rows whose ids the writer took from the table's sequence: from a query of (id, TEAM_SOURCE). */
+    private static final String INSERT_TEAMS_WITH_IDS = "INSERT INTO teams_team (id, " + TEAM_INSERT_COLUMNS
+            + ")\nSELECT u.id, " + TEAM_INSERT_VALUES + "\n  FROM (%s) AS u(id, " + TEAM_SOURCE + ")";
 
     private static final String UPDATE_TEAMS = """
             UPDATE teams_team t
@@ -83,33 +103,48 @@ class LegacyShadowTables {
             """;
 
     /**
-     * Permission cache on insert (spec 2.12): OWNER gets all; a new MANAGER or CAPTAIN gets three.
-     * {@code user_id} comes from the profile in the same statement (the row trigger then has
-     * nothing to do).
+     * The columns every new {@code teams_teammembership} row gets, for every writer, with Django's
+     * permission cache on insert: OWNER gets all; a new MANAGER or CAPTAIN gets three
+     * (docs/adr/0015-legacy-shadow-mapping.md). {@code user_id} comes from the profile in the same
+     * statement (the row trigger then has nothing to do).
      */
-    private static final String INSERT_MEMBERS = """
-            INSERT INTO teams_teammembership (
-                team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
+    private static final String MEMBER_INSERT_COLUMNS = """
+            team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
                 role_changed_by_id, status, joined_at, left_at, roster_slot, player_role, is_captain,
                 can_register_tournaments, can_withdraw_tournaments, can_submit_match_results,
                 can_invite_members, can_remove_members, can_manage_roles, can_manage_permissions,
                 can_edit_team_profile, can_edit_team_settings, can_manage_social_links, can_create_posts,
                 can_manage_posts, can_manage_announcements, can_manage_finances, can_view_financial_reports,
-                can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until, user_id)
-            SELECT u.team_id, u.profile_id, u.role, u.metadata::jsonb, false, 0, NULL,
+                can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until, user_id""";
+
+    /** What a writer gives for a new membership: the columns of the source row {@code u}. */
+    static final String MEMBER_SOURCE =
+            "team_id, profile_id, role, metadata, status, joined_at, left_at, roster_slot, player_role, captain";
+
+    /** The values of {@link #MEMBER_INSERT_COLUMNS}, {@code p} being the member's profile. */
+    private static final String MEMBER_INSERT_VALUES = """
+            u.team_id, u.profile_id, u.role, u.metadata::jsonb, false, 0, NULL,
                    NULL, u.status, u.joined_at, u.left_at, u.roster_slot, u.player_role, u.captain,
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER',
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER',
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'),
                    u.role = 'OWNER', u.role = 'OWNER', u.role = 'OWNER', u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'),
-                   u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'), u.role = 'OWNER', NULL, NULL, NULL, p.user_id
+                   u.role IN ('OWNER', 'MANAGER', 'CAPTAIN'), u.role = 'OWNER', NULL, NULL, NULL, p.user_id""";
+
+    private static final String INSERT_MEMBERS = "INSERT INTO teams_teammembership (" + MEMBER_INSERT_COLUMNS
+            + ")\nSELECT " + MEMBER_INSERT_VALUES + """
+
               FROM unnest(:teamIds::bigint[], :profileIds::bigint[], :roles::varchar[], :metadata::text[],
                           :statuses::varchar[], :joinedAts::timestamptz[], :leftAts::timestamptz[],
                           :slots::varchar[], :playerRoles::varchar[], :captains::boolean[])
-                   AS u(team_id, profile_id, role, metadata, status, joined_at, left_at, roster_slot, player_role,
-                        captain)
-              JOIN user_profile_userprofile p ON p.id = u.profile_id
-            """;
+                   AS u(""" + MEMBER_SOURCE + """
+            )
+              JOIN user_profile_userprofile p ON p.id = u.profile_id""";
+
+    /** Memberships from a query of (MEMBER_SOURCE). */
+    private static final String INSERT_MEMBERS_FROM = "INSERT INTO teams_teammembership (" + MEMBER_INSERT_COLUMNS
+            + ")\nSELECT " + MEMBER_INSERT_VALUES + "\n  FROM (%s) AS u(" + MEMBER_SOURCE
+            + ")\n  JOIN user_profile_userprofile p ON p.id = u.profile_id";
 
     /** Permission cache on update (spec 2.12): becoming OWNER sets every flag; otherwise they stay. */
     private static final String UPDATE_MEMBERS = """
@@ -205,6 +240,15 @@ class LegacyShadowTables {
         return ids;
     }
 
+    /**
+     * Inserts the rows of a query returning {@code (id, }{@value #TEAM_SOURCE}{@code )}, the ids
+     * taken from the table's sequence by the caller (set-based seed data that links its rows in the
+     * same transaction); returns how many.
+     */
+    int insertTeamsWithIds(String sourceQuery) {
+        return jdbc.sql(INSERT_TEAMS_WITH_IDS.formatted(sourceQuery)).update();
+    }
+
     void updateTeams(List<LegacyTeamRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -243,6 +287,11 @@ class LegacyShadowTables {
                 .update();
     }
 
+    /** Inserts the rows of a query returning {@code (}{@value #MEMBER_SOURCE}{@code )}; returns how many. */
+    int insertMembersFrom(String sourceQuery) {
+        return jdbc.sql(INSERT_MEMBERS_FROM.formatted(sourceQuery)).update();
+    }
+
     void updateMembers(List<LegacyMemberRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -273,11 +322,11 @@ class LegacyShadowTables {
         return json.append('}').toString();
     }
 
-    private static <T> String[] strings(List<T> rows, java.util.function.Function<T, String> value) {
+    private static <T> String[] strings(List<T> rows, Function<T, String> value) {
         return rows.stream().map(value).toArray(String[]::new);
     }
 
-    private static <T> Boolean[] booleans(List<T> rows, java.util.function.Predicate<T> value) {
+    private static <T> Boolean[] booleans(List<T> rows, Predicate<T> value) {
         return rows.stream().map(value::test).toArray(Boolean[]::new);
     }
 

@@ -1,5 +1,7 @@
 package gg.deltacrown.legacy;
 
+import java.util.Objects;
+
 /** The {@code teams_team} columns the shadow writer owns. {@code id} is null for a planned insert. */
 record LegacyTeamRow(
         Long id,
@@ -14,20 +16,36 @@ record LegacyTeamRow(
         String logoUrl,
         boolean active) {
 
+    /** A row to insert as given (null region and description: empty, as Django stores them). */
+    static LegacyTeamRow of(NewLegacyTeam team) {
+        return new LegacyTeamRow(
+                null,
+                team.name(),
+                team.tag(),
+                team.slug(),
+                team.game(),
+                team.region() == null ? "" : team.region(),
+                team.description() == null ? "" : team.description(),
+                team.logo(),
+                team.bannerImage(),
+                team.logoUrl(),
+                team.active());
+    }
+
     LegacyTeamRow withId(long newId) {
         return new LegacyTeamRow(newId, name, tag, slug, game, region, description, logo, bannerImage, logoUrl, active);
     }
 
     /** Same content, ignoring the id and the tag (the tag is set once, on insert). */
     boolean sameContent(LegacyTeamRow other) {
-        return java.util.Objects.equals(name, other.name)
-                && java.util.Objects.equals(slug, other.slug)
-                && java.util.Objects.equals(game, other.game)
-                && java.util.Objects.equals(region, other.region)
-                && java.util.Objects.equals(description, other.description)
-                && java.util.Objects.equals(logo, other.logo)
-                && java.util.Objects.equals(bannerImage, other.bannerImage)
-                && java.util.Objects.equals(logoUrl, other.logoUrl)
+        return Objects.equals(name, other.name)
+                && Objects.equals(slug, other.slug)
+                && Objects.equals(game, other.game)
+                && Objects.equals(region, other.region)
+                && Objects.equals(description, other.description)
+                && Objects.equals(logo, other.logo)
+                && Objects.equals(bannerImage, other.bannerImage)
+                && Objects.equals(logoUrl, other.logoUrl)
                 && active == other.active;
     }
 }

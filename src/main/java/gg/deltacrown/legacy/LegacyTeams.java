@@ -1,61 +1,72 @@
 package gg.deltacrown.legacy;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
-import org.springframework.stereotype.Repository;
+import java.util.Map;
+import org.springframework.stereotype.Service;
 
 /**
- * Plain legacy rows, for the demo data and tests: the same inserts as the shadow writer (every
- * NOT NULL column set, the permission cache of spec 2.12). Callers open the
- * {@link LegacyWriteBypass} first.
+ * Legacy rows written directly rather than mirrored from vNext (module API for the demo data,
+ * {@code seed_scale} and the test-data cleanup). The same column lists as the shadow writer
+ * ({@link LegacyShadowTables}). Every call runs inside the caller's transaction and first opens
+ * the legacy write guard for it with the caller's reason, which the database records.
  */
-@Repository
+@Service
 public class LegacyTeams {
 
+    /** The columns a source query of {@link #insertTeams} returns, in this order. */
+    public static final String TEAM_SOURCE_COLUMNS = "id, " + LegacyShadowTables.TEAM_SOURCE;
+
+    /** The columns a source query of {@link #insertMemberships} returns, in this order. */
+    public static final String MEMBERSHIP_SOURCE_COLUMNS = LegacyShadowTables.MEMBER_SOURCE;
+
     private final LegacyShadowTables tables;
+    private final LegacyTeamRemoval removal;
+    private final LegacyWriteBypass bypass;
 
-    LegacyTeams(LegacyShadowTables tables) {
+    LegacyTeams(LegacyShadowTables tables, LegacyTeamRemoval removal, LegacyWriteBypass bypass) {
         this.tables = tables;
+        this.removal = removal;
+        this.bypass = bypass;
     }
 
-    public long insertTeam(NewLegacyTeam team, OffsetDateTime createdAt) {
-        LegacyTeamRow row = new LegacyTeamRow(
-                null,
-                team.name(),
-                team.tag(),
-                team.slug(),
-                team.game(),
-                team.region() == null ? "" : team.region(),
-                team.description() == null ? "" : team.description(),
-                team.logo(),
-                team.bannerImage(),
-                team.logoUrl(),
-                team.active());
-        return tables.insertTeams(List.of(row), List.of(createdAt)).get(team.name());
+    /** One legacy team; returns its id. */
+    public long insertTeam(String reason, NewLegacyTeam team, OffsetDateTime createdAt) {
+        bypass.open(reason);
+        return tables.insertTeams(List.of(LegacyTeamRow.of(team)), List.of(createdAt))
+                .get(team.name());
     }
 
-    public void insertMembership(
-            long teamId,
-            long profileId,
-            String role,
-            String status,
-            String rosterSlot,
-            OffsetDateTime joinedAt,
-            OffsetDateTime leftAt) {
-        tables.insertMembers(List.of(new LegacyMemberRow(
-                null,
-                teamId,
-                profileId,
-                role,
-                status,
-                rosterSlot,
-                "",
-                false,
-                joinedAt,
-                leftAt,
-                "OWNER".equals(role),
-                null,
-                null,
-                false)));
+    public void insertMembership(String reason, NewLegacyMembership membership) {
+        bypass.open(reason);
+        tables.insertMembers(List.of(LegacyMemberRow.of(membership)));
+    }
+
+    /**
+     * The teams a query returns as {@value #TEAM_SOURCE_COLUMNS}, their ids taken from the table's
+     * sequence by the caller; returns how many were inserted.
+     */
+    public int insertTeams(String reason, String sourceQuery) {
+        bypass.open(reason);
+        return tables.insertTeamsWithIds(sourceQuery);
+    }
+
+    /**
+     * The memberships a query returns as {@value #MEMBERSHIP_SOURCE_COLUMNS} ({@code metadata} is
+     * JSON text for {@code role_metadata}); returns how many were inserted.
+     */
+    public int insertMemberships(String reason, String sourceQuery) {
+        bypass.open(reason);
+        return tables.insertMembersFrom(sourceQuery);
+    }
+
+    /**
+     * Deletes the teams, their memberships and the rows of every table that points at them;
+     * returns the rows deleted per table.
+     */
+    public Map<String, Integer> deleteTeams(String reason, Collection<Long> teamIds) {
+        bypass.open(reason);
+        return removal.delete(teamIds);
     }
 }

@@ -1,10 +1,11 @@
 package gg.deltacrown.migration;
 
-import gg.deltacrown.legacy.LegacyWriteBypass;
+import gg.deltacrown.legacy.LegacyTeams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,26 +30,27 @@ public class TestDataCleanup {
              ORDER BY t.id
             """;
 
-    /** Every foreign key that points at a team table, except the ones deleted explicitly. */
+    /** Every foreign key that points at a vNext team, except the memberships' (deleted explicitly). */
     private static final String CHILD_FOREIGN_KEYS = """
-            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column,
-                   c.confrelid::regclass::text AS parent_table
+            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column
               FROM pg_constraint c
               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
              WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
-               AND c.confrelid IN ('organizations_team'::regclass, 'teams_team'::regclass)
-               AND c.conrelid NOT IN ('organizations_membership'::regclass, 'teams_teammembership'::regclass)
+               AND c.confrelid = 'organizations_team'::regclass
+               AND c.conrelid <> 'organizations_membership'::regclass
              ORDER BY 1, 2
             """;
 
+    private static final String BYPASS_REASON = "cleanup_test_data";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final LegacyWriteBypass bypass;
+    private final LegacyTeams legacyTeams;
 
-    TestDataCleanup(JdbcClient jdbc, TransactionTemplate transactions, LegacyWriteBypass bypass) {
+    TestDataCleanup(JdbcClient jdbc, TransactionTemplate transactions, LegacyTeams legacyTeams) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.bypass = bypass;
+        this.legacyTeams = legacyTeams;
     }
 
     /** What was (or would be) deleted, per table, and whether it was committed. */
@@ -59,7 +61,6 @@ public class TestDataCleanup {
      */
     public Result clean(List<String> patterns, boolean commit) {
         return transactions.execute(status -> {
-            bypass.open("cleanup_test_data");
             List<Map<String, Object>> teams = jdbc.sql(SELECT_TEAMS)
                     .param("patterns", patterns.toArray(String[]::new))
                     .query()
@@ -69,7 +70,7 @@ public class TestDataCleanup {
                     .toArray(Long[]::new);
             Long[] legacy = teams.stream()
                     .map(row -> row.get("legacy_team_id"))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .map(id -> ((Number) id).longValue())
                     .toArray(Long[]::new);
             Map<String, Integer> deleted = new LinkedHashMap<>();
@@ -77,23 +78,19 @@ public class TestDataCleanup {
                     "organizations_dualwrite_outbox",
                     delete("DELETE FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids)", vnext));
             for (Map<String, Object> key : jdbc.sql(CHILD_FOREIGN_KEYS).query().listOfRows()) {
-                String parent = (String) key.get("parent_table");
                 String child = (String) key.get("child_table");
                 String sql = "DELETE FROM " + child + " WHERE " + key.get("child_column") + " = ANY(:ids)";
-                deleted.merge(child, delete(sql, parent.equals("teams_team") ? legacy : vnext), Integer::sum);
+                deleted.merge(child, delete(sql, vnext), Integer::sum);
             }
             deleted.put(
                     "organizations_membership",
                     delete("DELETE FROM organizations_membership WHERE team_id = ANY(:ids)", vnext));
             deleted.put(
-                    "teams_teammembership",
-                    delete("DELETE FROM teams_teammembership WHERE team_id = ANY(:ids)", legacy));
-            deleted.put(
                     "organizations_migration_map",
                     delete(
                             "DELETE FROM organizations_migration_map WHERE vnext_team_id = ANY(:ids::integer[])",
                             vnext));
-            deleted.put("teams_team", delete("DELETE FROM teams_team WHERE id = ANY(:ids)", legacy));
+            legacyTeams.deleteTeams(BYPASS_REASON, List.of(legacy)).forEach(deleted::put);
             deleted.put("organizations_team", delete("DELETE FROM organizations_team WHERE id = ANY(:ids)", vnext));
 
             long remaining = jdbc.sql("SELECT count(*) FROM organizations_team WHERE name LIKE ANY(:patterns)")

@@ -1,9 +1,11 @@
 package gg.deltacrown.seeding;
 
 import gg.deltacrown.games.Games;
-import gg.deltacrown.legacy.LegacyWriteBypass;
+import gg.deltacrown.legacy.LegacyTeams;
+import gg.deltacrown.teams.TeamRows;
 import gg.deltacrown.validation.ValidationReports;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills a database with legacy and vNext teams, map rows and memberships at scale, with drift in
  * known numbers, for benchmarks and tests of the validation report (module API).
  *
- * <p>Besides {@code gg.deltacrown.legacy}, this is the only code that writes {@code teams_*}: it
- * opens the legacy write bypass with the reason {@value #BYPASS_REASON}, which the validation
- * report leaves out of its count of legacy writes made while blocking was on. Rows are generated
+ * <p>Its legacy rows are written through {@link LegacyTeams} with the bypass reason
+ * {@value #BYPASS_REASON}, which the validation report leaves out of its count of legacy writes
+ * made while blocking was on. Rows are generated
  * set-based ({@code INSERT … SELECT} over {@code generate_series}), one batch of teams per
  * transaction, so an interrupted run keeps whole batches only.
  */
@@ -26,12 +28,14 @@ public class ScaleSeeder {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final LegacyWriteBypass bypass;
+    private final TeamRows teamRows;
+    private final LegacyTeams legacyTeams;
 
-    ScaleSeeder(JdbcClient jdbc, TransactionTemplate transactions, LegacyWriteBypass bypass) {
+    ScaleSeeder(JdbcClient jdbc, TransactionTemplate transactions, TeamRows teamRows, LegacyTeams legacyTeams) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.bypass = bypass;
+        this.teamRows = teamRows;
+        this.legacyTeams = legacyTeams;
     }
 
     public SeedResult seed(SeedPlan plan, SeedProgress progress) {
@@ -64,19 +68,24 @@ public class ScaleSeeder {
     }
 
     private interface Batch {
-        java.util.List<String> statements(int from, int to);
+        List<SeedStatements.Step> steps(int from, int to);
     }
 
     private void batches(int count, SeedPlan plan, SeedProgress progress, Batch batch) {
         for (int start = 1; start <= count; start += plan.batchSize()) {
             int from = start;
             int to = Math.min(count, from + plan.batchSize() - 1);
-            transactions.executeWithoutResult(status -> {
-                bypass.open(BYPASS_REASON);
-                batch.statements(from, to)
-                        .forEach(statement -> jdbc.sql(statement).update());
-            });
+            transactions.executeWithoutResult(status -> batch.steps(from, to).forEach(this::run));
             progress.advanced(to - from + 1);
+        }
+    }
+
+    private void run(SeedStatements.Step step) {
+        switch (step.writer()) {
+            case SEEDING -> jdbc.sql(step.sql()).update();
+            case VNEXT_TEAMS -> teamRows.insertFrom(step.sql());
+            case LEGACY_TEAMS -> legacyTeams.insertTeams(BYPASS_REASON, step.sql());
+            case LEGACY_MEMBERSHIPS -> legacyTeams.insertMemberships(BYPASS_REASON, step.sql());
         }
     }
 

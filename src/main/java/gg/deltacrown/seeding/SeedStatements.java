@@ -1,11 +1,31 @@
 package gg.deltacrown.seeding;
 
+import gg.deltacrown.legacy.LegacyTeams;
+import gg.deltacrown.teams.TeamRows;
 import gg.deltacrown.validation.LegacyExpectations;
 import java.util.List;
 import java.util.Locale;
 
-/** The SQL of one run; team numbers {@code n} start at 1 for each kind of team. */
+/**
+ * The SQL of one run; team numbers {@code n} start at 1 for each kind of team. Team and membership
+ * rows of {@code organizations_team} and {@code teams_*} are selected here and inserted by the
+ * owners of those tables ({@link TeamRows}, {@link LegacyTeams}), so their column lists exist once.
+ */
 final class SeedStatements {
+
+    /** Who runs a step's SQL: seeding itself, or the owner of the table, given the step's rows as a query. */
+    enum Writer {
+        SEEDING,
+        VNEXT_TEAMS,
+        LEGACY_TEAMS,
+        LEGACY_MEMBERSHIPS
+    }
+
+    record Step(Writer writer, String sql) {
+        static Step own(String sql) {
+            return new Step(Writer.SEEDING, sql);
+        }
+    }
 
     static final List<String> TABLES = List.of(
             "accounts_user",
@@ -76,35 +96,16 @@ final class SeedStatements {
               JOIN user_profile_userprofile p ON p.user_id = u.id
             """;
 
+    /** The batch's vNext teams, as {@link TeamRows#SOURCE_COLUMNS}. */
     private static final String VNEXT_TEAMS = """
-            INSERT INTO organizations_team (id, name, slug, organization_id, owner_id, game_id, region, status, logo,
-                banner, description, preferred_server, emergency_contact_discord, emergency_contact_phone,
-                is_temporary, created_at, updated_at)
-            SELECT vnext_id, vnext_name, vnext_slug, %d, NULL, game_id, region, 'ACTIVE', NULL,
-                   NULL, '', '', '', '', false, created_at, created_at
+            SELECT vnext_id, vnext_name, vnext_slug, %d::bigint, NULL::bigint, game_id, region, 'ACTIVE', created_at
               FROM seed_batch
             """;
 
+    /** The batch's legacy teams, as {@link LegacyTeams#TEAM_SOURCE_COLUMNS}. */
     private static final String LEGACY_TEAMS = """
-            INSERT INTO teams_team (
-                id, name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
-                banner_image, roster_image, banner, region, twitter, instagram, discord, youtube, twitch,
-                linktree, slug, followers_count, posts_count, is_verified, is_featured, allow_posts,
-                allow_followers, posts_require_approval, is_active, is_public, allow_join_requests,
-                show_statistics, primary_game, total_points, adjust_points, hero_template, tagline,
-                is_recruiting, show_roster_publicly, show_statistics_publicly, show_tournaments_publicly,
-                show_achievements_publicly, members_can_post, require_post_approval, members_can_invite,
-                auto_accept_join_requests, require_application_message, min_rank_requirement,
-                hide_member_stats, hide_social_links, show_captain_only, logo_url)
-            SELECT legacy_id, legacy_name, 'S' || to_hex(legacy_id), '', NULL, NULL, NULL, created_at, created_at,
-                   legacy_game, NULL, NULL, NULL, region, '', '', '', '', '',
-                   '', legacy_slug, 0, 0, false, false, true,
-                   true, false, true, true, true,
-                   true, '', 0, 0, 'default', '',
-                   false, true, true, true,
-                   true, true, false, false,
-                   false, true, '',
-                   false, false, false, NULL
+            SELECT legacy_id, legacy_name, 'S' || to_hex(legacy_id), '', NULL::varchar, created_at, legacy_game,
+                   NULL::varchar, region, legacy_slug, true, NULL::varchar
               FROM seed_batch
             """;
 
@@ -122,30 +123,16 @@ final class SeedStatements {
               FROM seed_members
             """;
 
-    // The permission cache of spec 2.12: OWNER gets every flag; a new MANAGER or CAPTAIN three.
+    /** The batch's legacy memberships, as {@link LegacyTeams#MEMBERSHIP_SOURCE_COLUMNS}. */
     private static final String LEGACY_MEMBERSHIPS = """
-            INSERT INTO teams_teammembership (
-                team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
-                role_changed_by_id, status, joined_at, left_at, roster_slot, player_role, is_captain,
-                can_register_tournaments, can_withdraw_tournaments, can_submit_match_results,
-                can_invite_members, can_remove_members, can_manage_roles, can_manage_permissions,
-                can_edit_team_profile, can_edit_team_settings, can_manage_social_links, can_create_posts,
-                can_manage_posts, can_manage_announcements, can_manage_finances, can_view_financial_reports,
-                can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until)
-            SELECT legacy_id, profile_id, legacy_role, '{}'::jsonb, false, 0, NULL,
-                   NULL, legacy_status, created_at, NULL, NULL, '', false,
-                   owner, owner, owner,
-                   owner, owner, owner, owner,
-                   owner, owner, owner, owner OR manager,
-                   owner, owner, owner, owner OR manager,
-                   owner OR manager, owner, NULL, NULL, NULL
-              FROM (SELECT m.*, legacy_role = 'OWNER' AS owner, legacy_role IN ('MANAGER', 'CAPTAIN') AS manager
-                      FROM (SELECT s.*,
-                                   CASE WHEN %1$s AND s.j = 1 AND s.n > %3$d AND s.n <= %4$d THEN 'CONTENT_CREATOR'
-                                        ELSE %5$s END AS legacy_role,
-                                   %6$s AS legacy_status
-                              FROM seed_members s) m
-                     WHERE NOT (%1$s AND m.j = 1 AND m.n > %2$d AND m.n <= %3$d)) shadows
+            SELECT legacy_id, profile_id, legacy_role, '{}', legacy_status, created_at, NULL::timestamptz,
+                   NULL::varchar, '', false
+              FROM (SELECT s.*,
+                           CASE WHEN %1$s AND s.j = 1 AND s.n > %3$d AND s.n <= %4$d THEN 'CONTENT_CREATOR'
+                                ELSE %5$s END AS legacy_role,
+                           %6$s AS legacy_status
+                      FROM seed_members s) m
+             WHERE NOT (%1$s AND m.j = 1 AND m.n > %2$d AND m.n <= %3$d)
             """;
 
     private static final String RANKINGS = """
@@ -186,32 +173,33 @@ final class SeedStatements {
         return ORGANIZATION.formatted(run, userPrefix);
     }
 
-    List<String> mappedBatch(int from, int to, long organizationId) {
+    List<Step> mappedBatch(int from, int to, long organizationId) {
         return List.of(
-                batch("", "", true, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to),
-                members(),
-                VNEXT_TEAMS.formatted(organizationId),
-                LEGACY_TEAMS,
-                MAP_ROWS.formatted(plan.rankingDriftEnd(), plan.unverifiedEnd()),
-                VNEXT_MEMBERSHIPS,
-                legacyMemberships(true),
-                RANKINGS.formatted(plan.roleDriftEnd(), plan.rankingDriftEnd()));
+                Step.own(batch("", "", true, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to)),
+                Step.own(members()),
+                new Step(Writer.VNEXT_TEAMS, VNEXT_TEAMS.formatted(organizationId)),
+                new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
+                Step.own(MAP_ROWS.formatted(plan.rankingDriftEnd(), plan.unverifiedEnd())),
+                Step.own(VNEXT_MEMBERSHIPS),
+                new Step(Writer.LEGACY_MEMBERSHIPS, legacyMemberships(true)),
+                Step.own(RANKINGS.formatted(plan.roleDriftEnd(), plan.rankingDriftEnd())));
     }
 
-    List<String> legacyOnlyBatch(int from, int to) {
+    List<Step> legacyOnlyBatch(int from, int to) {
         return List.of(
-                batch("legacy ", "legacy-", false, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to),
-                members(),
-                LEGACY_TEAMS,
-                legacyMemberships(false));
+                Step.own(batch(
+                        "legacy ", "legacy-", false, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to)),
+                Step.own(members()),
+                new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
+                new Step(Writer.LEGACY_MEMBERSHIPS, legacyMemberships(false)));
     }
 
-    List<String> vnextOnlyBatch(int from, int to, long organizationId) {
+    List<Step> vnextOnlyBatch(int from, int to, long organizationId) {
         return List.of(
-                batch("vnext-only ", "vnext-only-", true, false, "now()", from, to),
-                members(),
-                VNEXT_TEAMS.formatted(organizationId),
-                VNEXT_MEMBERSHIPS);
+                Step.own(batch("vnext-only ", "vnext-only-", true, false, "now()", from, to)),
+                Step.own(members()),
+                new Step(Writer.VNEXT_TEAMS, VNEXT_TEAMS.formatted(organizationId)),
+                Step.own(VNEXT_MEMBERSHIPS));
     }
 
     String orphanMaps() {

@@ -30,10 +30,14 @@ class TeamStore {
               LEFT JOIN accounts_user u ON u.id = t.owner_id
             """;
 
-    private static final String INSERT = """
-            INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status, logo, banner,
-                                            description, preferred_server, emergency_contact_discord,
-                                            emergency_contact_phone, is_temporary, created_at, updated_at, branding)
+    /** The columns of a new row, for team creation and for the rows tools make (docs/adr/0019-states-are-types-one-insert-per-table.md). */
+    private static final String INSERT_COLUMNS = """
+            name, slug, organization_id, owner_id, game_id, region, status, logo, banner, description,
+                preferred_server, emergency_contact_discord, emergency_contact_phone, is_temporary, created_at,
+                updated_at, branding""";
+
+    private static final String INSERT = "INSERT INTO organizations_team (" + INSERT_COLUMNS + ")" + """
+
             VALUES (:name, :slug, :organizationId, :ownerId, :gameId, :region, 'ACTIVE', NULL, NULL,
                     '', '', '', '', false, now(), now(),
                     jsonb_strip_nulls(jsonb_build_object(
@@ -43,6 +47,23 @@ class TeamStore {
             ON CONFLICT (slug) DO NOTHING
             RETURNING id
             """;
+
+    /** What a tool gives for a row it makes: the columns of the source row {@code u}. */
+    static final String ROW_SOURCE = "id, name, slug, organization_id, owner_id, game_id, region, status, created_at";
+
+    /** Rows made by tools (seed data, fixtures) from a query of (ROW_SOURCE), ids from the sequence. */
+    private static final String INSERT_ROWS =
+            "INSERT INTO organizations_team (id, " + INSERT_COLUMNS + ")" + """
+
+            SELECT u.id, u.name, u.slug, u.organization_id, u.owner_id, u.game_id, u.region, u.status, NULL, NULL,
+                   '', '', '', '', false, u.created_at, u.created_at, '{}'::jsonb
+              FROM (%s) AS u(""" + ROW_SOURCE + ")";
+
+    private static final String ROW_PARAMETERS = """
+            SELECT nextval(pg_get_serial_sequence('organizations_team', 'id')), CAST(:name AS varchar),
+                   CAST(:slug AS varchar), CAST(:organizationId AS bigint), CAST(:ownerId AS bigint),
+                   CAST(:gameId AS integer), CAST(:region AS varchar), CAST(:status AS varchar),
+                   CAST(:createdAt AS timestamptz)""";
 
     private static final String TAKEN_SLUGS = """
             SELECT slug FROM organizations_team WHERE slug = :base OR slug LIKE :pattern ESCAPE '\\'
@@ -104,6 +125,26 @@ class TeamStore {
                 .query(Long.class)
                 .optional();
         return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    /** Rows made by a tool from a query returning {@value #ROW_SOURCE}; returns how many. */
+    int insertRows(String sourceQuery) {
+        return jdbc.sql(INSERT_ROWS.formatted(sourceQuery)).update();
+    }
+
+    /** One row made by a tool or a test fixture, with a new id; returns the id. */
+    long insertRow(TeamRow row) {
+        return jdbc.sql(INSERT_ROWS.formatted(ROW_PARAMETERS) + " RETURNING id")
+                .param("name", row.name())
+                .param("slug", row.slug())
+                .param("organizationId", row.organizationId())
+                .param("ownerId", row.ownerId())
+                .param("gameId", row.gameId())
+                .param("region", row.region())
+                .param("status", row.status().name())
+                .param("createdAt", row.createdAt())
+                .query(Long.class)
+                .single();
     }
 
     /** Slugs equal to {@code base} or of the form {@code base-…}. */

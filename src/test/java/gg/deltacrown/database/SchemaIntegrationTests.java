@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.legacy.LegacyTeams;
-import gg.deltacrown.legacy.LegacyWriteBypass;
 import gg.deltacrown.legacy.NewLegacyTeam;
 import gg.deltacrown.support.IntegrationTest;
 import java.time.OffsetDateTime;
@@ -27,9 +26,6 @@ class SchemaIntegrationTests {
 
     @Autowired
     LegacyTeams legacyTeams;
-
-    @Autowired
-    LegacyWriteBypass bypass;
 
     @Test
     void createsEveryDeltaCrownTable() {
@@ -95,8 +91,8 @@ class SchemaIntegrationTests {
     void runsTheRunbookAppendixBAndStep4QueriesUnchanged() {
         // The runbook's coverage query divides by the number of legacy teams: give it one.
         transactions.executeWithoutResult(status -> {
-            bypass.open("test_fixture");
             legacyTeams.insertTeam(
+                    "test_fixture",
                     new NewLegacyTeam("Legacy One", "LG1", "legacy-one", "valorant", "NA", "", null, null, null, true),
                     OffsetDateTime.now());
         });

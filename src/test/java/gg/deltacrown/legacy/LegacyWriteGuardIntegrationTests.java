@@ -49,8 +49,8 @@ class LegacyWriteGuardIntegrationTests {
     @BeforeEach
     void aLegacyTeam() {
         teamId = transactions.execute(status -> {
-            bypass.open("test_fixture");
             return legacyTeams.insertTeam(
+                    "test_fixture",
                     new NewLegacyTeam("Old Guard", "OLDG", "old-guard", "valorant", "NA", "", null, null, null, true),
                     OffsetDateTime.now());
         });

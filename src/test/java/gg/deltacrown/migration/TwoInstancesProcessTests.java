@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.deltacrown.database.DatabaseUrl;
 import gg.deltacrown.support.ServiceProcess;
 import gg.deltacrown.support.TestDatabase;
+import gg.deltacrown.teams.TeamRowsFixture;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +27,12 @@ class TwoInstancesProcessTests {
                 ServiceProcess second = ServiceProcess.start(environment(databaseUrl), "serve")) {
             first.awaitOutput("DeltaCrown is running", Duration.ofSeconds(120));
             second.awaitOutput("DeltaCrown is running", Duration.ofSeconds(120));
-            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url.jdbcUrl(), url.username(), ""));
+            DataSource dataSource = new DriverManagerDataSource(url.jdbcUrl(), url.username(), "");
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
-            jdbc.execute(BURST.formatted(TEAMS));
+            jdbc.execute(BURST_USERS.formatted(TEAMS));
+            new TeamRowsFixture(dataSource).teams(BURST_TEAMS);
+            jdbc.execute(BURST_OWNERS_AND_OUTBOX);
 
             Awaitility.await("all entries dispatched")
                     .atMost(Duration.ofSeconds(120))
@@ -68,20 +73,24 @@ class TwoInstancesProcessTests {
                 "50");
     }
 
-    /** As many team creations as the API would commit: users, teams, OWNER memberships, outbox rows. */
-    static final String BURST = """
+    /** As many team creations as the API would commit: users, teams, then OWNER memberships and outbox rows. */
+    static final String BURST_USERS = """
             INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff,
                                        is_active, date_joined, is_verified)
             SELECT '!', false, 'burst' || n, '', '', 'burst' || n || '@example.com', false, true, now(), false
               FROM generate_series(1, %1$d) AS n;
             INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
             SELECT id, username, now(), now() FROM accounts_user WHERE username LIKE 'burst%%';
-            INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description,
-                preferred_server, emergency_contact_discord, emergency_contact_phone, is_temporary, created_at,
-                updated_at)
-            SELECT 'Burst Team ' || u.id, 'burst-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false,
-                   now(), now()
-              FROM accounts_user u WHERE u.username LIKE 'burst%%';
+            """;
+
+    static final String BURST_TEAMS = """
+            SELECT nextval(pg_get_serial_sequence('organizations_team', 'id')), 'Burst Team ' || u.id,
+                   'burst-team-' || u.id, NULL::bigint, u.id, 1, 'NA', 'ACTIVE', now()
+              FROM accounts_user u WHERE u.username LIKE 'burst%'
+            """;
+
+    /** In one transaction: the dispatchers see no outbox row before its team's owner membership. */
+    static final String BURST_OWNERS_AND_OUTBOX = """
             INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
                                                   joined_at, left_reason)
             SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t;

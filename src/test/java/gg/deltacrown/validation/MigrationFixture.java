@@ -1,9 +1,16 @@
 package gg.deltacrown.validation;
 
+import gg.deltacrown.legacy.LegacyRowsFixture;
+import gg.deltacrown.legacy.NewLegacyMembership;
+import gg.deltacrown.legacy.NewLegacyTeam;
+import gg.deltacrown.teams.TeamRow;
+import gg.deltacrown.teams.TeamRowsFixture;
+import gg.deltacrown.teams.TeamStatus;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -11,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Test data for the migration: accounts, vNext and legacy teams, map rows, memberships on both
- * sides, rankings, outbox entries. Legacy rows are written the way the dual-write's shadow writer
- * writes them: in a transaction carrying a {@code dual_write…} bypass reason, which the database
- * guard lets through without auditing.
+ * sides, rankings, outbox entries. Team and membership rows go through the inserts of the tables'
+ * owners ({@link TeamRowsFixture}, {@link LegacyRowsFixture}); legacy rows are written the way the
+ * dual-write's shadow writer writes them: in a transaction carrying a {@code dual_write…} bypass
+ * reason, which the database guard lets through without auditing.
  */
 public final class MigrationFixture {
 
@@ -21,11 +29,15 @@ public final class MigrationFixture {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TeamRowsFixture teamRows;
+    private final LegacyRowsFixture legacyRows;
     private final AtomicInteger names = new AtomicInteger();
 
     public MigrationFixture(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.teamRows = new TeamRowsFixture(dataSource);
+        this.legacyRows = new LegacyRowsFixture(dataSource);
     }
 
     public record Pair(long mapId, long vnextTeamId, long legacyTeamId) {}
@@ -87,23 +99,12 @@ public final class MigrationFixture {
     }
 
     public long legacyMember(long legacyTeamId, long userId, String role, String status) {
+        long profileId =
+                jdbc.queryForObject("SELECT id FROM user_profile_userprofile WHERE user_id = ?", Long.class, userId);
         return legacyWrite(
                 "dual_write_test_fixture",
-                () -> jdbc.queryForObject("""
-                INSERT INTO teams_teammembership (
-                    team_id, profile_id, role, role_metadata, is_role_custom, role_tier, role_changed_at,
-                    role_changed_by_id, status, joined_at, left_at, roster_slot, player_role, is_captain,
-                    can_register_tournaments, can_withdraw_tournaments, can_submit_match_results,
-                    can_invite_members, can_remove_members, can_manage_roles, can_manage_permissions,
-                    can_edit_team_profile, can_edit_team_settings, can_manage_social_links, can_create_posts,
-                    can_manage_posts, can_manage_announcements, can_manage_finances, can_view_financial_reports,
-                    can_schedule_practice, can_manage_schedule, locked_for_tournament_id, locked_at, locked_until)
-                SELECT ?, p.id, ?, '{}'::jsonb, false, 0, NULL, NULL, ?, ?, NULL, NULL, '', false,
-                       false, false, false, false, false, false, false, false, false, false, false,
-                       false, false, false, false, false, false, NULL, NULL, NULL
-                  FROM user_profile_userprofile p WHERE p.user_id = ?
-                RETURNING id
-                """, Long.class, legacyTeamId, role, status, LONG_AGO, userId));
+                () -> legacyRows.membership(
+                        new NewLegacyMembership(legacyTeamId, profileId, role, status, null, LONG_AGO, null)));
     }
 
     /** A member on both sides, the legacy row as {@link LegacyExpectations} says it should be. */
@@ -174,7 +175,7 @@ public final class MigrationFixture {
         jdbc.update(sql, args);
     }
 
-    private <T> T legacyWrite(String reason, java.util.function.Supplier<T> write) {
+    private <T> T legacyWrite(String reason, Supplier<T> write) {
         return transactions.execute(status -> {
             jdbc.queryForObject("SELECT set_config('deltacrown.legacy_write_bypass', ?, true)", String.class, reason);
             return write.get();
@@ -232,13 +233,8 @@ public final class MigrationFixture {
 
         public long create() {
             long owner = this.owner != null ? this.owner : user("owner-" + slug + "-" + names.incrementAndGet());
-            return jdbc.queryForObject(
-                    """
-                    INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status, logo,
-                        banner, description, preferred_server, emergency_contact_discord, emergency_contact_phone,
-                        is_temporary, created_at, updated_at)
-                    VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, NULL, '', '', '', '', false, ?, ?) RETURNING id
-                    """, Long.class, name, slug, owner, gameId, region, status, createdAt, createdAt);
+            return teamRows.team(
+                    new TeamRow(name, slug, null, owner, gameId, region, TeamStatus.valueOf(status), createdAt));
         }
     }
 
@@ -279,23 +275,8 @@ public final class MigrationFixture {
             String tag = "F" + names.incrementAndGet();
             return legacyWrite(
                     "dual_write_test_fixture",
-                    () -> jdbc.queryForObject(
-                            """
-                    INSERT INTO teams_team (
-                        name, tag, description, logo, name_ci, tag_ci, created_at, updated_at, game,
-                        banner_image, roster_image, banner, region, twitter, instagram, discord, youtube, twitch,
-                        linktree, slug, followers_count, posts_count, is_verified, is_featured, allow_posts,
-                        allow_followers, posts_require_approval, is_active, is_public, allow_join_requests,
-                        show_statistics, primary_game, total_points, adjust_points, hero_template, tagline,
-                        is_recruiting, show_roster_publicly, show_statistics_publicly, show_tournaments_publicly,
-                        show_achievements_publicly, members_can_post, require_post_approval, members_can_invite,
-                        auto_accept_join_requests, require_application_message, min_rank_requirement,
-                        hide_member_stats, hide_social_links, show_captain_only)
-                    VALUES (?, ?, '', NULL, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, ?, '', '', '', '', '', '', ?, 0, 0,
-                            false, false, true, true, false, ?, ?, true, true, '', 0, 0, 'default', '', false, true,
-                            true, true, true, true, false, false, false, true, '', false, false, false)
-                    RETURNING id
-                    """, Long.class, name, tag, LONG_AGO, LONG_AGO, game, region, slug, active, active));
+                    () -> legacyRows.team(
+                            new NewLegacyTeam(name, tag, slug, game, region, "", null, null, null, active), LONG_AGO));
         }
     }
 }
