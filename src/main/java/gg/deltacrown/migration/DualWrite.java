@@ -3,22 +3,30 @@ package gg.deltacrown.migration;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.legacy.ShadowResult;
+import gg.deltacrown.teams.MemberAdded;
+import gg.deltacrown.teams.MemberRemoved;
+import gg.deltacrown.teams.MemberRoleChanged;
+import gg.deltacrown.teams.TeamCreated;
+import gg.deltacrown.teams.TeamSettingsChanged;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dual-write's entry point for vNext writes (module API).
+ * The dual-write's entry point: listens to the team module's events inside the transaction that
+ * published them (docs/adr/0018-teams-publish-events-migration-listens.md) and records each as a
+ * {@link ShadowChange}.
  *
- * <p>Call {@link #record} inside the transaction of every vNext write. With dual-write off it does
- * nothing. Otherwise it stores an outbox row in that same transaction (so the change and the
- * promise to mirror it commit or roll back together) and logs {@code dual_write_scheduled}; the
- * dispatcher mirrors it after commit. The request transaction never touches a {@code teams_*}
- * table. In strict mode the shadow write runs right here, inside the transaction, and a failure
- * throws {@link DualWriteFailedException} so the whole request rolls back.
+ * <p>With dual-write off it does nothing. Otherwise it stores an outbox row in that same
+ * transaction (so the change and the promise to mirror it commit or roll back together) and logs
+ * {@code dual_write_scheduled}; the dispatcher mirrors it after commit. The request transaction
+ * never touches a {@code teams_*} table. In strict mode the shadow write runs right here, inside the
+ * transaction, and a failure throws {@link DualWriteFailedException} so the whole request rolls
+ * back.
  */
 @Service
 public class DualWrite {
@@ -38,6 +46,32 @@ public class DualWrite {
         this.publisher = publisher;
     }
 
+    @EventListener
+    void on(TeamCreated event) {
+        record(ShadowChange.teamCreated(event.teamId(), event.actorUserId(), event.teamSlug()));
+    }
+
+    @EventListener
+    void on(TeamSettingsChanged event) {
+        record(ShadowChange.settingsUpdated(event.teamId(), event.actorUserId(), event.teamSlug()));
+    }
+
+    @EventListener
+    void on(MemberAdded event) {
+        record(ShadowChange.member(SyncOperation.MEMBER_ADDED, event));
+    }
+
+    @EventListener
+    void on(MemberRoleChanged event) {
+        record(ShadowChange.member(SyncOperation.MEMBER_UPDATED, event));
+    }
+
+    @EventListener
+    void on(MemberRemoved event) {
+        record(ShadowChange.member(SyncOperation.MEMBER_REMOVED, event));
+    }
+
+    /** Mirrors one change of the current transaction (the listeners above call it for each event). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(ShadowChange change) {
         if (!flags.isOn(Flag.DUAL_WRITE_ENABLED)) {

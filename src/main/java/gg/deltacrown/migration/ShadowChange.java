@@ -1,5 +1,7 @@
 package gg.deltacrown.migration;
 
+import gg.deltacrown.teams.MembershipEvent;
+
 /**
  * A committed-or-committing vNext change whose legacy shadow must follow.
  *
@@ -17,8 +19,7 @@ public record ShadowChange(SyncOperation operation, long teamId, Long membership
         return new ShadowChange(SyncOperation.SETTINGS_UPDATED, teamId, null, actorUserId, teamSlug);
     }
 
-    public static ShadowChange member(
-            SyncOperation operation, long teamId, long membershipId, long actorUserId, String teamSlug) {
-        return new ShadowChange(operation, teamId, membershipId, actorUserId, teamSlug);
+    public static ShadowChange member(SyncOperation operation, MembershipEvent event) {
+        return new ShadowChange(operation, event.teamId(), event.membershipId(), event.actorUserId(), event.teamSlug());
     }
 }

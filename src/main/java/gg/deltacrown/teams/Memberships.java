@@ -2,12 +2,10 @@ package gg.deltacrown.teams;
 
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
-import gg.deltacrown.migration.DualWrite;
-import gg.deltacrown.migration.ShadowChange;
-import gg.deltacrown.migration.SyncOperation;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * vNext team rosters (module API): add a member, change a role, remove a member (spec 6.6 to
  * 6.8). Each change locks the team row, then the membership row, checks who asks (spec 6.2),
- * writes, records its dual-write in the same transaction, and is logged after commit.
+ * writes, publishes its {@link MembershipEvent} in the same transaction, and is logged after commit.
  */
 @Service
 public class Memberships {
@@ -27,7 +25,7 @@ public class Memberships {
     private final TeamPermissions permissions;
     private final Accounts accounts;
     private final VnextGate gate;
-    private final DualWrite dualWrite;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     Memberships(
@@ -36,14 +34,14 @@ public class Memberships {
             TeamPermissions permissions,
             Accounts accounts,
             VnextGate gate,
-            DualWrite dualWrite,
+            ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.teams = teams;
         this.memberships = memberships;
         this.permissions = permissions;
         this.accounts = accounts;
         this.gate = gate;
-        this.dualWrite = dualWrite;
+        this.events = events;
         this.transactions = transactions;
     }
 
@@ -74,7 +72,7 @@ public class Memberships {
                 throw ownerExists();
             }
             long id = insert(team, user, role, slot, input.active());
-            dualWrite.record(ShadowChange.member(SyncOperation.MEMBER_ADDED, team.id(), id, userId, team.slug()));
+            events.publishEvent(new MemberAdded(team.id(), team.slug(), id, userId));
             return new AddedMember(memberships.byId(id).orElseThrow(), memberships.activeRoster(team.id()));
         });
         Membership member = added.member();
@@ -120,8 +118,7 @@ public class Memberships {
                     ? membership.rosterSlot()
                     : slot(change.slot()).name();
             memberships.updateRole(membership.id(), role, slot);
-            dualWrite.record(
-                    ShadowChange.member(SyncOperation.MEMBER_UPDATED, team.id(), membership.id(), userId, team.slug()));
+            events.publishEvent(new MemberRoleChanged(team.id(), team.slug(), membership.id(), userId));
             return new RoleChanged(membership, memberships.byId(membership.id()).orElseThrow());
         });
         Membership updated = changed.after();
@@ -151,8 +148,7 @@ public class Memberships {
                         "Cannot remove OWNER from independent teams (transfer ownership first)");
             }
             memberships.deactivate(membership.id());
-            dualWrite.record(
-                    ShadowChange.member(SyncOperation.MEMBER_REMOVED, team.id(), membership.id(), userId, team.slug()));
+            events.publishEvent(new MemberRemoved(team.id(), team.slug(), membership.id(), userId));
             return new Removal(team.id(), memberships.activeRoster(team.id()));
         });
         log.atInfo()

@@ -1,18 +1,18 @@
 package gg.deltacrown.teams;
 
-import gg.deltacrown.migration.DualWrite;
-import gg.deltacrown.migration.ShadowChange;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * vNext teams (module API): create, read, change settings. Every write runs in one transaction
- * with its dual-write record ({@link DualWrite#record}) and is logged after commit. The REST
- * endpoints and the pages both come through here, so the same rules apply to both.
+ * vNext teams (module API): create, read, change settings. Every write runs in one transaction,
+ * publishes its {@link TeamEvent} inside it (a listener that throws rolls it back) and is logged
+ * after commit. The REST endpoints and the pages both come through here, so the same rules apply to
+ * both.
  */
 @Service
 public class Teams {
@@ -25,7 +25,7 @@ public class Teams {
     private final OrganizationStore organizations;
     private final TeamPermissions permissions;
     private final VnextGate gate;
-    private final DualWrite dualWrite;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     Teams(
@@ -34,14 +34,14 @@ public class Teams {
             OrganizationStore organizations,
             TeamPermissions permissions,
             VnextGate gate,
-            DualWrite dualWrite,
+            ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.teams = teams;
         this.memberships = memberships;
         this.organizations = organizations;
         this.permissions = permissions;
         this.gate = gate;
-        this.dualWrite = dualWrite;
+        this.events = events;
         this.transactions = transactions;
     }
 
@@ -100,7 +100,7 @@ public class Teams {
                 throw TeamPermissions.refusal(team, "update settings");
             }
             teams.updateSettings(team.withSettings(settings));
-            dualWrite.record(ShadowChange.settingsUpdated(team.id(), userId, team.slug()));
+            events.publishEvent(new TeamSettingsChanged(team.id(), team.slug(), userId));
             return teams.byId(team.id()).orElseThrow();
         });
         log.atInfo()
@@ -144,7 +144,7 @@ public class Teams {
                 if (ownerId != null) {
                     memberships.insert(id.getAsLong(), userId, TeamRole.OWNER, null, true);
                 }
-                dualWrite.record(ShadowChange.teamCreated(id.getAsLong(), userId, slug));
+                events.publishEvent(new TeamCreated(id.getAsLong(), slug, userId));
                 return new CreatedTeam(id.getAsLong(), slug, team.organizationId());
             }
         }

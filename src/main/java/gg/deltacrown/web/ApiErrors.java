@@ -1,6 +1,5 @@
 package gg.deltacrown.web;
 
-import gg.deltacrown.migration.DualWriteFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,10 +31,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Failures that no endpoint handles itself, for {@code /api/**}: the framework envelope for
  * protocol errors (404, 405, …) and surprises (500 {@code INTERNAL_ERROR}, or the endpoint's own
- * 500 when it declares {@link EndpointFailure}), and the two migration failures every write can
- * meet: {@code DUAL_WRITE_FAILED} (strict mode, rolled back) and {@code LEGACY_WRITE_BLOCKED}
- * (the database's legacy write guard, SQLSTATE {@code DC403}). Pages are left to Spring Boot's
- * error pages. Exception text is logged, never returned.
+ * 500 when it declares {@link EndpointFailure}), and {@code LEGACY_WRITE_BLOCKED} (the database's
+ * legacy write guard, SQLSTATE {@code DC403}). A feature maps its own failures in its web package.
+ * Pages are left to Spring Boot's error pages. Exception text is logged, never returned.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -49,20 +47,6 @@ class ApiErrors {
         throw e;
     }
 
-    @ExceptionHandler(DualWriteFailedException.class)
-    ResponseEntity<?> dualWriteFailed(DualWriteFailedException e, HttpServletRequest request) throws Exception {
-        if (!isApi(request)) {
-            throw e;
-        }
-        log.atError()
-                .addKeyValue("event_type", "dual_write_request_failed")
-                .addKeyValue("path", request.getRequestURI())
-                .addKeyValue("exception_type", e.getClass().getSimpleName())
-                .setCause(e)
-                .log("Strict dual-write failed; the request was rolled back");
-        return dualWriteFailed().status(HttpStatus.INTERNAL_SERVER_ERROR);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (!isApi(request)) {
@@ -70,13 +54,6 @@ class ApiErrors {
         }
         Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         return answer(e, request, handler instanceof HandlerMethod method ? method : null);
-    }
-
-    static EndpointError dualWriteFailed() {
-        return EndpointError.of(
-                "DUAL_WRITE_FAILED",
-                "The change could not be mirrored to the legacy tables (strict dual-write mode); nothing was saved.",
-                "The change could not be saved. Please try again.");
     }
 
     static EndpointError legacyWriteBlocked() {

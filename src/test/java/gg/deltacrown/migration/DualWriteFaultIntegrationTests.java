@@ -75,7 +75,7 @@ class DualWriteFaultIntegrationTests {
     @Test
     void requestsSucceedFailuresAreLoggedAndEverythingCompletesOnceTheGrantIsBack() {
         try (CapturedLogs logs = CapturedLogs.of(DualWriteEvents.class)) {
-            VnextWrites.Team team = vnext.createTeam(user, "Resilient Team", "resilient-team", 1, "NA");
+            VnextWrites.Team team = vnext.createTeam(user, "Resilient Team", 1, "NA");
             long member = vnext.addMember(team, user, vnext.user("testmember"), "PLAYER", true);
 
             assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_team", Integer.class))
@@ -115,7 +115,7 @@ class DualWriteFaultIntegrationTests {
     @Test
     void blocksAfterTheLastAttemptAndRunsAgainWhenUnblocked() {
         try (CapturedLogs logs = CapturedLogs.of(DualWriteEvents.class)) {
-            vnext.createTeam(user, "Doomed Team", "doomed-team", 1, "NA");
+            vnext.createTeam(user, "Doomed Team", 1, "NA");
 
             Awaitility.await()
                     .atMost(Duration.ofSeconds(15))
@@ -142,7 +142,7 @@ class DualWriteFaultIntegrationTests {
     void strictModeFailsTheRequestAndCommitsNothing() {
         flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
         try (CapturedLogs logs = CapturedLogs.of(DualWriteEvents.class)) {
-            assertThatThrownBy(() -> vnext.createTeam(user, "Strict Team", "strict-team", 1, "NA"))
+            assertThatThrownBy(() -> vnext.createTeam(user, "Strict Team", 1, "NA"))
                     .isInstanceOf(DualWriteFailedException.class);
 
             assertThat(logs.events("dual_write_failed"))

@@ -41,7 +41,7 @@ class DualWriteIntegrationTests {
 
     @Test
     void mirrorsANewTeamWithItsOwnerAndAVerifiedMapRow() {
-        VnextWrites.Team team = vnext.createTeam(owner, "Staging Test Team Alpha", "staging-test-team-alpha", 1, "NA");
+        VnextWrites.Team team = vnext.createTeam(owner, "Staging Test Team Alpha", 1, "NA");
 
         awaitOutboxDrained();
         Map<String, Object> row = jdbc.queryForMap(RunbookSql.STEP_4_JOIN.replace("123", Long.toString(team.id())));
@@ -75,7 +75,7 @@ class DualWriteIntegrationTests {
     @Test
     void followsMemberAddRoleChangeSettingsAndRemoval() {
         Account member = vnext.user("testmember");
-        VnextWrites.Team team = vnext.createTeam(owner, "Staging Test Team Alpha", "staging-test-team-alpha", 1, "NA");
+        VnextWrites.Team team = vnext.createTeam(owner, "Staging Test Team Alpha", 1, "NA");
         long membership = vnext.addMember(team, owner, member, "PLAYER", true);
         awaitOutboxDrained();
         assertThat(jdbc.queryForMap(RunbookSql.FLOW_2_LEGACY_MEMBERSHIP.replace("789", Long.toString(membership))))
@@ -110,7 +110,7 @@ class DualWriteIntegrationTests {
     void writesNothingWhenDualWriteIsOff() {
         flags.change(Flag.DUAL_WRITE_ENABLED, "false", "runtime", "test", "off");
 
-        vnext.createTeam(owner, "Quiet Team", "quiet-team", 1, "NA");
+        vnext.createTeam(owner, "Quiet Team", 1, "NA");
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM organizations_dualwrite_outbox", Integer.class))
                 .isZero();
@@ -123,8 +123,8 @@ class DualWriteIntegrationTests {
     @Test
     void resolvesLegacyTagAndNameCollisionsDeterministicallyAndReportsThem() {
         Account other = vnext.user("other");
-        VnextWrites.Team alpha = vnext.createTeam(owner, "Staging Test Team", "staging-test-team-alpha", 1, "NA");
-        VnextWrites.Team beta = vnext.createTeam(other, "Staging Test Team", "staging-test-team-beta", 1, "NA");
+        VnextWrites.Team alpha = vnext.createTeam(owner, "Staging Test Team", 1, "NA");
+        VnextWrites.Team beta = vnext.createTeam(other, "Staging Test Team", 1, "NA");
         awaitOutboxDrained();
 
         List<Map<String, Object>> legacy = jdbc.queryForList("""
@@ -152,7 +152,7 @@ class DualWriteIntegrationTests {
     @Test
     void blocksAMembershipWhoseUserHasNoProfileAtOnce() {
         Account ghost = vnext.userWithoutProfile("ghost");
-        VnextWrites.Team team = vnext.createTeam(owner, "Ghost Team", "ghost-team", 2, "EU");
+        VnextWrites.Team team = vnext.createTeam(owner, "Ghost Team", 2, "EU");
         long membership = vnext.addMember(team, owner, ghost, "PLAYER", true);
         awaitOutboxDrained();
 
@@ -172,7 +172,7 @@ class DualWriteIntegrationTests {
     void strictModeMirrorsInsideTheRequestTransaction() {
         flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
 
-        VnextWrites.Team team = vnext.createTeam(owner, "Strict Team", "strict-team", 1, "NA");
+        VnextWrites.Team team = vnext.createTeam(owner, "Strict Team", 1, "NA");
 
         // No waiting: the shadow committed with the vNext rows.
         assertThat(jdbc.queryForObject(
@@ -191,7 +191,7 @@ class DualWriteIntegrationTests {
         flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
         Account ghost = vnext.userWithoutProfile("ghost");
 
-        assertThatThrownBy(() -> vnext.createTeam(ghost, "Doomed Team", "doomed-team", 1, "NA"))
+        assertThatThrownBy(() -> vnext.createTeam(ghost, "Doomed Team", 1, "NA"))
                 .isInstanceOf(DualWriteFailedException.class);
 
         for (String table : List.of(

@@ -40,7 +40,7 @@ class DualWriteMetricsIntegrationTests {
         double created = sample(before, "deltacrown_dualwrite_completed_total{operation=\"sync_team_created\"}");
         double lagCount = sample(before, "deltacrown_dualwrite_lag_seconds_count");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "metrics");
-        vnext.createTeam(vnext.user("testuser"), "Metric Team", "metric-team", 1, "NA");
+        vnext.createTeam(vnext.user("testuser"), "Metric Team", 1, "NA");
         jdbcTemplate.update("""
                 INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, status, attempts, blocked_reason)
                 VALUES ('sync_team_member_added', 42, 'BLOCKED', 10, 'max_attempts')""");

@@ -75,7 +75,7 @@ class RequestTransactionSqlIntegrationTests {
     }
 
     private void runTheFiveFlows() {
-        VnextWrites.Team team = vnext.createTeam(owner, "Staging Test Team Alpha", "staging-test-team-alpha", 1, "NA");
+        VnextWrites.Team team = vnext.createTeam(owner, "Staging Test Team Alpha", 1, "NA");
         long membership = vnext.addMember(team, owner, member, "PLAYER", true);
         vnext.changeRole(team, owner, membership, "SUBSTITUTE");
         vnext.updateSettings(team, owner, "EU", "Updated via dual-write test", "https://cdn.example.com/updated.png");

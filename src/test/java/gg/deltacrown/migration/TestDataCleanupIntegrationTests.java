@@ -41,10 +41,10 @@ class TestDataCleanupIntegrationTests {
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "cleanup test");
         Account owner = vnext.user("testuser");
         Account member = vnext.user("testmember");
-        alpha = vnext.createTeam(owner, "Staging Test Team Alpha", "staging-test-team-alpha", 1, "NA");
+        alpha = vnext.createTeam(owner, "Staging Test Team Alpha", 1, "NA");
         vnext.addMember(alpha, owner, member, "PLAYER", true);
-        vnext.createTeam(owner, "Perf Test Team 1", "perf-test-team-1", 2, "EU");
-        keep = vnext.createTeam(member, "Real Team", "real-team", 1, "NA");
+        vnext.createTeam(owner, "Perf Test Team 1", 2, "EU");
+        keep = vnext.createTeam(member, "Real Team", 1, "NA");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> outbox.status().pendingCount() == 0);

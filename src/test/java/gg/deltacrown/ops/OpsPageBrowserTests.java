@@ -65,7 +65,7 @@ class OpsPageBrowserTests {
     @Test
     void anOperatorUnblocksADeadLetterAndTurnsDualWriteOn() {
         Account owner = accounts.byUsername("testuser").orElseThrow();
-        VnextWrites.Team team = vnext.createTeam(owner, "Stuck Team", "stuck-team", 1, "NA");
+        VnextWrites.Team team = vnext.createTeam(owner, "Stuck Team", 1, "NA");
         jdbc.update("""
                 INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id, status, attempts,
                                                             blocked_reason, last_error)

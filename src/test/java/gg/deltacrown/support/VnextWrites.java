@@ -3,29 +3,37 @@ package gg.deltacrown.support;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.accounts.NewAccount;
-import gg.deltacrown.migration.DualWrite;
-import gg.deltacrown.migration.ShadowChange;
-import gg.deltacrown.migration.SyncOperation;
+import gg.deltacrown.teams.Branding;
+import gg.deltacrown.teams.CreatedTeam;
+import gg.deltacrown.teams.Memberships;
+import gg.deltacrown.teams.NewMember;
+import gg.deltacrown.teams.NewTeam;
+import gg.deltacrown.teams.RoleChange;
+import gg.deltacrown.teams.TeamSettings;
+import gg.deltacrown.teams.Teams;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * vNext writes as the team module makes them: the rows and the {@link DualWrite#record} call in one
- * transaction. Lets the dual-write be tested on its own, with domain-named steps. A bean of every
+ * vNext writes through the team module's API, as the endpoints make them: each runs in one
+ * transaction and publishes its team event there, so the dual-write hears it as it would a request.
+ * Lets the dual-write be tested without HTTP, with domain-named steps. A bean of every
  * {@link IntegrationTest} context.
  */
 public final class VnextWrites {
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final DualWrite dualWrite;
-    private final Accounts accounts;
+    /** The branding logo every team gets, mirrored to the legacy {@code logo_url}. */
+    public static final String LOGO_URL = "https://cdn.example.com/test.png";
 
-    public VnextWrites(JdbcClient jdbc, TransactionTemplate transactions, DualWrite dualWrite, Accounts accounts) {
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Teams teams;
+    private final Memberships memberships;
+
+    public VnextWrites(JdbcClient jdbc, Accounts accounts, Teams teams, Memberships memberships) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.dualWrite = dualWrite;
         this.accounts = accounts;
+        this.teams = teams;
+        this.memberships = memberships;
     }
 
     public Account user(String username) {
@@ -43,89 +51,31 @@ public final class VnextWrites {
 
     public record Team(long id, String slug, long ownerMembershipId) {}
 
-    public Team createTeam(Account owner, String name, String slug, int gameId, String region) {
-        return transactions.execute(status -> {
-            long teamId = jdbc.sql("""
-                    INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status,
-                        description, preferred_server, emergency_contact_discord, emergency_contact_phone,
-                        is_temporary, created_at, updated_at, branding)
-                    VALUES (:name, :slug, NULL, :owner, :game, :region, 'ACTIVE', '', '', '', '', false, now(), now(),
-                            '{"logo_url": "https://cdn.example.com/test.png"}'::jsonb)
-                    RETURNING id
-                    """)
-                    .param("name", name)
-                    .param("slug", slug)
-                    .param("owner", owner.id())
-                    .param("game", gameId)
-                    .param("region", region)
-                    .query(Long.class)
-                    .single();
-            long membershipId = insertMembership(teamId, owner.id(), "OWNER", "ACTIVE");
-            dualWrite.record(ShadowChange.teamCreated(teamId, owner.id(), slug));
-            return new Team(teamId, slug, membershipId);
-        });
+    /** An independent team of {@code owner} (who gets its OWNER membership). */
+    public Team createTeam(Account owner, String name, int gameId, String region) {
+        CreatedTeam created = teams.create(
+                owner.id(),
+                new NewTeam(name, (long) gameId, null, region, new Branding(LOGO_URL, null, null, null, null)));
+        long ownerMembership = memberships.activeRoster(created.id()).get(0).id();
+        return new Team(created.id(), created.slug(), ownerMembership);
     }
 
     public long addMember(Team team, Account actor, Account member, String role, boolean active) {
-        return transactions.execute(status -> {
-            long id = insertMembership(team.id(), member.id(), role, active ? "ACTIVE" : "INVITED");
-            dualWrite.record(ShadowChange.member(SyncOperation.MEMBER_ADDED, team.id(), id, actor.id(), team.slug()));
-            return id;
-        });
+        return memberships
+                .add(team.slug(), actor.id(), new NewMember(member.username(), role, null, active))
+                .member()
+                .id();
     }
 
     public void changeRole(Team team, Account actor, long membershipId, String role) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE organizations_membership SET role = :role WHERE id = :id")
-                    .param("role", role)
-                    .param("id", membershipId)
-                    .update();
-            dualWrite.record(ShadowChange.member(
-                    SyncOperation.MEMBER_UPDATED, team.id(), membershipId, actor.id(), team.slug()));
-        });
+        memberships.changeRole(team.slug(), membershipId, actor.id(), new RoleChange(role, null));
     }
 
     public void updateSettings(Team team, Account actor, String region, String description, String logoUrl) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
-                    UPDATE organizations_team
-                       SET region = :region, description = :description, updated_at = now(),
-                           branding = branding || jsonb_build_object('logo_url', :logoUrl::text)
-                     WHERE id = :id
-                    """)
-                    .param("region", region)
-                    .param("description", description)
-                    .param("logoUrl", logoUrl)
-                    .param("id", team.id())
-                    .update();
-            dualWrite.record(ShadowChange.settingsUpdated(team.id(), actor.id(), team.slug()));
-        });
+        teams.updateSettings(team.slug(), actor.id(), new TeamSettings(region, description, null, logoUrl, null));
     }
 
     public void removeMember(Team team, Account actor, long membershipId) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
-                    UPDATE organizations_membership
-                       SET status = 'INACTIVE', left_at = now(), left_reason = 'Removed by manager'
-                     WHERE id = :id
-                    """).param("id", membershipId).update();
-            dualWrite.record(ShadowChange.member(
-                    SyncOperation.MEMBER_REMOVED, team.id(), membershipId, actor.id(), team.slug()));
-        });
-    }
-
-    private long insertMembership(long teamId, long userId, String role, String status) {
-        return jdbc.sql("""
-                INSERT INTO organizations_membership (team_id, user_id, status, role, roster_slot, player_role,
-                    is_tournament_captain, joined_at, left_at, left_reason)
-                VALUES (:team, :user, :status, :role, NULL, '', false, now(), NULL, '')
-                RETURNING id
-                """)
-                .param("team", teamId)
-                .param("user", userId)
-                .param("status", status)
-                .param("role", role)
-                .query(Long.class)
-                .single();
+        memberships.remove(team.slug(), membershipId, actor.id());
     }
 }

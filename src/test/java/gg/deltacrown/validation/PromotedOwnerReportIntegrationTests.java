@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
-import gg.deltacrown.migration.DualWrite;
 import gg.deltacrown.migration.OutboxAdmin;
-import gg.deltacrown.migration.ShadowChange;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
+import gg.deltacrown.teams.CreatedTeam;
+import gg.deltacrown.teams.Memberships;
+import gg.deltacrown.teams.NewMember;
+import gg.deltacrown.teams.NewOrganization;
+import gg.deltacrown.teams.NewTeam;
+import gg.deltacrown.teams.OrganizationBranding;
+import gg.deltacrown.teams.Organizations;
+import gg.deltacrown.teams.Teams;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An organisation team has no OWNER in vNext; its legacy shadow gets one promoted, as Django's save
@@ -31,10 +36,13 @@ class PromotedOwnerReportIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
+    Organizations organizations;
 
     @Autowired
-    DualWrite dualWrite;
+    Teams teams;
+
+    @Autowired
+    Memberships memberships;
 
     @Autowired
     Flags flags;
@@ -51,26 +59,13 @@ class PromotedOwnerReportIntegrationTests {
         Account manager = vnext.user("manager");
         Account player = vnext.user("player");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "promotion");
-        long teamId = transactions.execute(status -> {
-            long org = jdbc.queryForObject("""
-                    INSERT INTO organizations_organization (name, slug, ceo_id, is_verified, description, website,
-                        twitter, revenue_split_config, enforce_brand, created_at, updated_at)
-                    VALUES ('Crown Org', 'crown-org', ?, false, '', '', '', '{}', false, now(), now()) RETURNING id""", Long.class, ceo.id());
-            long team = jdbc.queryForObject("""
-                    INSERT INTO organizations_team (name, slug, organization_id, owner_id, game_id, region, status,
-                        description, preferred_server, emergency_contact_discord, emergency_contact_phone,
-                        is_temporary, created_at, updated_at)
-                    VALUES ('Crown Academy', 'crown-academy', ?, NULL, 1, 'EU', 'ACTIVE', '', '', '', '', false,
-                            now(), now()) RETURNING id""", Long.class, org);
-            for (Account member : new Account[] {manager, player}) {
-                jdbc.update("""
-                        INSERT INTO organizations_membership (team_id, user_id, status, role, player_role,
-                            is_tournament_captain, joined_at, left_reason)
-                        VALUES (?, ?, 'ACTIVE', ?, '', false, now(), '')""", team, member.id(), member == manager ? "MANAGER" : "PLAYER");
-            }
-            dualWrite.record(ShadowChange.teamCreated(team, ceo.id(), "crown-academy"));
-            return team;
-        });
+        long organizationId = organizations
+                .create(ceo.id(), new NewOrganization("Crown Org", "crown-org", OrganizationBranding.NONE))
+                .id();
+        CreatedTeam team = teams.create(ceo.id(), new NewTeam("Crown Academy", 1L, organizationId, "EU", null));
+        memberships.add(team.slug(), ceo.id(), new NewMember(manager.username(), "MANAGER", null, true));
+        memberships.add(team.slug(), ceo.id(), new NewMember(player.username(), "PLAYER", null, true));
+        long teamId = team.id();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> outbox.status().pendingCount() == 0);

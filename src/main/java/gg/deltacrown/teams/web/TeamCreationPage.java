@@ -1,7 +1,6 @@
 package gg.deltacrown.teams.web;
 
 import gg.deltacrown.games.Games;
-import gg.deltacrown.migration.DualWriteFailedException;
 import gg.deltacrown.teams.Branding;
 import gg.deltacrown.teams.CreatedTeam;
 import gg.deltacrown.teams.FieldErrors;
@@ -40,7 +39,8 @@ class TeamCreationPage {
 
     @GetMapping("/teams/create/")
     String form(Model model) {
-        return page(model, CreateTeamForm.empty(), Map.of(), null);
+        // An error flashed by a redirect back here (a listener of the creation refused it).
+        return page(model, CreateTeamForm.empty(), Map.of(), (String) model.getAttribute("error"));
     }
 
     @PostMapping("/teams/create/")
@@ -56,8 +56,6 @@ class TeamCreationPage {
             return "redirect:" + created.url();
         } catch (InvalidInputException e) {
             return page(model, form, e.errors().byPath(), null);
-        } catch (DualWriteFailedException e) {
-            return page(model, form, Map.of(), TeamPage.NOT_SAVED);
         } catch (RefusedException e) {
             if (e.refusal() == Refusal.ONE_TEAM_PER_GAME) {
                 return page(

@@ -2,7 +2,6 @@ package gg.deltacrown.teams.web;
 
 import gg.deltacrown.games.Game;
 import gg.deltacrown.games.Games;
-import gg.deltacrown.migration.DualWriteFailedException;
 import gg.deltacrown.teams.AddedMember;
 import gg.deltacrown.teams.InvalidInputException;
 import gg.deltacrown.teams.Membership;
@@ -42,8 +41,6 @@ import org.springframework.web.util.UriUtils;
 class TeamPage {
 
     private static final String PAGE = "/organizations/teams/{slug}/";
-    /** Strict dual-write failed and everything was rolled back (the API's DUAL_WRITE_FAILED). */
-    static final String NOT_SAVED = "The change could not be saved. Please try again.";
 
     private final Teams teams;
     private final Memberships memberships;
@@ -106,8 +103,6 @@ class TeamPage {
                     "notice",
                     added.member().username() + " added as " + added.member().roleLabel()
                             + (added.member().isActive() ? "." : " (invited)."));
-        } catch (DualWriteFailedException e) {
-            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
             redirect.addFlashAttribute("addMember", form);
             redirect.addFlashAttribute("addMemberErrors", Map.of(fieldOf(e.refusal()), List.of(e.getMessage())));
@@ -125,8 +120,6 @@ class TeamPage {
         try {
             Membership member = memberships.changeRole(slug, membershipId, me.id(), new RoleChange(role, null));
             redirect.addFlashAttribute("notice", member.username() + " is now " + member.roleLabel() + ".");
-        } catch (DualWriteFailedException e) {
-            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -142,8 +135,6 @@ class TeamPage {
         try {
             memberships.remove(slug, membershipId, me.id());
             redirect.addFlashAttribute("notice", "Member removed.");
-        } catch (DualWriteFailedException e) {
-            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (RefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -167,8 +158,6 @@ class TeamPage {
                             orEmpty(form.logoUrl()),
                             orEmpty(form.bannerUrl())));
             redirect.addFlashAttribute("notice", "Settings saved.");
-        } catch (DualWriteFailedException e) {
-            redirect.addFlashAttribute("error", NOT_SAVED);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("settings", form);
             redirect.addFlashAttribute("settingsErrors", e.errors().byPath());
