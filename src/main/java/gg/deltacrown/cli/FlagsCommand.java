@@ -3,6 +3,7 @@ package gg.deltacrown.cli;
 import gg.deltacrown.flags.EnvironmentFlags;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagChange;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.FlagState;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
@@ -87,7 +88,7 @@ final class FlagsCommand implements Callable<Integer> {
             try (ServiceBootstrap service =
                     ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
                 Flags flags = service.bean(Flags.class);
-                flags.change(flag, normalized, "runtime", who, reason);
+                flags.change(flag, normalized, FlagSource.RUNTIME, who, reason);
                 FlagState state = flags.state(flag);
                 System.out.println(flag.variable() + "=" + state.value() + " (" + state.describeSource() + ")");
             }

@@ -53,10 +53,11 @@ final class OutboxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
-            if (wanted != null && !List.of("PENDING", "BLOCKED", "DONE").contains(wanted)) {
-                throw new CommandFailedException("--status must be pending, blocked or done (got '" + status + "')");
-            }
+            OutboxEntry.Status wanted = status == null
+                    ? null
+                    : OutboxEntry.Status.parse(status)
+                            .orElseThrow(() -> new CommandFailedException(
+                                    "--status must be pending, blocked or done (got '" + status + "')"));
             if (limit < 1) {
                 throw new CommandFailedException("--limit must be at least 1");
             }

@@ -1,6 +1,7 @@
 package gg.deltacrown.cli;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.FlagState;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.migration.OutboxAdmin;
@@ -66,7 +67,12 @@ final class RollbackCommand implements Callable<Integer> {
             Flags flags = service.bean(Flags.class);
             String who = by != null ? by : "cli:" + System.getProperty("user.name", "unknown");
             for (Map.Entry<Flag, String> change : STEPS.getOrDefault(step, List.of())) {
-                flags.change(change.getKey(), change.getValue(), "runtime", who, "rollback " + step + ": " + reason);
+                flags.change(
+                        change.getKey(),
+                        change.getValue(),
+                        FlagSource.RUNTIME,
+                        who,
+                        "rollback " + step + ": " + reason);
                 System.out.println("set " + change.getKey().variable() + "=" + change.getValue());
             }
             printStatus(flags, service.bean(OutboxAdmin.class).status(), service.bean(JdbcClient.class));

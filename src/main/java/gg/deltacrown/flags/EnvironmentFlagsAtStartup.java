@@ -24,7 +24,7 @@ class EnvironmentFlagsAtStartup {
         Map<Flag, String> fromEnvironment = EnvironmentFlags.read(environment::getProperty);
         String who = "env@" + hostname();
         fromEnvironment.forEach((flag, value) -> {
-            boolean changed = flags.change(flag, value, "env", who, "set in the environment at start-up");
+            boolean changed = flags.change(flag, value, FlagSource.ENV, who, "set in the environment at start-up");
             if (changed) {
                 log.atInfo()
                         .addKeyValue("event_type", "flag_applied_from_env")

@@ -1,5 +1,6 @@
 package gg.deltacrown.flags;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +48,8 @@ public enum Flag {
         ROUTING_MODE
     }
 
-    public static final List<String> ROUTING_MODES = List.of("legacy_only", "auto", "vnext_primary", "vnext_only");
+    public static final List<String> ROUTING_MODES =
+            Arrays.stream(RoutingMode.values()).map(RoutingMode::value).toList();
     private static final List<String> TRUE_WORDS = List.of("true", "1", "yes", "on");
     private static final List<String> FALSE_WORDS = List.of("false", "0", "no", "off");
 

@@ -7,7 +7,7 @@ public record FlagChange(
         String name,
         String oldValue,
         String newValue,
-        String source,
+        FlagSource source,
         String changedBy,
         OffsetDateTime changedAt,
         String reason) {}

@@ -73,11 +73,11 @@ class FlagStore {
                 .orElse(FlagState.defaultOf(flag));
     }
 
-    void write(Flag flag, String oldValue, String newValue, String source, String changedBy, String reason) {
+    void write(Flag flag, String oldValue, String newValue, FlagSource source, String changedBy, String reason) {
         jdbc.sql(UPSERT)
                 .param("name", flag.variable())
                 .param("value", newValue)
-                .param("source", source)
+                .param("source", source.value())
                 .param("changedBy", changedBy)
                 .param("reason", reason)
                 .update();
@@ -85,7 +85,7 @@ class FlagStore {
                 .param("name", flag.variable())
                 .param("oldValue", oldValue)
                 .param("newValue", newValue)
-                .param("source", source)
+                .param("source", source.value())
                 .param("changedBy", changedBy)
                 .param("reason", reason)
                 .update();
@@ -98,7 +98,7 @@ class FlagStore {
                         rs.getString("name"),
                         rs.getString("old_value"),
                         rs.getString("new_value"),
-                        rs.getString("source"),
+                        FlagSource.ofStored(rs.getString("source")),
                         rs.getString("changed_by"),
                         rs.getObject("changed_at", OffsetDateTime.class),
                         rs.getString("reason")))
@@ -112,7 +112,7 @@ class FlagStore {
                 return new FlagState(
                         flag,
                         rs.getString("value"),
-                        rs.getString("source"),
+                        FlagSource.ofStored(rs.getString("source")),
                         rs.getString("changed_by"),
                         rs.getObject("changed_at", OffsetDateTime.class),
                         rs.getString("reason"));

@@ -36,6 +36,13 @@ public class Flags {
         return snapshot.get(flag).value();
     }
 
+    /** {@link Flag#ROUTING_MODE} as a type. */
+    public RoutingMode routingMode() {
+        return RoutingMode.of(value(Flag.ROUTING_MODE))
+                .orElseThrow(() ->
+                        new IllegalStateException("stored routing mode is not a mode: " + value(Flag.ROUTING_MODE)));
+    }
+
     public FlagState state(Flag flag) {
         return snapshot.get(flag);
     }
@@ -60,7 +67,7 @@ public class Flags {
                         .addKeyValue("flag", flag.variable())
                         .addKeyValue("old_value", previous.get(flag).value())
                         .addKeyValue("new_value", fresh.get(flag).value())
-                        .addKeyValue("source", fresh.get(flag).source())
+                        .addKeyValue("source", fresh.get(flag).source().value())
                         .log(
                                 "Flag {} is now {}",
                                 flag.variable(),
@@ -72,21 +79,21 @@ public class Flags {
     /**
      * Stores a new value for a flag.
      *
-     * @param source {@code env} or {@code runtime}
+     * @param source {@link FlagSource#ENV} or {@link FlagSource#RUNTIME}
      * @return true when the effective value or its source changed
      * @throws InvalidFlagValueException when the value is not valid for the flag
      */
-    public boolean change(Flag flag, String rawValue, String source, String changedBy, String reason) {
+    public boolean change(Flag flag, String rawValue, FlagSource source, String changedBy, String reason) {
         String value = flag.normalize(rawValue);
-        if (!"env".equals(source) && !"runtime".equals(source)) {
-            throw new IllegalArgumentException("unknown flag source: " + source);
+        if (source == FlagSource.DEFAULT) {
+            throw new IllegalArgumentException("a change has a source: env or runtime");
         }
         if (changedBy == null || changedBy.isBlank()) {
             throw new IllegalArgumentException("a flag change needs the name of who made it");
         }
         Boolean changed = transactions.execute(status -> {
             FlagState current = store.lockCurrent(flag);
-            if (current.value().equals(value) && current.source().equals(source) && "env".equals(source)) {
+            if (current.value().equals(value) && current.source() == source && source == FlagSource.ENV) {
                 return false;
             }
             store.write(flag, current.value(), value, source, changedBy, reason == null ? "" : reason);

@@ -110,7 +110,7 @@ public class DualWrite {
                     change.teamId(),
                     change.membershipId(),
                     change.actorUserId(),
-                    "DONE",
+                    OutboxEntry.Status.DONE,
                     1,
                     null,
                     null,

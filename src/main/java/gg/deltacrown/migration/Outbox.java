@@ -236,9 +236,9 @@ class Outbox {
                 .single();
     }
 
-    List<OutboxEntry> list(String status, int limit) {
+    List<OutboxEntry> list(OutboxEntry.Status status, int limit) {
         return jdbc.sql(LIST)
-                .param("status", status == null ? "" : status)
+                .param("status", status == null ? "" : status.name())
                 .param("limit", limit)
                 .query(Outbox::entry)
                 .list();
@@ -269,7 +269,7 @@ class Outbox {
                 rs.getLong("vnext_team_id"),
                 rs.getObject("vnext_membership_id", Long.class),
                 rs.getObject("actor_user_id", Long.class),
-                rs.getString("status"),
+                OutboxEntry.Status.valueOf(rs.getString("status")),
                 rs.getInt("attempts"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class),
                 rs.getString("last_error"),

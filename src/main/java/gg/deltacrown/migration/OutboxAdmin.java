@@ -22,8 +22,8 @@ public class OutboxAdmin {
         return outbox.status();
     }
 
-    /** Newest first; {@code status} PENDING, BLOCKED, DONE, or null for all. */
-    public List<OutboxEntry> list(String status, int limit) {
+    /** Newest first; {@code status} null for all. */
+    public List<OutboxEntry> list(OutboxEntry.Status status, int limit) {
         return outbox.list(status, limit);
     }
 

@@ -143,7 +143,7 @@ class OutboxDispatch {
                 properties.maxBackoff(),
                 properties.maxAttempts()));
         for (OutboxEntry row : after) {
-            boolean finalFailure = "BLOCKED".equals(row.status());
+            boolean finalFailure = row.status() == OutboxEntry.Status.BLOCKED;
             events.failed(
                     row.operation(),
                     row.teamId(),

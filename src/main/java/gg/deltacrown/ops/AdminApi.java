@@ -1,6 +1,7 @@
 package gg.deltacrown.ops;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.FlagState;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
@@ -13,8 +14,8 @@ import gg.deltacrown.web.SignedInUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +66,7 @@ class AdminApi {
         String reason = text(request, "reason", details);
         if (details.isEmpty()) {
             try {
-                flags.change(flag, value, "runtime", me.username(), reason);
+                flags.change(flag, value, FlagSource.RUNTIME, me.username(), reason);
                 return ResponseEntity.ok(flag(flags.state(flag)));
             } catch (InvalidFlagValueException e) {
                 details.put("value", List.of(e.getMessage()));
@@ -78,8 +79,8 @@ class AdminApi {
     @GetMapping("/api/admin/outbox/")
     ResponseEntity<?> outbox(
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "20") int limit) {
-        String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
-        if (wanted != null && !List.of("PENDING", "BLOCKED", "DONE").contains(wanted) || limit < 1 || limit > 1000) {
+        Optional<OutboxEntry.Status> wanted = status == null ? Optional.empty() : OutboxEntry.Status.parse(status);
+        if (status != null && wanted.isEmpty() || limit < 1 || limit > 1000) {
             return new FrameworkError(
                             "status must be pending, blocked or done; limit 1 to 1000.",
                             FrameworkError.VALIDATION_ERROR)
@@ -94,7 +95,9 @@ class AdminApi {
         answer.put("completed_last_hour", now.completedLastHour());
         answer.put(
                 "entries",
-                outbox.list(wanted, limit).stream().map(AdminApi::entry).toList());
+                outbox.list(wanted.orElse(null), limit).stream()
+                        .map(AdminApi::entry)
+                        .toList());
         return ResponseEntity.ok(answer);
     }
 
@@ -159,7 +162,7 @@ class AdminApi {
         flag.put("name", state.flag().variable());
         flag.put("value", state.value());
         flag.put("default", state.flag().defaultValue());
-        flag.put("source", state.source());
+        flag.put("source", state.source().value());
         flag.put("changed_by", state.changedBy());
         flag.put(
                 "changed_at",

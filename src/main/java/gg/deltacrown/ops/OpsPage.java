@@ -1,9 +1,11 @@
 package gg.deltacrown.ops;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
 import gg.deltacrown.migration.OutboxAdmin;
+import gg.deltacrown.migration.OutboxEntry;
 import gg.deltacrown.web.SignedInUser;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ class OpsPage {
         model.addAttribute("flags", flags.all());
         model.addAttribute("choices", Map.of("boolean", List.of("true", "false"), "routing", Flag.ROUTING_MODES));
         model.addAttribute("outbox", outbox.status());
-        model.addAttribute("blocked", outbox.list("BLOCKED", 50));
+        model.addAttribute("blocked", outbox.list(OutboxEntry.Status.BLOCKED, 50));
         model.addAttribute("recent", outbox.list(null, 20));
         model.addAttribute("history", flags.history(20));
         return "ops/index";
@@ -58,7 +60,7 @@ class OpsPage {
             redirect.addFlashAttribute("error", "Say why you change " + name + " (it goes to the audit trail).");
         } else {
             try {
-                flags.change(flag.get(), value, "runtime", me.username(), reason.strip());
+                flags.change(flag.get(), value, FlagSource.RUNTIME, me.username(), reason.strip());
                 redirect.addFlashAttribute(
                         "notice",
                         flag.get().variable() + " is now " + flags.value(flag.get())

@@ -1,7 +1,9 @@
 package gg.deltacrown.runbook;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.flags.RoutingMode;
 import gg.deltacrown.migration.TestDataCleanup;
 import gg.deltacrown.validation.ArtifactWriter;
 import gg.deltacrown.validation.ReportDelta;
@@ -117,7 +119,11 @@ public class StagingRunbook {
                 out.accept("  TEAM_VNEXT_DUAL_WRITE_ENABLED was already on");
             } else {
                 flags.change(
-                        Flag.DUAL_WRITE_ENABLED, "true", "runtime", request.operator(), "staging runbook " + runId);
+                        Flag.DUAL_WRITE_ENABLED,
+                        "true",
+                        FlagSource.RUNTIME,
+                        request.operator(),
+                        "staging runbook " + runId);
                 out.accept("  set TEAM_VNEXT_DUAL_WRITE_ENABLED=true (runtime, by " + request.operator() + ")");
             }
             awaitServiceFlag(client, true, out);
@@ -142,7 +148,7 @@ public class StagingRunbook {
                 flags.change(
                         Flag.DUAL_WRITE_ENABLED,
                         "false",
-                        "runtime",
+                        FlagSource.RUNTIME,
                         request.operator(),
                         "staging runbook " + runId + " finished");
                 out.accept("  set TEAM_VNEXT_DUAL_WRITE_ENABLED=false (runtime, by " + request.operator() + ")");
@@ -208,7 +214,7 @@ public class StagingRunbook {
         out.accept("  service healthy at " + request.baseUrl());
         if (flags.isOn(Flag.FORCE_LEGACY)
                 || !flags.isOn(Flag.ADAPTER_ENABLED)
-                || "legacy_only".equals(flags.value(Flag.ROUTING_MODE))) {
+                || flags.routingMode() == RoutingMode.LEGACY_ONLY) {
             throw new RunbookFailedException("vNext writes are switched off (TEAM_VNEXT_FORCE_LEGACY="
                     + flags.value(Flag.FORCE_LEGACY) + ", TEAM_VNEXT_ADAPTER_ENABLED="
                     + flags.value(Flag.ADAPTER_ENABLED)

@@ -8,32 +8,28 @@ public record Membership(
         long teamId,
         long userId,
         String username,
-        String status,
-        String role,
+        MembershipStatus status,
+        TeamRole role,
         String rosterSlot,
         boolean tournamentCaptain,
         OffsetDateTime joinedAt,
         OffsetDateTime leftAt,
         String leftReason) {
 
-    public static final String ACTIVE = "ACTIVE";
-    public static final String INVITED = "INVITED";
-    public static final String INACTIVE = "INACTIVE";
-
     public boolean isActive() {
-        return ACTIVE.equals(status);
+        return status == MembershipStatus.ACTIVE;
     }
 
     public boolean isOwner() {
-        return TeamRole.OWNER.name().equals(role);
+        return role == TeamRole.OWNER;
     }
 
-    /** "Player", "Substitute"… (the stored value for a role we do not know). */
+    /** "Player", "Substitute"… */
     public String roleLabel() {
-        return TeamRole.parse(role).map(TeamRole::label).orElse(role);
+        return role.label();
     }
 
-    /** accounts_user has no display name column; the API shows the username (spec 2.2). */
+    /** accounts_user has no display name column; the API shows the username. */
     public String displayName() {
         return username;
     }

@@ -78,17 +78,16 @@ class MembershipStore {
                 .param("teamId", teamId)
                 .query(MembershipStore::map)
                 .list();
-        return members.stream()
-                .sorted(Comparator.comparingInt(m -> TeamRole.rankOf(m.role())))
-                .toList();
+        return members.stream().sorted(Comparator.comparing(Membership::role)).toList();
     }
 
-    Optional<String> activeRole(long teamId, long userId) {
+    Optional<TeamRole> activeRole(long teamId, long userId) {
         return jdbc.sql(ACTIVE_ROLE)
                 .param("teamId", teamId)
                 .param("userId", userId)
                 .query(String.class)
-                .optional();
+                .optional()
+                .map(TeamRole::ofStored);
     }
 
     boolean hasActiveOwner(long teamId) {
@@ -102,17 +101,17 @@ class MembershipStore {
         return jdbc.sql(INSERT)
                 .param("teamId", teamId)
                 .param("userId", userId)
-                .param("status", active ? Membership.ACTIVE : Membership.INVITED)
+                .param("status", (active ? MembershipStatus.ACTIVE : MembershipStatus.INVITED).name())
                 .param("role", role.name())
                 .param("slot", slot == null ? null : slot.name())
                 .query(Long.class)
                 .single();
     }
 
-    void updateRole(long id, String role, String slot) {
+    void updateRole(long id, TeamRole role, String slot) {
         jdbc.sql(UPDATE_ROLE)
                 .param("id", id)
-                .param("role", role)
+                .param("role", role.name())
                 .param("slot", slot)
                 .update();
     }
@@ -127,8 +126,8 @@ class MembershipStore {
                 rs.getLong("team_id"),
                 rs.getLong("user_id"),
                 rs.getString("username"),
-                rs.getString("status"),
-                rs.getString("role"),
+                MembershipStatus.ofStored(rs.getString("status")),
+                TeamRole.ofStored(rs.getString("role")),
                 rs.getString("roster_slot"),
                 rs.getBoolean("is_tournament_captain"),
                 rs.getObject("joined_at", OffsetDateTime.class),

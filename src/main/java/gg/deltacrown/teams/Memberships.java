@@ -101,10 +101,8 @@ public class Memberships {
                 throw Refusal.CANNOT_CHANGE_OWNER.because(
                         "Cannot change OWNER role on independent teams (transfer ownership not implemented)");
             }
-            String role = blank(change.role())
-                    ? membership.role()
-                    : role(change.role()).name();
-            if (TeamRole.OWNER.name().equals(role) && !membership.isOwner()) {
+            TeamRole role = blank(change.role()) ? membership.role() : role(change.role());
+            if (role == TeamRole.OWNER && !membership.isOwner()) {
                 if (team.isOrganizationTeam()) {
                     throw Refusal.CANNOT_CHANGE_OWNER.because(
                             "Organization-owned teams cannot have OWNER role members");

@@ -15,7 +15,7 @@ public record Team(
         String ownerUsername,
         int gameId,
         String region,
-        String status,
+        TeamStatus status,
         String logo,
         String banner,
         String description,

@@ -27,7 +27,6 @@ class TeamPermissions {
         }
         boolean rosterManager = memberships
                 .activeRole(team.id(), userId)
-                .flatMap(TeamRole::parse)
                 .map(TeamRole::managesTeam)
                 .orElse(false);
         return rosterManager

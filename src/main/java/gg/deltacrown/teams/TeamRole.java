@@ -3,7 +3,7 @@ package gg.deltacrown.teams;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Roles on a vNext team roster, in roster order (spec 2.6, 6.1). */
+/** Roles on a vNext team roster, in roster order (OWNER first). */
 public enum TeamRole {
     OWNER("Owner"),
     MANAGER("Manager"),
@@ -12,8 +12,6 @@ public enum TeamRole {
     SUBSTITUTE("Substitute"),
     ANALYST("Analyst"),
     SCOUT("Scout");
-
-    private static final int UNKNOWN_RANK = 99;
 
     private final String label;
 
@@ -25,7 +23,7 @@ public enum TeamRole {
         return label;
     }
 
-    /** OWNER and MANAGER may change the roster and the settings (spec 6.2). */
+    /** OWNER and MANAGER may change the roster and the settings. */
     public boolean managesTeam() {
         return this == OWNER || this == MANAGER;
     }
@@ -44,8 +42,12 @@ public enum TeamRole {
         return Optional.empty();
     }
 
-    /** Roster order: OWNER 1 … SCOUT 7, anything else (legacy data) 99. */
-    public static int rankOf(String role) {
-        return parse(role).map(r -> r.ordinal() + 1).orElse(UNKNOWN_RANK);
+    /**
+     * The stored role, read as {@link #parse} reads it; a value outside Django's choices (only raw
+     * SQL can write one) reads as PLAYER, which manages nothing
+     * (docs/adr/0019-states-are-types-one-insert-per-table.md).
+     */
+    static TeamRole ofStored(String value) {
+        return parse(value).orElse(PLAYER);
     }
 }

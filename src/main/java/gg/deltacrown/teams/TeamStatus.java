@@ -10,4 +10,17 @@ public enum TeamStatus {
     DELETED,
     SUSPENDED,
     DISBANDED;
+
+    /**
+     * The stored status; a value outside Django's choices (only raw SQL can write one) reads as
+     * SUSPENDED: shown, never treated as active (docs/adr/0019-states-are-types-one-insert-per-table.md).
+     */
+    static TeamStatus ofStored(String value) {
+        for (TeamStatus status : values()) {
+            if (status.name().equals(value)) {
+                return status;
+            }
+        }
+        return SUSPENDED;
+    }
 }

@@ -186,7 +186,7 @@ class TeamStore {
                 rs.getString("owner_username"),
                 rs.getInt("game_id"),
                 rs.getString("region"),
-                rs.getString("status"),
+                TeamStatus.ofStored(rs.getString("status")),
                 rs.getString("logo"),
                 rs.getString("banner"),
                 rs.getString("description"),

@@ -2,6 +2,7 @@ package gg.deltacrown.teams;
 
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.flags.RoutingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class VnextGate {
             refusal = EMERGENCY;
         } else if (!flags.isOn(Flag.ADAPTER_ENABLED)) {
             refusal = NOT_ENABLED;
-        } else if ("legacy_only".equals(flags.value(Flag.ROUTING_MODE))) {
+        } else if (flags.routingMode() == RoutingMode.LEGACY_ONLY) {
             refusal = LEGACY_ONLY;
         }
         if (refusal != null) {

@@ -22,7 +22,7 @@ class FlagsIntegrationTests {
     @Test
     void startsFromTheDefaults() {
         assertThat(flags.all()).allSatisfy(state -> {
-            assertThat(state.source()).isEqualTo("default");
+            assertThat(state.source().value()).isEqualTo("default");
             assertThat(state.value()).isEqualTo(state.flag().defaultValue());
         });
         assertThat(flags.state(Flag.LEGACY_WRITE_BLOCKED).describeSource()).isEqualTo("default");
@@ -30,7 +30,7 @@ class FlagsIntegrationTests {
 
     @Test
     void storesARuntimeChangeWithWhoWhenAndWhyAndAuditsIt() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "yes", "runtime", "alice", "staging test");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "yes", FlagSource.RUNTIME, "alice", "staging test");
 
         FlagState state = flags.state(Flag.DUAL_WRITE_ENABLED);
         assertThat(flags.isOn(Flag.DUAL_WRITE_ENABLED)).isTrue();
@@ -45,7 +45,7 @@ class FlagsIntegrationTests {
 
     @Test
     void refusesAnInvalidValueAndChangesNothing() {
-        assertThatThrownBy(() -> flags.change(Flag.ROUTING_MODE, "sideways", "runtime", "alice", ""))
+        assertThatThrownBy(() -> flags.change(Flag.ROUTING_MODE, "sideways", FlagSource.RUNTIME, "alice", ""))
                 .isInstanceOf(InvalidFlagValueException.class);
 
         assertThat(flags.value(Flag.ROUTING_MODE)).isEqualTo("vnext_primary");
@@ -66,9 +66,9 @@ class FlagsIntegrationTests {
 
     @Test
     void appliesAnEnvironmentValueOnlyWhenItChangesSomething() {
-        assertThat(flags.change(Flag.FORCE_LEGACY, "true", "env", "env@host", "start-up"))
+        assertThat(flags.change(Flag.FORCE_LEGACY, "true", FlagSource.ENV, "env@host", "start-up"))
                 .isTrue();
-        assertThat(flags.change(Flag.FORCE_LEGACY, "1", "env", "env@host", "start-up"))
+        assertThat(flags.change(Flag.FORCE_LEGACY, "1", FlagSource.ENV, "env@host", "start-up"))
                 .isFalse();
 
         assertThat(flags.state(Flag.FORCE_LEGACY).describeSource()).isEqualTo("env");
@@ -80,7 +80,7 @@ class FlagsIntegrationTests {
         assertThat(jdbc.queryForObject(
                         "SELECT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true)", Boolean.class))
                 .isTrue();
-        flags.change(Flag.LEGACY_WRITE_BLOCKED, "off", "runtime", "alice", "maintenance");
+        flags.change(Flag.LEGACY_WRITE_BLOCKED, "off", FlagSource.RUNTIME, "alice", "maintenance");
 
         assertThat(jdbc.queryForObject(
                         "SELECT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true)", Boolean.class))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.TestDatabase;
@@ -101,7 +102,7 @@ class LegacyWriteGuardIntegrationTests {
 
     @Test
     void theEmergencyBypassFlagLetsWritesThroughWithAWarningEach() throws SQLException {
-        flags.change(Flag.LEGACY_WRITE_BYPASS_ENABLED, "true", "runtime", "oncall", "incident 42");
+        flags.change(Flag.LEGACY_WRITE_BYPASS_ENABLED, "true", FlagSource.RUNTIME, "oncall", "incident 42");
 
         try (Connection connection = TestDatabase.connect(
                         TestDatabase.asAppRole(new gg.deltacrown.database.DatabaseUrl(url, null, null)));
@@ -117,7 +118,7 @@ class LegacyWriteGuardIntegrationTests {
 
     @Test
     void allowsWritesWhenBlockingIsOffWithoutAuditing() {
-        flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", "runtime", "oncall", "rollback to legacy");
+        flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", FlagSource.RUNTIME, "oncall", "rollback to legacy");
 
         assertThat(jdbc.update("UPDATE teams_team SET tagline = 'legacy again' WHERE id = ?", teamId))
                 .isEqualTo(1);

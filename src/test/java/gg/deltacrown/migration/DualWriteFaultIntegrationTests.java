@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.CapturedLogs;
 import gg.deltacrown.support.IntegrationTest;
@@ -63,7 +64,7 @@ class DualWriteFaultIntegrationTests {
     void setUp() {
         admin = new JdbcTemplate(new DriverManagerDataSource(url, owner, ""));
         user = vnext.user("testuser");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "fault tests");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "fault tests");
         admin.execute("REVOKE INSERT, UPDATE ON " + LEGACY_TABLES + " FROM deltacrown_app");
     }
 
@@ -140,7 +141,7 @@ class DualWriteFaultIntegrationTests {
 
     @Test
     void strictModeFailsTheRequestAndCommitsNothing() {
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "strict");
         try (CapturedLogs logs = CapturedLogs.of(DualWriteEvents.class)) {
             assertThatThrownBy(() -> vnext.createTeam(user, "Strict Team", 1, "NA"))
                     .isInstanceOf(DualWriteFailedException.class);

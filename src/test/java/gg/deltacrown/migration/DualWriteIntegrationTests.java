@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.database.RunbookSql;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
@@ -36,7 +37,7 @@ class DualWriteIntegrationTests {
     @BeforeEach
     void setUp() {
         owner = vnext.user("testuser");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "dual-write tests");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "dual-write tests");
     }
 
     @Test
@@ -108,7 +109,7 @@ class DualWriteIntegrationTests {
 
     @Test
     void writesNothingWhenDualWriteIsOff() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "false", "runtime", "test", "off");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "false", FlagSource.RUNTIME, "test", "off");
 
         vnext.createTeam(owner, "Quiet Team", 1, "NA");
 
@@ -170,7 +171,7 @@ class DualWriteIntegrationTests {
 
     @Test
     void strictModeMirrorsInsideTheRequestTransaction() {
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "strict");
 
         VnextWrites.Team team = vnext.createTeam(owner, "Strict Team", 1, "NA");
 
@@ -188,7 +189,7 @@ class DualWriteIntegrationTests {
 
     @Test
     void strictModeRollsTheWholeWriteBackWhenTheShadowFails() {
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "strict");
         Account ghost = vnext.userWithoutProfile("ghost");
 
         assertThatThrownBy(() -> vnext.createTeam(ghost, "Doomed Team", 1, "NA"))

@@ -3,6 +3,7 @@ package gg.deltacrown.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
@@ -39,7 +40,7 @@ class DualWriteMetricsIntegrationTests {
         String before = scrape();
         double created = sample(before, "deltacrown_dualwrite_completed_total{operation=\"sync_team_created\"}");
         double lagCount = sample(before, "deltacrown_dualwrite_lag_seconds_count");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "metrics");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "metrics");
         vnext.createTeam(vnext.user("testuser"), "Metric Team", 1, "NA");
         jdbcTemplate.update("""
                 INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, status, attempts, blocked_reason)

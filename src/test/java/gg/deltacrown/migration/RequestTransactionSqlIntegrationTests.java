@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.StatementCapture;
@@ -42,7 +43,7 @@ class RequestTransactionSqlIntegrationTests {
     void setUp() {
         owner = vnext.user("testuser");
         member = vnext.user("testmember");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "sql capture");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "sql capture");
     }
 
     @Test
@@ -65,7 +66,7 @@ class RequestTransactionSqlIntegrationTests {
 
     @Test
     void strictModeIsTheOneCaseThatWritesLegacyInsideTheRequest() {
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "strict");
         statements.clear();
 
         runTheFiveFlows();

@@ -6,6 +6,7 @@ import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.database.RunbookSql;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
@@ -47,7 +48,7 @@ class RunbookFlowsIntegrationTests {
         AccountFixture fixture = new AccountFixture(accounts);
         Account testuser = fixture.player("testuser");
         Account testmember = fixture.player("testmember");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "env", "env@staging", "Phase 2");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.ENV, "env@staging", "Phase 2");
         ApiClient api = new ApiClient(port);
         String token = api.login("testuser", "testpass");
 

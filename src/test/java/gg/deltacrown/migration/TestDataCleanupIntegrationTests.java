@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
@@ -38,7 +39,7 @@ class TestDataCleanupIntegrationTests {
 
     @BeforeEach
     void twoTestTeamsAndARealOne() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "cleanup test");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "cleanup test");
         Account owner = vnext.user("testuser");
         Account member = vnext.user("testmember");
         alpha = vnext.createTeam(owner, "Staging Test Team Alpha", 1, "NA");

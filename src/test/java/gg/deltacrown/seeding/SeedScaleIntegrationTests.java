@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.validation.ReportJson;
@@ -76,7 +77,7 @@ class SeedScaleIntegrationTests {
 
     @Test
     void plantsTheDriftTheReportThenFinds() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "seed check");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "seed check");
         SeedResult result = seeder.seed(PLAN, SeedProgress.NONE);
 
         ValidationReport report = reports.generate(ReportRequest.unfiltered(1000));

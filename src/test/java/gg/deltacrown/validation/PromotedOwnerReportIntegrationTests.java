@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.migration.OutboxAdmin;
 import gg.deltacrown.support.IntegrationTest;
@@ -58,7 +59,7 @@ class PromotedOwnerReportIntegrationTests {
         Account ceo = vnext.user("ceo");
         Account manager = vnext.user("manager");
         Account player = vnext.user("player");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "promotion");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "promotion");
         long organizationId = organizations
                 .create(ceo.id(), new NewOrganization("Crown Org", "crown-org", OrganizationBranding.NONE))
                 .id();

@@ -3,6 +3,7 @@ package gg.deltacrown.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import java.sql.Connection;
@@ -82,7 +83,7 @@ class ReportSnapshotIntegrationTests {
 
     @Test
     void addsTwoQueriesForTheDualWriteHealthAndStillNoneForTheFilters() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "query count");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "query count");
 
         ValidationReport report = reports.generate(new ReportRequest(30, 1, "NA"));
 

@@ -3,6 +3,7 @@ package gg.deltacrown.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.validation.MigrationFixture.Pair;
@@ -42,7 +43,7 @@ class ReportTextIntegrationTests {
         long coach = fixture.vnextMember(vnext, carol, "COACH", "ACTIVE");
         fixture.legacyTeam("Jade Tigers").create();
         long orphan = fixture.map(999_001, fixture.vnextTeam("Lost Shadow").create(), true);
-        flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", "runtime", "test", "text layout");
+        flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", FlagSource.RUNTIME, "test", "text layout");
         Clock clock = Clock.fixed(Instant.parse("2026-01-25T14:06:48.715523Z"), ZoneOffset.UTC);
 
         ValidationReport report =

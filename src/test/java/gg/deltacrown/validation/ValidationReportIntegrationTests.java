@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.validation.MigrationFixture.Pair;
@@ -354,7 +355,7 @@ class ValidationReportIntegrationTests {
 
         @Test
         void findsRecentTeamsWithoutAMapRowOrWithoutTheLegacyRow() {
-            flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "report test");
+            flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "report test");
             OffsetDateTime now = OffsetDateTime.now();
             long synced =
                     fixture.vnextTeam("Synced").createdAt(now.minusHours(3)).create();
@@ -385,7 +386,7 @@ class ValidationReportIntegrationTests {
 
         @Test
         void keepsTenSamplesButCountsThemAll() {
-            flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "report test");
+            flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "report test");
             for (int i = 0; i < 12; i++) {
                 fixture.vnextTeam("Unsynced " + i)
                         .createdAt(OffsetDateTime.now().minusMinutes(i))
@@ -401,8 +402,8 @@ class ValidationReportIntegrationTests {
 
         @Test
         void saysOkWhenNothingIsMissingAndErrorInStrictModeWhenSomethingIs() {
-            flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "report test");
-            flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "report test");
+            flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "report test");
+            flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "report test");
             assertThat(report().dualWriteHealth().severity()).isEqualTo("OK");
 
             fixture.vnextTeam("Never Synced").createdAt(OffsetDateTime.now()).create();
@@ -417,7 +418,7 @@ class ValidationReportIntegrationTests {
 
         @Test
         void followsTheFilters() {
-            flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "report test");
+            flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "report test");
             fixture.vnextTeam("Valorant").createdAt(OffsetDateTime.now()).create();
             fixture.vnextTeam("Dota").game(3).createdAt(OffsetDateTime.now()).create();
 

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.HeadlessChromium;
@@ -50,8 +51,8 @@ class DualWriteFailurePagesBrowserTests {
         fixture.player("testuser");
         Account ghost = fixture.player("ghost");
         jdbc.update("DELETE FROM user_profile_userprofile WHERE user_id = ?", ghost.id());
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "strict pages");
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "strict pages");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "strict pages");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "strict pages");
         chromium = new HeadlessChromium();
         page = chromium.newPage();
     }

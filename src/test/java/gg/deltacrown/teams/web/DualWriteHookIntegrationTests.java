@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doThrow;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.migration.DualWrite;
 import gg.deltacrown.migration.DualWriteFailedException;
@@ -59,7 +60,7 @@ class DualWriteHookIntegrationTests {
         owner = new AccountFixture(accounts).player("testuser");
         new AccountFixture(accounts).player("testmember");
         token = api.login("testuser", "testpass");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "hook test");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "hook test");
     }
 
     @Test
@@ -99,7 +100,7 @@ class DualWriteHookIntegrationTests {
 
     @Test
     void withDualWriteOffNothingIsRecorded() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "false", "runtime", "test", "");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "false", FlagSource.RUNTIME, "test", "");
 
         teams.addMember(token, teams.createTeam(token, "Alpha", 1), "testmember", "PLAYER");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.deltacrown.DeltacrownApplication;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
@@ -75,7 +76,8 @@ class MalformedRequestIntegrationTests {
                         "--deltacrown.api.throttle-user=off");
         api = new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
         jdbc = service.getBean(JdbcTemplate.class);
-        service.getBean(Flags.class).change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "property test");
+        service.getBean(Flags.class)
+                .change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "property test");
         AccountFixture accounts = new AccountFixture(service.getBean(Accounts.class));
         accounts.player("testuser");
         accounts.player("testmember");

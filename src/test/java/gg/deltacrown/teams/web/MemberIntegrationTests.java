@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
@@ -349,7 +350,7 @@ class MemberIntegrationTests {
     @Test
     void forceLegacyRefusesEveryRosterWrite() {
         long membershipId = teams.addMember(ownerToken, slug, "testmember", "PLAYER");
-        flags.change(Flag.FORCE_LEGACY, "true", "runtime", "test", "emergency");
+        flags.change(Flag.FORCE_LEGACY, "true", FlagSource.RUNTIME, "test", "emergency");
 
         for (Reply reply : new Reply[] {
             teams.addMember(ownerToken, slug, "{\"user_lookup\":\"outsider\",\"role\":\"PLAYER\"}"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
@@ -97,7 +98,7 @@ class OrganizationIntegrationTests {
     void validatesOrganisationsAndHonoursTheCreateGate() {
         Reply invalid =
                 teams.createOrganization(ceoToken, "{\"name\": \"vnext\", \"slug\": \"no spaces\", \"branding\": []}");
-        flags.change(Flag.ADAPTER_ENABLED, "false", "runtime", "test", "");
+        flags.change(Flag.ADAPTER_ENABLED, "false", FlagSource.RUNTIME, "test", "");
         Reply gated = teams.createOrganization(ceoToken, "{\"name\": \"Crown Esports\"}");
 
         assertThat(invalid.status()).isEqualTo(400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
@@ -206,18 +207,18 @@ class TeamCreationIntegrationTests {
 
     @Test
     void theCreateGateRefusesInTheOrderOfSpecSection3() {
-        flags.change(Flag.ROUTING_MODE, "legacy_only", "runtime", "test", "");
+        flags.change(Flag.ROUTING_MODE, "legacy_only", FlagSource.RUNTIME, "test", "");
         assertGate("vNext team creation is not available (legacy-only mode active).");
-        flags.change(Flag.ADAPTER_ENABLED, "false", "runtime", "test", "");
+        flags.change(Flag.ADAPTER_ENABLED, "false", FlagSource.RUNTIME, "test", "");
         assertGate("vNext team creation is not yet enabled. Please use legacy team creation.");
-        flags.change(Flag.FORCE_LEGACY, "true", "runtime", "test", "");
+        flags.change(Flag.FORCE_LEGACY, "true", FlagSource.RUNTIME, "test", "");
         assertGate("vNext team creation is currently disabled (emergency mode active).");
         assertThat(count("organizations_team")).isZero();
     }
 
     @Test
     void theGateComesBeforeValidation() {
-        flags.change(Flag.FORCE_LEGACY, "true", "runtime", "test", "");
+        flags.change(Flag.FORCE_LEGACY, "true", FlagSource.RUNTIME, "test", "");
 
         Reply reply = teams.create(token, "not even json");
 
