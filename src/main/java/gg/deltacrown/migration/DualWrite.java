@@ -2,14 +2,13 @@ package gg.deltacrown.migration;
 
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
-import gg.deltacrown.legacy.ShadowResult;
 import gg.deltacrown.teams.MemberAdded;
 import gg.deltacrown.teams.MemberRemoved;
 import gg.deltacrown.teams.MemberRoleChanged;
 import gg.deltacrown.teams.TeamCreated;
 import gg.deltacrown.teams.TeamSettingsChanged;
-import java.util.Map;
-import java.util.Set;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -30,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DualWrite {
+
+    private static final String STRICT_BYPASS_PREFIX = "dual_write_strict_";
 
     private final Flags flags;
     private final Outbox outbox;
@@ -81,59 +82,27 @@ public class DualWrite {
             mirrorNow(change);
             return;
         }
-        long id = outbox.enqueue(change, false, null);
-        publisher.publishEvent(new OutboxRowEnqueued(id));
+        OutboxEntry entry = outbox.enqueue(change, false, null);
+        publisher.publishEvent(new OutboxRowEnqueued(entry.id()));
     }
 
-    /** Strict mode: the shadow joins the request transaction; any failure fails the request. */
+    /**
+     * Strict mode: the shadow joins the request transaction, through the dispatcher's own sync and
+     * blocking rule; a change the dispatcher would block, or any failure, fails the request.
+     */
     private void mirrorNow(ShadowChange change) {
-        long id = outbox.enqueue(change, true, InstanceName.CURRENT);
+        OutboxEntry entry = outbox.enqueue(change, true, InstanceName.CURRENT);
         long start = System.nanoTime();
         try {
-            ShadowSync.Outcome outcome = sync.sync(
-                    Set.of(change.teamId()),
-                    change.actorUserId() == null ? Map.of() : Map.of(change.teamId(), change.actorUserId()),
-                    "dual_write_strict_" + change.operation().logName());
-            ShadowResult result = outcome.results().get(change.teamId());
-            if (result == null) {
-                throw new IllegalStateException("vNext team " + change.teamId() + " not found");
-            }
-            if (change.membershipId() != null
-                            && result.membershipsWithoutProfile().contains(change.membershipId())
-                    || change.membershipId() == null
-                            && !result.membershipsWithoutProfile().isEmpty()) {
-                throw new IllegalStateException("user_profile_not_found: the member has no user profile");
-            }
-            OutboxEntry entry = new OutboxEntry(
-                    id,
-                    change.operation(),
-                    change.teamId(),
-                    change.membershipId(),
-                    change.actorUserId(),
-                    OutboxEntry.Status.DONE,
-                    1,
-                    null,
-                    null,
-                    null,
-                    java.time.OffsetDateTime.now(),
-                    null);
+            ShadowSync.Outcome outcome = sync.mirror(
+                    List.of(change), STRICT_BYPASS_PREFIX + change.operation().logName());
+            outcome.whyBlocked(change).ifPresent(reason -> {
+                throw new IllegalStateException(reason + ": the change cannot be mirrored to the legacy tables");
+            });
             events.completed(
-                    entry,
-                    result.legacyTeamId(),
-                    result.verified(),
-                    (System.nanoTime() - start) / 1_000_000,
-                    java.time.OffsetDateTime.now());
+                    entry, outcome.result(change), (System.nanoTime() - start) / 1_000_000, OffsetDateTime.now());
         } catch (RuntimeException e) {
-            events.failed(
-                    change.operation(),
-                    change.teamId(),
-                    change.membershipId(),
-                    change.actorUserId(),
-                    null,
-                    1,
-                    "error",
-                    OutboxDispatch.exceptionType(e),
-                    OutboxDispatch.describe(e));
+            events.failedInRequest(change, e);
             throw new DualWriteFailedException(
                     "strict dual-write failed for " + change.operation().logName() + " of team " + change.teamId()
                             + "; the request was rolled back",

@@ -30,8 +30,8 @@ class Outbox {
                                                         status, completed_at, completed_by)
             VALUES (:operation, :teamId, :membershipId, :actorUserId, :status,
                     CASE WHEN :status = 'DONE' THEN clock_timestamp() END, :completedBy)
-            RETURNING id
-            """;
+            RETURNING
+            """ + COLUMNS;
 
     /** The oldest due rows; rows another dispatcher holds are skipped, not waited for. */
     private static final String CLAIM_DUE = "SELECT " + COLUMNS + """
@@ -128,17 +128,18 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    /** Stores the row (PENDING, or already DONE when strict mode mirrored it inline) and logs it. */
-    long enqueue(ShadowChange change, boolean strict, String instance) {
-        long id = jdbc.sql(INSERT)
+    /** Stores the row (PENDING, or already DONE when strict mode mirrors it inline) and logs it. */
+    OutboxEntry enqueue(ShadowChange change, boolean strict, String instance) {
+        OutboxEntry entry = jdbc.sql(INSERT)
                 .param("operation", change.operation().logName())
                 .param("teamId", change.teamId())
                 .param("membershipId", change.membershipId())
                 .param("actorUserId", change.actorUserId())
-                .param("status", strict ? "DONE" : "PENDING")
+                .param("status", (strict ? OutboxEntry.Status.DONE : OutboxEntry.Status.PENDING).name())
                 .param("completedBy", strict ? instance : null)
-                .query(Long.class)
+                .query(Outbox::entry)
                 .single();
+        long id = entry.id();
         log.atInfo()
                 .addKeyValue("event_type", "dual_write_scheduled")
                 .addKeyValue("operation", change.operation().logName())
@@ -149,7 +150,7 @@ class Outbox {
                 .addKeyValue("outbox_id", id)
                 .addKeyValue("strict_mode", strict)
                 .log("Dual-write scheduled for {}: {}", change.operation().logName(), change.teamId());
-        return id;
+        return entry;
     }
 
     /**

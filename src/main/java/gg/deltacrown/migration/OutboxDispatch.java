@@ -1,7 +1,5 @@
 package gg.deltacrown.migration;
 
-import gg.deltacrown.legacy.ShadowResult;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -95,85 +93,35 @@ class OutboxDispatch {
 
     /** Inside the dispatch transaction: mirror the claimed rows' teams and mark every row. */
     private Handled mirror(List<OutboxEntry> rows) {
-        Set<Long> teams = teams(rows);
-        Map<Long, Long> actors = new HashMap<>();
-        for (OutboxEntry row : rows) {
-            if (row.actorUserId() != null
-                    && (row.operation() == SyncOperation.TEAM_CREATED || !actors.containsKey(row.teamId()))) {
-                actors.put(row.teamId(), row.actorUserId());
-            }
-        }
         long start = System.nanoTime();
-        ShadowSync.Outcome outcome = sync.sync(teams, actors, BYPASS_REASON);
+        ShadowSync.Outcome outcome = sync.mirror(rows, BYPASS_REASON);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
 
         List<Long> done = new ArrayList<>();
         Map<String, List<Long>> blocked = new HashMap<>();
         for (OutboxEntry row : rows) {
-            String reason = blockReason(row, outcome);
-            if (reason == null) {
-                done.add(row.id());
-            } else {
-                blocked.computeIfAbsent(reason, r -> new ArrayList<>()).add(row.id());
-            }
+            outcome.whyBlocked(row)
+                    .ifPresentOrElse(
+                            reason -> blocked.computeIfAbsent(reason, r -> new ArrayList<>())
+                                    .add(row.id()),
+                            () -> done.add(row.id()));
         }
         outbox.complete(done, InstanceName.CURRENT);
         blocked.forEach((reason, ids) -> outbox.block(ids, reason, reason.replace('_', ' '), InstanceName.CURRENT));
         return new Handled(rows, outcome, blocked, durationMs);
     }
 
-    /** Rows that cannot succeed by retrying are BLOCKED at once (DESIGN section 3). */
-    private static String blockReason(OutboxEntry row, ShadowSync.Outcome outcome) {
-        if (outcome.missingTeams().contains(row.teamId())) {
-            return "vnext_team_not_found";
-        }
-        ShadowResult result = outcome.results().get(row.teamId());
-        Set<Long> withoutProfile = result.membershipsWithoutProfile();
-        boolean affected = row.membershipId() != null
-                ? withoutProfile.contains(row.membershipId())
-                : row.operation() == SyncOperation.TEAM_CREATED && !withoutProfile.isEmpty();
-        return affected ? "user_profile_not_found" : null;
-    }
-
     private void recordFailure(List<Long> rowIds, RuntimeException failure) {
         List<OutboxEntry> after = transactions.execute(status -> outbox.fail(
                 rowIds,
-                describe(failure),
+                DualWriteEvents.describe(failure),
                 properties.initialBackoff(),
                 properties.maxBackoff(),
                 properties.maxAttempts()));
         for (OutboxEntry row : after) {
             boolean finalFailure = row.status() == OutboxEntry.Status.BLOCKED;
-            events.failed(
-                    row.operation(),
-                    row.teamId(),
-                    row.membershipId(),
-                    row.actorUserId(),
-                    row.id(),
-                    row.attempts(),
-                    finalFailure ? "error" : "warning",
-                    exceptionType(failure),
-                    describe(failure));
+            events.failed(row, row.attempts(), finalFailure, failure);
         }
-    }
-
-    static String exceptionType(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof SQLException)) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName();
-    }
-
-    /** The root cause's first line: no SQL text, no parameters. */
-    static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String firstLine = message.lines().findFirst().orElse(message);
-        return firstLine.length() > 500 ? firstLine.substring(0, 500) : firstLine;
     }
 
     private static Set<Long> teams(List<OutboxEntry> rows) {
@@ -201,19 +149,9 @@ class OutboxDispatch {
                         .findFirst()
                         .orElse(null);
                 if (reason != null) {
-                    events.failed(
-                            row.operation(),
-                            row.teamId(),
-                            row.membershipId(),
-                            row.actorUserId(),
-                            row.id(),
-                            row.attempts() + 1,
-                            "error",
-                            reason,
-                            reason.replace('_', ' '));
+                    events.blocked(row, row.attempts() + 1, reason);
                 } else {
-                    ShadowResult result = outcome.results().get(row.teamId());
-                    events.completed(row, result.legacyTeamId(), result.verified(), durationMs, now);
+                    events.completed(row, outcome.result(row), durationMs, now);
                 }
             }
         }

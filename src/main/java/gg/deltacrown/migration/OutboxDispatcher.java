@@ -93,8 +93,8 @@ class OutboxDispatcher implements SmartLifecycle {
                 }
                 log.atWarn()
                         .addKeyValue("event_type", "outbox_dispatch_error")
-                        .addKeyValue("exception_type", OutboxDispatch.exceptionType(e))
-                        .addKeyValue("error", OutboxDispatch.describe(e))
+                        .addKeyValue("exception_type", DualWriteEvents.exceptionType(e))
+                        .addKeyValue("error", DualWriteEvents.describe(e))
                         .log("Outbox dispatch failed; retrying after {}", properties.pollInterval());
                 try {
                     wakeups.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

@@ -18,7 +18,8 @@ public record OutboxEntry(
         String lastError,
         String blockedReason,
         OffsetDateTime createdAt,
-        OffsetDateTime completedAt) {
+        OffsetDateTime completedAt)
+        implements ShadowSync.Change {
 
     /**
      * Where a row is: waiting (or retrying) for a dispatcher, mirrored, or left for an operator.

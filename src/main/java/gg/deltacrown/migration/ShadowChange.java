@@ -9,7 +9,8 @@ import gg.deltacrown.teams.MembershipEvent;
  * @param actorUserId who made the change (the map row's {@code migrated_by_id})
  * @param teamSlug for the logs the runbook greps
  */
-public record ShadowChange(SyncOperation operation, long teamId, Long membershipId, Long actorUserId, String teamSlug) {
+public record ShadowChange(SyncOperation operation, long teamId, Long membershipId, Long actorUserId, String teamSlug)
+        implements ShadowSync.Change {
 
     public static ShadowChange teamCreated(long teamId, long actorUserId, String teamSlug) {
         return new ShadowChange(SyncOperation.TEAM_CREATED, teamId, null, actorUserId, teamSlug);
