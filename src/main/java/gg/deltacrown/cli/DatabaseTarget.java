@@ -1,13 +1,11 @@
 package gg.deltacrown.cli;
 
+import gg.deltacrown.database.DatabaseHealth;
 import gg.deltacrown.database.DatabaseUrl;
 import gg.deltacrown.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /**
  * The database a command runs against: {@code DATABASE_URL} when set (nothing is started), else
@@ -54,17 +52,8 @@ final class DatabaseTarget implements AutoCloseable {
 
     /** Fails fast, with one clear line, when the server cannot be reached or refuses the login. */
     private static void checkReachable(DatabaseUrl url) {
-        Properties properties = new Properties();
-        if (url.username() != null) {
-            properties.setProperty("user", url.username());
-        }
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("loginTimeout", "10");
-        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), properties)) {
-            // reachable
+        try {
+            DatabaseHealth.checkReachable(url);
         } catch (SQLException e) {
             throw new StartupException("cannot connect to the database " + url.describe() + ": " + rootMessage(e));
         }

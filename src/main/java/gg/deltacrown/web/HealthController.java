@@ -1,9 +1,9 @@
 package gg.deltacrown.web;
 
+import gg.deltacrown.database.DatabaseHealth;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,20 +11,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HealthController {
 
-    private final JdbcClient jdbc;
+    private final DatabaseHealth database;
 
-    HealthController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    HealthController(DatabaseHealth database) {
+        this.database = database;
     }
 
     @GetMapping({"/health/", "/health"})
     ResponseEntity<Map<String, String>> health() {
-        try {
-            jdbc.sql("SELECT 1").withQueryTimeout(2).query(Integer.class).single();
+        if (database.answers()) {
             return ResponseEntity.ok(Map.of("status", "healthy"));
-        } catch (RuntimeException e) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("status", "unhealthy", "reason", "database unreachable"));
         }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("status", "unhealthy", "reason", "database unreachable"));
     }
 }

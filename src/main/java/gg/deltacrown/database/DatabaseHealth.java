@@ -1,0 +1,52 @@
+package gg.deltacrown.database;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a database answers: the service's own (for {@code /health/}), or the one a command is
+ * about to start on, so that the web and command-line layers never talk to the database themselves.
+ */
+@Component
+public class DatabaseHealth {
+
+    private final JdbcClient jdbc;
+
+    DatabaseHealth(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True when a trivial query returns within 2 seconds. */
+    public boolean answers() {
+        try {
+            jdbc.sql("SELECT 1").withQueryTimeout(2).query(Integer.class).single();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens and closes one connection (5 s to connect, 10 s to log in).
+     *
+     * @throws SQLException when the server cannot be reached or refuses the login
+     */
+    public static void checkReachable(DatabaseUrl url) throws SQLException {
+        Properties properties = new Properties();
+        if (url.username() != null) {
+            properties.setProperty("user", url.username());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "10");
+        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            // reachable
+        }
+    }
+}
