@@ -66,7 +66,7 @@ public class Accounts {
     }
 
     /**
-     * Finds a user the way the add-member endpoint does (spec 6.6): an all-digit lookup is tried as
+     * Finds a user the way the add-member endpoint does: an all-digit lookup is tried as
      * an id first; then as a username; then as an email.
      */
     public Optional<Account> lookup(String userLookup) {

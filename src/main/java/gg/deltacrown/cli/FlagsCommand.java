@@ -7,13 +7,14 @@ import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.FlagState;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Shows and changes the feature flags (DESIGN sections 5 and 8). */
+/** Shows and changes the feature flags (README, Configuration and Subcommands). */
 @Command(
         name = "flags",
         mixinStandardHelpOptions = true,
@@ -75,7 +76,7 @@ final class FlagsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new CommandFailedException("unknown flag '" + name + "'; known flags: "
                             + String.join(
                                     ", ",
-                                    java.util.Arrays.stream(Flag.values())
+                                    Arrays.stream(Flag.values())
                                             .map(Flag::variable)
                                             .toList())));
             String normalized;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -146,8 +148,7 @@ final class OutboxCommand implements Callable<Integer> {
     }
 
     static Duration parseAge(String value) {
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("(\\d+)([dhms])").matcher(value.trim());
+        Matcher matcher = Pattern.compile("(\\d+)([dhms])").matcher(value.trim());
         if (!matcher.matches()) {
             throw new CommandFailedException("--older-than must look like 7d, 12h, 30m or 45s (got '" + value + "')");
         }

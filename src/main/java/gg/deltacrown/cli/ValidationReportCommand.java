@@ -10,11 +10,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vnext_validation_report}: the original's management command (spec 7.4), with the same
+ * {@code vnext_validation_report}: the original's management command (docs/adr/0010), with the same
  * options and lines. In JSON mode stdout carries only the JSON document and every other line goes
  * to stderr, so the runbook's {@code > validation_before.json} is valid JSON.
  */
@@ -61,7 +62,7 @@ final class ValidationReportCommand implements Callable<Integer> {
         if (!request.problems().isEmpty()) {
             throw new CommandFailedException(request.problems().stream()
                     .map(ReportRequest.Problem::asOption)
-                    .collect(java.util.stream.Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")));
         }
         boolean json = format.equals("json");
         PrintStream banner = json ? System.err : System.out;

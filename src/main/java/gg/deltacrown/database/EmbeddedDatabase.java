@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,11 +140,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .inheritIO()
                     .start()
                     .waitFor();
-            process.onExit().get(ORPHAN_STOP_DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            process.onExit().get(ORPHAN_STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping orphaned PostgreSQL", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException("orphaned PostgreSQL (pid " + server.pid() + ") did not stop within "
                     + ORPHAN_STOP_DEADLINE.toSeconds() + " s; stop it by hand and retry");
         }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SchemaMigration implements FlywayMigrationStrategy {
 
-    /** The Django tables this service reads or writes (spec section 2). */
+    /** The Django tables this service reads or writes (docs/adr/0002-schema-on-existing-database.md). */
     static final List<String> DJANGO_TABLES = List.of(
             "accounts_user",
             "user_profile_userprofile",

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The flags explicitly set in the environment, validated (DESIGN section 5). */
+/** The flags explicitly set in the environment, validated (README, Configuration). */
 public final class EnvironmentFlags {
 
     private EnvironmentFlags() {}

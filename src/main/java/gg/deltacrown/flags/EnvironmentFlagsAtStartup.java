@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the flags explicitly set in the environment when {@code serve} starts, as changes with
  * source {@code env}, so the runbooks' "set the variable and restart" works as written. Other
- * subcommands only read the effective state (DESIGN section 8).
+ * subcommands only read the effective state (README, Configuration).
  */
 @Component
 @ConditionalOnProperty(name = "deltacrown.mode", havingValue = "serve")

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The feature flags of the migration, with the names and defaults of spec section 3 and the
- * runbook's Appendix A (DESIGN section 8).
+ * The feature flags of the migration, with the original's names and the runbook's Appendix A
+ * defaults (README, Configuration).
  */
 public enum Flag {
     FORCE_LEGACY(

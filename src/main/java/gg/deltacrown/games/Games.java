@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one game registry (spec 2.14): vNext {@code game_id} to the legacy game slug. The original
+ * The one game registry (docs/adr/0004): vNext {@code game_id} to the legacy game slug. The original
  * hard-coded ids 1 to 4 in three places and used {@code csgo} where the legacy registry says
  * {@code cs2}; ids 5 to 9 cover the rest of the legacy registry. An unknown id has no legacy slug
  * (the legacy column gets {@code ''}), as in the original. See docs/adr/0004-game-registry.md.

@@ -1,10 +1,12 @@
 package gg.deltacrown.legacy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How vNext values become legacy values (spec 5.7, without the original's lossy role map and its
- * untranslated status, spec 12.10). The validation report checks shadows against the same map.
+ * How vNext values become legacy values (docs/adr/0015-legacy-shadow-mapping.md: without the
+ * original's lossy role map and its untranslated status). The validation report checks shadows against the same map.
  */
 public final class LegacyMapping {
 
@@ -42,11 +44,11 @@ public final class LegacyMapping {
     }
 
     private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     static String truncate(String value, int max) {

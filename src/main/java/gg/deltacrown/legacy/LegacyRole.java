@@ -1,6 +1,6 @@
 package gg.deltacrown.legacy;
 
-/** Legacy membership roles whose saves have side effects (spec 2.12). */
+/** Legacy membership roles whose saves have side effects (docs/adr/0015). */
 final class LegacyRole {
     static final String OWNER = "OWNER";
     static final String MANAGER = "MANAGER";

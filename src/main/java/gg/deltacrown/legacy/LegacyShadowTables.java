@@ -146,7 +146,7 @@ class LegacyShadowTables {
             + ")\nSELECT " + MEMBER_INSERT_VALUES + "\n  FROM (%s) AS u(" + MEMBER_SOURCE
             + ")\n  JOIN user_profile_userprofile p ON p.id = u.profile_id";
 
-    /** Permission cache on update (spec 2.12): becoming OWNER sets every flag; otherwise they stay. */
+    /** Permission cache on update (docs/adr/0015): becoming OWNER sets every flag; otherwise they stay. */
     private static final String UPDATE_MEMBERS = """
             UPDATE teams_teammembership m
                SET role = u.role, status = u.status, roster_slot = u.roster_slot, player_role = u.player_role,

@@ -1,5 +1,6 @@
 package gg.deltacrown.legacy;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -52,13 +54,13 @@ public class LegacyShadows {
     private Map<Long, LegacyTeamRow> writeTeams(List<ShadowRequest> requests, Map<Long, List<String>> notes) {
         Map<Long, LegacyTeamRow> existing = tables.teams(requests.stream()
                 .map(ShadowRequest::legacyTeamId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList());
         LegacyUniqueValues taken = uniqueValuesFor(requests, existing);
 
         Map<Long, LegacyTeamRow> planned = new LinkedHashMap<>();
         List<LegacyTeamRow> inserts = new ArrayList<>();
-        List<java.time.OffsetDateTime> insertCreatedAts = new ArrayList<>();
+        List<OffsetDateTime> insertCreatedAts = new ArrayList<>();
         List<LegacyTeamRow> updates = new ArrayList<>();
         for (ShadowRequest request : requests) {
             long vnextId = request.team().vnextTeamId();

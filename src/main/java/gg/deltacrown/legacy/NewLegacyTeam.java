@@ -2,7 +2,7 @@ package gg.deltacrown.legacy;
 
 /**
  * The legacy team columns this service sets; every other NOT NULL column gets the Django
- * application default of spec 2.11.
+ * Django application default (docs/adr/0015).
  */
 public record NewLegacyTeam(
         String name,

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Decides what the legacy rows of a vNext team must look like: pure functions, no I/O.
@@ -15,7 +17,7 @@ import java.util.Set;
  * <p>Legacy uniqueness is resolved deterministically from the vNext team id, so the same state
  * always gives the same legacy values: a taken name gets {@code " #<id>"}, a taken tag ends in
  * {@code -<id in base 36>}, a taken slug (per game) ends in {@code -v<id>}. Django's post-save
- * owner promotion (spec 2.11) is applied to the planned rows: a team without an ACTIVE OWNER gets
+ * owner promotion (docs/adr/0015) is applied to the planned rows: a team without an ACTIVE OWNER gets
  * its first ACTIVE member (role ascending, joined_at descending) promoted to OWNER.
  */
 final class ShadowPlanner {
@@ -59,8 +61,8 @@ final class ShadowPlanner {
     }
 
     private static String resolve(
-            java.util.function.IntFunction<String> candidates,
-            java.util.function.Function<String, Long> holderOf,
+            IntFunction<String> candidates,
+            Function<String, Long> holderOf,
             long self,
             String what,
             List<String> notes) {

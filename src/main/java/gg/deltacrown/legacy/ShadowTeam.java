@@ -3,7 +3,7 @@ package gg.deltacrown.legacy;
 import java.time.OffsetDateTime;
 
 /**
- * What a legacy team row must say for a vNext team (spec 5.7): the vNext values, before legacy
+ * What a legacy team row must say for a vNext team (docs/adr/0015): the vNext values, before legacy
  * length limits and uniqueness are applied by the shadow writer.
  *
  * @param game the legacy game slug ({@code ''} for an unknown game)

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rollback scenario 3 (spec section 9) done right: removes test teams from both sides in one
+ * Rollback scenario 3 done right: removes test teams from both sides in one
  * transaction, children first, including the child tables the runbook forgot (activity log,
  * rankings, outbox rows, and any other table with a foreign key to a team), checks that nothing is
  * left, and commits only when asked to.

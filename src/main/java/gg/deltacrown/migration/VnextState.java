@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the current vNext state of teams, as the shadow must mirror it (spec 5.7). */
+/** Reads the current vNext state of teams, as the shadow must mirror it (docs/adr/0015). */
 @Repository
 class VnextState {
 

@@ -16,10 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,7 +113,7 @@ class AdminApi {
         return select(body, (ids, all) -> Map.of("due_now", outbox.retryNow(ids, all)));
     }
 
-    private ResponseEntity<?> select(byte[] body, java.util.function.BiFunction<List<Long>, Boolean, Object> action) {
+    private ResponseEntity<?> select(byte[] body, BiFunction<List<Long>, Boolean, Object> action) {
         ObjectNode request = JsonBody.read(body, json);
         JsonNode ids = request.get("ids");
         JsonNode all = request.get("all");
@@ -133,7 +135,7 @@ class AdminApi {
         return ResponseEntity.ok(action.apply(selected, everything));
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(JsonBody.Unreadable.class)
+    @ExceptionHandler(JsonBody.Unreadable.class)
     ResponseEntity<FrameworkError> unreadable(JsonBody.Unreadable e) {
         return new FrameworkError(
                         e.getMessage(), e.malformed() ? FrameworkError.PARSE_ERROR : FrameworkError.VALIDATION_ERROR)

@@ -8,7 +8,7 @@ public record Branding(String logoUrl, String bannerUrl, String primaryColor, St
 
     public static final Branding NONE = new Branding(null, null, null, null, null);
 
-    /** Checked as spec 6.3 says; errors go to {@code errors} (the nested {@code branding} errors). */
+    /** Checked as the original's serializer does; errors go to {@code errors} (the nested {@code branding} errors). */
     Branding clean(FieldErrors errors) {
         return new Branding(
                 blankAsNull(FieldRules.url(errors, "logo_url", logoUrl, 500)),

@@ -1,6 +1,6 @@
 package gg.deltacrown.teams;
 
-/** The input breaks field rules; {@link #errors()} says which (spec 6.3 {@code validation_error}). */
+/** The input breaks field rules; {@link #errors()} says which ({@code validation_error}, docs/adr/0007). */
 public class InvalidInputException extends RuntimeException {
 
     private final transient FieldErrors errors;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * vNext team rosters (module API): add a member, change a role, remove a member (spec 6.6 to
- * 6.8). Each change locks the team row, then the membership row, checks who asks (spec 6.2),
+ * vNext team rosters (module API): add a member, change a role, remove a member. Each
+ * change locks the team row, then the membership row, checks who asks ({@link TeamPermissions}),
  * writes, publishes its {@link MembershipEvent} in the same transaction, and is logged after commit.
  */
 @Service
@@ -88,7 +88,7 @@ public class Memberships {
         return added;
     }
 
-    /** Changes the role and/or slot; an empty change saves nothing and still succeeds (spec 6.7). */
+    /** Changes the role and/or slot; an empty change saves nothing and still succeeds. */
     public Membership changeRole(String slug, long membershipId, long userId, RoleChange change) {
         gate.checkWrite("team_member_role_update", userId);
         RoleChanged changed = transactions.execute(status -> {

@@ -1,7 +1,7 @@
 package gg.deltacrown.teams;
 
 /**
- * Someone to add to a roster (spec 6.6): {@code userLookup} is a user id, a username or an email;
+ * Someone to add to a roster: {@code userLookup} is a user id, a username or an email;
  * {@code slot} is optional; not {@code active} means invited.
  */
 public record NewMember(String userLookup, String role, String slot, boolean active) {}

@@ -3,7 +3,7 @@ package gg.deltacrown.teams;
 import java.util.List;
 import java.util.Locale;
 
-/** An organisation to create (spec 6.4); without a slug, one is made from the name. */
+/** An organisation to create; without a slug, one is made from the name. */
 public record NewOrganization(String name, String slug, OrganizationBranding branding) {
 
     private static final List<String> RESERVED_NAMES = List.of("admin", "api", "vnext", "system");

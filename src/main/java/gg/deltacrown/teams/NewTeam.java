@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A team to create (spec 6.3). Without {@code organizationId} it is an independent team owned by
+ * A team to create. Without {@code organizationId} it is an independent team owned by
  * whoever creates it. Absent values are null; {@code "region": null} means no region.
  */
 public record NewTeam(String name, Long gameId, Long organizationId, String region, Branding branding) {

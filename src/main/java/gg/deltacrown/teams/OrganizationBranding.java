@@ -1,7 +1,7 @@
 package gg.deltacrown.teams;
 
 /**
- * An organisation's branding at creation (spec 6.4). The logo and banner URLs are stored in the
+ * An organisation's branding at creation. The logo and banner URLs are stored in the
  * organisation's {@code logo}/{@code banner} columns (varchar(100)), the website in
  * {@code website}; the colours and tagline are checked but have no column to go to.
  */

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * vNext organisations (module API): creation (spec 6.4). The creator becomes its CEO; one
+ * vNext organisations (module API): creation. The creator becomes its CEO; one
  * organisation per CEO. Organisations have no legacy counterpart, so there is no dual-write here.
  */
 @Service

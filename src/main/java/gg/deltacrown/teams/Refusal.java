@@ -1,7 +1,7 @@
 package gg.deltacrown.teams;
 
 /**
- * Every reason the team module refuses a request, with the error code clients see (spec 6; the
+ * Every reason the team module refuses a request, with the error code clients see (docs/adr/0007; the
  * codes keep the original's spelling, lower or upper case) and the kind of refusal, which the web
  * layer turns into an HTTP status.
  */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The region codes a team may have (spec 6.3); a team may also have none ({@code ''}). */
+/** The region codes a team may have; a team may also have none ({@code ''}). */
 public enum Region {
     NA("North America"),
     EU("Europe"),

@@ -1,4 +1,4 @@
 package gg.deltacrown.teams;
 
-/** A new role and/or roster slot for a membership (spec 6.7); null leaves it as it is. */
+/** A new role and/or roster slot for a membership; null leaves it as it is. */
 public record RoleChange(String role, String slot) {}

@@ -35,7 +35,7 @@ public record Team(
     }
 
     /**
-     * The logo to show (spec 2.5): the organisation's when it enforces its brand, else the team's
+     * The logo to show, as Django's model shows it: the organisation's when it enforces its brand, else the team's
      * uploaded logo, else its branding URL, else the default logo.
      */
     public String logoUrl() {
@@ -84,7 +84,7 @@ public record Team(
                 updatedAt);
     }
 
-    /** The team page ({@code team_url} of spec 6.3 as the runbook expects it). */
+    /** The team page ({@code team_url} as the runbook expects it). */
     public static String url(String slug) {
         return "/organizations/teams/" + slug + "/";
     }

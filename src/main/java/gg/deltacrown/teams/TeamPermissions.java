@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may change a team's roster and settings (spec 6.2): its owner ({@code owner_id}), an
+ * Who may change a team's roster and settings (README, "Who may do what"): its owner ({@code owner_id}), an
  * ACTIVE OWNER or MANAGER on its roster, and for an org-owned team the organisation's CEO and
  * managers.
  */
@@ -43,7 +43,7 @@ class TeamPermissions {
                         .isPresent();
     }
 
-    /** The refusal when someone else tries: its message depends on the kind of team (spec 6.6). */
+    /** The refusal when someone else tries: its message depends on the kind of team. */
     static RefusedException refusal(Team team, String action) {
         return Refusal.INSUFFICIENT_PERMISSIONS.because(
                 team.isOrganizationTeam()

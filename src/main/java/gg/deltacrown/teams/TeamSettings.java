@@ -1,7 +1,7 @@
 package gg.deltacrown.teams;
 
 /**
- * Changes to a team's settings (spec 6.9); a null field is left as it is. {@code logoUrl} and
+ * Changes to a team's settings; a null field is left as it is. {@code logoUrl} and
  * {@code bannerUrl} go to the team's branding (blank removes them).
  */
 public record TeamSettings(

@@ -1,10 +1,11 @@
 package gg.deltacrown.teams;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Slugs as Django's {@code slugify} makes them (spec 2.5), and the free slug for a new team:
+ * Slugs as Django's {@code slugify} makes them, and the free slug for a new team:
  * {@code base}, then {@code base-1}, {@code base-2}… A name without ASCII letters or digits gets
  * the base {@value #FALLBACK} instead of the original's empty slug.
  */
@@ -24,7 +25,7 @@ public final class TeamSlugs {
     public static String slugify(String value) {
         String ascii = Normalizer.normalize(value, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");
         StringBuilder kept = new StringBuilder(ascii.length());
-        for (char c : ascii.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
             if (isWord(c) || c == '-' || isSpace(c)) {
                 kept.append(c);
             }

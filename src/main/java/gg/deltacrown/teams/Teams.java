@@ -45,7 +45,7 @@ public class Teams {
         this.transactions = transactions;
     }
 
-    /** The create gate of spec 3, on its own: endpoints check it before they read the body. */
+    /** The creation gate ({@link VnextGate}) on its own: endpoints check it before they read the body. */
     public void checkCreationAllowed(long userId) {
         gate.checkCreation("team", userId);
     }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The routing flags in front of vNext writes. Creation follows spec 3's create gate exactly;
+ * The routing flags in front of vNext writes. Creation follows the original's create gate exactly;
  * every other write stops only for the kill switch {@code TEAM_VNEXT_FORCE_LEGACY}
  * (docs/adr/0009-force-legacy-blocks-every-vnext-write.md).
  */

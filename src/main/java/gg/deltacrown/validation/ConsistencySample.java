@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Compares the sampled legacy/vNext pairs as they stream in: full mismatch counts, the first five
- * of each kind kept (spec 7.2). {@code sampled_teams} counts the pairs actually compared (the
+ * of each kind kept (docs/adr/0011). {@code sampled_teams} counts the pairs actually compared (the
  * original also counted map rows it skipped because a team was missing).
  */
 final class ConsistencySample {

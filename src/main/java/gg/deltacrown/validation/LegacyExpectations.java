@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * What a legacy membership shadow must look like for a vNext membership: the one place that says
  * how vNext roles and statuses translate to {@code teams_teammembership}, as SQL for the report,
  * from the shadow writer's own {@link LegacyMapping}. The original mapped COACH, ANALYST and SCOUT to PLAYER and never
- * translated status (spec 5.7, 12.10); this is the corrected mapping.
+ * translated status (docs/adr/0015); this is the corrected mapping.
  */
 public final class LegacyExpectations {
 

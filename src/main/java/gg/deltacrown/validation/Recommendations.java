@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report's recommendation lines. Rules 1 to 8 and their strings are the original's (spec 7.3),
+ * The report's recommendation lines. Rules 1 to 8 and their strings are the original's (docs/adr/0010),
  * unchanged and in the original order; the lines for what the original could not see follow them;
  * the "all passed" line closes a report with no problem line (the original could never print it).
  */

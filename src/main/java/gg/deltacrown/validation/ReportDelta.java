@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What changed between a report taken before the staging test flows and one taken after (spec 8,
+ * What changed between a report taken before the staging test flows and one taken after (docs/adr/0012,
  * {@code compare_reports}): each value is after minus before, a missing key counting as 0. The
  * coverage difference is computed in decimal, so 66.67 - 33.33 is 33.34 and not
  * 33.34000000000001 (the original subtracted floats). The dual-write keys exist only when both

@@ -50,8 +50,8 @@ public final class ReportJson {
     }
 
     /**
-     * Parses a report. Text printed by the original around its JSON (banner lines before and after,
-     * spec 12.40) is tolerated: the document then starts at the first line that starts with
+     * Parses a report. Text printed by the original around its JSON (banner lines before and after)
+     * is tolerated: the document then starts at the first line that starts with
      * {@code {}.
      *
      * @throws MalformedReportException when there is no JSON object to be found

@@ -5,6 +5,8 @@ import gg.deltacrown.validation.ValidationReport.OrphanMapping;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
@@ -48,10 +50,10 @@ final class ReportQueries {
                     orphanArrays("missing_vnext", "vt.id IS NULL"));
 
     private static String orphanArrays(String prefix, String condition) {
-        return java.util.stream.Stream.of("m.id", "m.legacy_team_id", "m.vnext_team_id")
+        return Stream.of("m.id", "m.legacy_team_id", "m.vnext_team_id")
                 .map(column -> "(array_agg(%s ORDER BY m.id) FILTER (WHERE %s))[1 : %d]::bigint[] AS %s_%s"
                         .formatted(column, condition, LIST_LIMIT, prefix, column.substring(2)))
-                .collect(java.util.stream.Collectors.joining(",\n       "));
+                .collect(Collectors.joining(",\n       "));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report as text, line for line the original's layout (spec 7.4): values start at column 28,
+ * The report as text, line for line the original's layout (docs/adr/0010): values start at column 28,
  * booleans print as {@code True}/{@code False}, counts of teams with thousands separators. Lines
  * this service adds: {@code Query Count} in the header, slug mismatch samples after the membership
  * samples, and the SHADOW HEALTH section before the recommendations.

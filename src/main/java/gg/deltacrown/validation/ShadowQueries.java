@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
@@ -132,7 +133,7 @@ final class ShadowQueries {
         session.stream(MEMBERSHIP_SHADOWS, handler);
     }
 
-    private static String arrayLiteral(java.util.stream.Stream<Long> ids) {
+    private static String arrayLiteral(Stream<Long> ids) {
         return ids.map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Markdown files {@code staging_validation_test} writes next to {@code delta.json} (spec 8),
+ * The Markdown files {@code staging_validation_test} writes next to {@code delta.json} (docs/adr/0012),
  * line for line the original script's, with its hard-coded lines replaced by facts: the
  * environment is the {@code --env} given, the flag lines come from the after report's
  * {@code meta}, and a missing dual-write health section reads as zeros instead of crashing.

@@ -3,7 +3,7 @@ package gg.deltacrown.validation;
 import java.util.List;
 
 /**
- * The migration validation report (spec section 7), as the JSON document operators and scripts
+ * The migration validation report (docs/adr/0010), as the JSON document operators and scripts
  * read: the six sections of the original, keys in the original order, then what this service adds
  * (new keys are only ever appended: at the end of a section, or as the new {@code shadow_health}
  * section after {@code recommendations}). Names become snake_case in JSON ({@link ReportJson}).

@@ -14,6 +14,7 @@ import gg.deltacrown.validation.ValidationReport.ShadowHealth;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +74,7 @@ public class ValidationReports {
         if (!request.problems().isEmpty()) {
             throw new IllegalArgumentException(request.problems().stream()
                     .map(ReportRequest.Problem::asOption)
-                    .collect(java.util.stream.Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")));
         }
         long started = System.nanoTime();
         String generatedAt = PythonFormat.isoTimestamp(OffsetDateTime.now(clock));

@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The endpoint envelope of spec 6.1, {@code {"error_code", "message"[, "safe_message"][,
+ * The endpoint envelope (docs/adr/0007), {@code {"error_code", "message"[, "safe_message"][,
  * "details"]}}: the errors an endpoint itself decides (validation, not found, rules of the domain).
  * {@code message} never carries exception text; {@code safe_message} is meant for end users.
  */

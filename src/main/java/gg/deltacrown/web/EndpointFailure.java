@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * What an API endpoint answers, and logs, when something unexpected fails inside it (spec 6.3 to
- * 6.9): a 500 in the endpoint envelope, {@code {"error_code":"internal_error","message":…}},
+ * What an API endpoint answers, and logs, when something unexpected fails inside it: a 500 in the
+ * endpoint envelope, {@code {"error_code":"internal_error","message":…}},
  * instead of the framework's generic {@code INTERNAL_ERROR}. Exception text goes to the log only.
  */
 @Target(ElementType.METHOD)

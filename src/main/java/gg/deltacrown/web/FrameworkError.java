@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The framework envelope of spec 6.1, {@code {"error": text, "code": CODE[, "details": {...}]}}:
+ * The framework envelope (docs/adr/0007), {@code {"error": text, "code": CODE[, "details": {...}]}}:
  * authentication, permission, method, throttling and unexpected failures, whatever the endpoint.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

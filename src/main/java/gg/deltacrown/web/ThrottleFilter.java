@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's throttles (spec 6.1): anonymous requests per client IP, signed-in requests per user.
+ * The API's throttles (docs/adr/0008): anonymous requests per client IP, signed-in requests per user.
  * Runs in the API filter chain after authentication, so it knows who is asking. Over budget: 429
  * {@code RATE_LIMITED} with {@code Retry-After}.
  */

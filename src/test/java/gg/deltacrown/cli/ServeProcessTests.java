@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class ServeProcessTests {
         }
         assertThat(postgresProcessesOf(dataDir)).isEmpty();
 
-        Map<String, String> withStrictMode = new java.util.HashMap<>(env);
+        Map<String, String> withStrictMode = new HashMap<>(env);
         withStrictMode.put("TEAM_VNEXT_DUAL_WRITE_STRICT_MODE", "on");
         try (ServiceProcess again = ServiceProcess.start(withStrictMode, "serve")) {
             again.awaitOutput("DeltaCrown is running", START);

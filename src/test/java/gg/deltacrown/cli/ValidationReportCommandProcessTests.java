@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code vnext_validation_report} as operators run it from the runbooks: a separate process whose
- * stdout is redirected to a file (spec 7.4, 12.40).
+ * stdout is redirected to a file (docs/adr/0010).
  */
 class ValidationReportCommandProcessTests {
 

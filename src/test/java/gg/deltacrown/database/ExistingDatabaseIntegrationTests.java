@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Start on a database Django created and filled: nothing of Django's is lost or altered, and our
- * objects are added (DESIGN section 2).
+ * objects are added (docs/adr/0002-schema-on-existing-database.md).
  */
 class ExistingDatabaseIntegrationTests {
 

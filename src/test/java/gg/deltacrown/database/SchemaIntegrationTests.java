@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The schema the migrations create on an empty database (spec section 2, DESIGN section 2). */
+/** The schema the migrations create on an empty database (docs/adr/0002-schema-on-existing-database.md). */
 @IntegrationTest
 class SchemaIntegrationTests {
 

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The database itself blocks legacy writes (DESIGN section 4), for any client, as the app role. */
+/** The database itself blocks legacy writes ({@code V4__legacy_write_guard.sql}), for any client, as the app role. */
 @IntegrationTest
 class LegacyWriteGuardIntegrationTests {
 

@@ -4,6 +4,7 @@ import gg.deltacrown.flags.Flags;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -33,7 +34,7 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
                           EXECUTE 'TRUNCATE %s RESTART IDENTITY CASCADE';
                         END $$""".formatted(tables));
                 break;
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            } catch (PessimisticLockingFailureException e) {
                 if (attempt == 5) {
                     throw e;
                 }

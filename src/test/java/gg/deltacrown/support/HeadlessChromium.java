@@ -8,7 +8,7 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * Debian's Chromium driven by Playwright (no browser download, TOOLCHAIN.md), one per test; close
+ * Debian's Chromium driven by Playwright (no browser download: {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}), one per test; close
  * it in {@code @AfterEach} so a failed test leaves no Chromium behind.
  */
 public final class HeadlessChromium implements AutoCloseable {

@@ -1,5 +1,6 @@
 package gg.deltacrown.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -72,7 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path stdout = Files.createTempFile("deltacrown-stdout", ".log");
             Path stderr = Files.createTempFile("deltacrown-stderr", ".log");
             ProcessBuilder builder = new ProcessBuilder(command(arguments))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             environment(builder, environment);

@@ -7,6 +7,7 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,7 @@ public class StatementCapture {
     }
 
     @Bean
-    static BeanPostProcessor statementCapturingDataSource(
-            org.springframework.beans.factory.ObjectProvider<StatementCapture> capture) {
+    static BeanPostProcessor statementCapturingDataSource(ObjectProvider<StatementCapture> capture) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {

@@ -1,6 +1,8 @@
 package gg.deltacrown.support;
 
 import gg.deltacrown.database.DatabaseUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,8 +31,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             properties.put(
                     "deltacrown.data-dir",
                     Files.createTempDirectory("deltacrown-test").toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }

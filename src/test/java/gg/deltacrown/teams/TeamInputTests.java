@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The field rules of spec 6.3, 6.4 and 6.9 with Django REST framework's messages. */
+/** The field rules of team creation, organisation creation and settings, with Django REST framework's messages. */
 class TeamInputTests {
 
     @Test

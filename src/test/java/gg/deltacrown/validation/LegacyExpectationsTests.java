@@ -2,6 +2,7 @@ package gg.deltacrown.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The one vNext to legacy membership translation (issue 5). */
@@ -11,13 +12,13 @@ class LegacyExpectationsTests {
     void translatesEveryVnextRole() {
         assertThat(LegacyExpectations.ROLES)
                 .containsExactly(
-                        java.util.Map.entry("OWNER", "OWNER"),
-                        java.util.Map.entry("MANAGER", "MANAGER"),
-                        java.util.Map.entry("COACH", "HEAD_COACH"),
-                        java.util.Map.entry("PLAYER", "PLAYER"),
-                        java.util.Map.entry("SUBSTITUTE", "SUBSTITUTE"),
-                        java.util.Map.entry("ANALYST", "ANALYST"),
-                        java.util.Map.entry("SCOUT", "ANALYST"));
+                        Map.entry("OWNER", "OWNER"),
+                        Map.entry("MANAGER", "MANAGER"),
+                        Map.entry("COACH", "HEAD_COACH"),
+                        Map.entry("PLAYER", "PLAYER"),
+                        Map.entry("SUBSTITUTE", "SUBSTITUTE"),
+                        Map.entry("ANALYST", "ANALYST"),
+                        Map.entry("SCOUT", "ANALYST"));
         assertThat(LegacyExpectations.legacyRole("MEMBER"))
                 .as("not a vNext role")
                 .isNull();

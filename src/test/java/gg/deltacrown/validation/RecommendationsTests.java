@@ -10,7 +10,7 @@ import gg.deltacrown.validation.ValidationReport.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The recommendation rules of spec 7.3 and the new ones, with their exact strings. */
+/** The original's recommendation rules and the new ones, with their exact strings (docs/adr/0010). */
 class RecommendationsTests {
 
     static final Coverage FULL = new Coverage(10, 10, 10, 10, 0, 100.0);

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The before/after delta of spec 8 ({@code compare_reports}). */
+/** The before/after delta ({@code compare_reports} of the original, docs/adr/0012). */
 class ReportDeltaTests {
 
     static JsonNode report(String json) {

@@ -28,7 +28,7 @@ public final class ReportSamples {
 
     private ReportSamples() {}
 
-    /** The original's own sample ({@code logs/validation_report.json}, spec 7.1), as this service reports it. */
+    /** The original's own sample ({@code logs/validation_report.json}), as this service reports it. */
     public static ValidationReport originalSample() {
         Coverage coverage = new Coverage(1, 0, 0, 0, 1, 0.0);
         MappingHealth mapping = new MappingHealth(0, List.of(), 0, List.of(), 0, List.of(), 0, 0);

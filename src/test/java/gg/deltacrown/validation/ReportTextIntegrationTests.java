@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The whole text report for a known dataset, line by line (spec 7.4). */
+/** The whole text report for a known dataset, line by line (docs/adr/0010). */
 @IntegrationTest
 class ReportTextIntegrationTests {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The text layout of spec 7.4, line by line, for known reports. */
+/** The original's text layout (docs/adr/0010), line by line, for known reports. */
 class ReportTextTests {
 
     @Test

@@ -2,11 +2,13 @@ package gg.deltacrown.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The Markdown files of {@code staging_validation_test}, line for line (spec 8). */
+/** The Markdown files of {@code staging_validation_test}, line for line (docs/adr/0012). */
 class StagingSummariesTests {
 
     static final LocalDateTime NOW = LocalDateTime.of(2026, 1, 26, 14, 30, 5);
@@ -222,10 +224,10 @@ class StagingSummariesTests {
         JsonNode after = ReportDeltaTests.AFTER;
         StagingSummaries.AutomatedRun run = new StagingSummaries.AutomatedRun(
                 "cli:ops",
-                java.time.Duration.ofSeconds(42),
-                java.util.List.of("\u2705 Flow 1: created", "\u274C Flow 2 (add team member): expected 200, got 404"),
-                java.util.List.of("Flow 2 (add team member): expected 200, got 404"),
-                java.util.List.of("GET team detail x20: average 9.0 ms, p95 12 ms"));
+                Duration.ofSeconds(42),
+                List.of("\u2705 Flow 1: created", "\u274C Flow 2 (add team member): expected 200, got 404"),
+                List.of("Flow 2 (add team member): expected 200, got 404"),
+                List.of("GET team detail x20: average 9.0 ms, p95 12 ms"));
         StagingSummaries summaries = new StagingSummaries(
                 before,
                 after,

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The report's sections on known data (spec 7.2, and what this service adds). */
+/** The report's sections on known data (the original's and what this service adds, docs/adr/0010). */
 @IntegrationTest
 class ValidationReportIntegrationTests {
 
@@ -33,10 +34,10 @@ class ValidationReportIntegrationTests {
     DataSource dataSource;
 
     @Autowired
-    org.springframework.core.env.Environment environment;
+    Environment environment;
 
     /** DDL needs the table owner; the service's role may not alter tables. */
-    org.springframework.jdbc.core.JdbcTemplate owner() {
+    JdbcTemplate owner() {
         return gg.deltacrown.support.DatabaseOwner.jdbc(environment, dataSource);
     }
 

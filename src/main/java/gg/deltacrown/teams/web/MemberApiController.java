@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/vnext/teams/<slug>/members/…}: add, change role, remove (spec 6.6 to 6.8). */
+/** {@code /api/vnext/teams/<slug>/members/…}: add, change role, remove. */
 @RestController
 class MemberApiController {
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/vnext/organizations/create/} (spec 6.4). */
+/** {@code POST /api/vnext/organizations/create/}. */
 @RestController
 class OrganizationApiController {
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/vnext/teams/…}: create a team, read it, change its settings (spec 6.3, 6.5, 6.9). */
+/** {@code /api/vnext/teams/…}: create a team, read it, change its settings. */
 @RestController
 class TeamApiController {
 

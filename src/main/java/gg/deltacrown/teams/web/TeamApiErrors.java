@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The team endpoints' own errors in the endpoint envelope: refusals of the team module with their
- * code and status, validation problems with field details (spec 6.1, 6.3).
+ * code and status, validation problems with field details (docs/adr/0007-api-errors-and-validation.md).
  */
 @RestControllerAdvice(
         assignableTypes = {TeamApiController.class, MemberApiController.class, OrganizationApiController.class})

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The API's JSON shapes for teams and rosters (spec 6.1, 6.5, 6.9), as records. */
+/** The API's JSON shapes for teams and rosters (README, HTTP API), as records. */
 final class TeamJson {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");

@@ -57,7 +57,7 @@ class ValidationReportController {
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportJson.write(report));
     }
 
-    /** The framework error envelope of spec 6.1. */
+    /** The framework error envelope (docs/adr/0007). */
     record Error(String error, String code) {}
 
     private static ResponseEntity<Error> invalid(String message) {

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Roster endpoints: add (spec 6.6), change role (6.7), remove (6.8); runbook Flows 2, 3 and 5. */
+/** Roster endpoints: add, change role, remove; runbook Flows 2, 3 and 5. */
 @IntegrationTest
 class MemberIntegrationTests {
 

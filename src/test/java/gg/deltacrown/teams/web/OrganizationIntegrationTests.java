@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Organisations (spec 6.4) and their teams (spec 6.3, 6.2 for org-owned teams). */
+/** Organisations and their teams (who may create and manage org-owned teams: README, HTTP API). */
 @IntegrationTest
 class OrganizationIntegrationTests {
 

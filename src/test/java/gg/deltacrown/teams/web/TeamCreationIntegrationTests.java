@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/vnext/teams/create/} (spec 6.3, runbook Flow 1). */
+/** {@code POST /api/vnext/teams/create/} (runbook Flow 1). */
 @IntegrationTest
 class TeamCreationIntegrationTests {
 

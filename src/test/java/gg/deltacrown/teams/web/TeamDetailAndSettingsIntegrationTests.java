@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET …/detail/} (spec 6.5) and {@code POST …/settings/} (spec 6.9, runbook Flow 4). */
+/** {@code GET …/detail/} and {@code POST …/settings/} (runbook Flow 4). */
 @IntegrationTest
 class TeamDetailAndSettingsIntegrationTests {
 
