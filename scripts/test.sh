@@ -25,4 +25,4 @@ MAVEN_OPTS="${MAVEN_OPTS:-} $(quiet_maven_opts "$JAVA_HOME")"
 export MAVEN_OPTS
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-exec mvn -B verify "$@"
+exec ./mvnw -B verify "$@"
