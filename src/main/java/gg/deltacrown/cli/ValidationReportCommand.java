@@ -1,6 +1,8 @@
 package gg.deltacrown.cli;
 
 import gg.deltacrown.validation.ArtifactWriter;
+import gg.deltacrown.validation.DriftIdsFile;
+import gg.deltacrown.validation.FullRequest;
 import gg.deltacrown.validation.ReportJson;
 import gg.deltacrown.validation.ReportRequest;
 import gg.deltacrown.validation.ReportText;
@@ -53,6 +55,23 @@ final class ValidationReportCommand implements Callable<Integer> {
     @Option(names = "--fail-on-errors", description = "Exit with code 1 when a CRITICAL problem is found")
     boolean failOnErrors;
 
+    @Option(
+            names = "--full",
+            description = "Also compare every mapped pair, membership and ranking (section full_verification)")
+    boolean full;
+
+    @Option(
+            names = "--output-ids",
+            paramLabel = "FILE",
+            description = "With --full: write every drifted item to FILE (the input of repair --ids)")
+    Path outputIds;
+
+    @Option(
+            names = "--drift-samples",
+            defaultValue = "20",
+            description = "With --full: drifted items listed in the report (default: ${DEFAULT-VALUE})")
+    int driftSamples;
+
     @Override
     public Integer call() {
         if (!FORMATS.contains(format)) {
@@ -64,12 +83,31 @@ final class ValidationReportCommand implements Callable<Integer> {
                     .map(ReportRequest.Problem::asOption)
                     .collect(Collectors.joining("; ")));
         }
+        if (!full && outputIds != null) {
+            throw new CommandFailedException("--output-ids needs --full");
+        }
+        if (full && request.filtered()) {
+            throw new CommandFailedException(ValidationReports.FULL_WITHOUT_FILTERS);
+        }
+        if (driftSamples < 0) {
+            throw new CommandFailedException("--drift-samples must be 0 or more (got " + driftSamples + ")");
+        }
         boolean json = format.equals("json");
         PrintStream banner = json ? System.err : System.out;
         banner.println("Generating migration validation report...");
         ValidationReport report;
+        DriftIdsFile ids = outputIds == null ? null : DriftIdsFile.create(outputIds);
         try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
-            report = service.bean(ValidationReports.class).generate(request);
+            FullRequest fullRequest = full ? new FullRequest(driftSamples, ids) : null;
+            report = service.bean(ValidationReports.class).generate(request, fullRequest);
+            if (ids != null) {
+                ids.finish();
+                banner.println("Drift ids written to: " + outputIds);
+            }
+        } finally {
+            if (ids != null) {
+                ids.close();
+            }
         }
         String document = json ? ReportJson.write(report) : ReportText.render(report);
         if (output != null) {

@@ -32,15 +32,22 @@ public final class LegacyMapping {
     static final int SLUG_MAX = 64;
     static final int REGION_MAX = 48;
     static final int LOGO_URL_MAX = 500;
+    static final int PLAYER_ROLE_MAX = 50;
+
+    /** The legacy role of a vNext role the map does not know. */
+    static final String DEFAULT_ROLE = "PLAYER";
+
+    /** The legacy status of a vNext status the map does not know. */
+    static final String DEFAULT_STATUS = "REMOVED";
 
     private LegacyMapping() {}
 
     public static String role(String vnextRole) {
-        return ROLES.getOrDefault(vnextRole, "PLAYER");
+        return ROLES.getOrDefault(vnextRole, DEFAULT_ROLE);
     }
 
     public static String status(String vnextStatus) {
-        return STATUSES.getOrDefault(vnextStatus, "REMOVED");
+        return STATUSES.getOrDefault(vnextStatus, DEFAULT_STATUS);
     }
 
     private static Map<String, String> ordered(String... pairs) {

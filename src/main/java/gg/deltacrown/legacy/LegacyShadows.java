@@ -90,7 +90,7 @@ public class LegacyShadows {
      * dispatchers both take a value that was free, the unique index refuses the second and its batch
      * is retried team by team, seeing the first (docs/adr/0016).
      */
-    private LegacyUniqueValues uniqueValuesFor(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> existing) {
+    LegacyUniqueValues uniqueValuesFor(List<ShadowRequest> requests, Map<Long, LegacyTeamRow> existing) {
         Set<String> names = new HashSet<>();
         Set<String> tags = new HashSet<>();
         Set<String> slugs = new HashSet<>();

@@ -188,7 +188,8 @@ final class ShadowPlanner {
                 role,
                 status,
                 member.rosterSlot(),
-                LegacyMapping.truncate(member.playerRole() == null ? "" : member.playerRole(), 50),
+                LegacyMapping.truncate(
+                        member.playerRole() == null ? "" : member.playerRole(), LegacyMapping.PLAYER_ROLE_MAX),
                 member.captain() && "ACTIVE".equals(status),
                 current == null ? member.joinedAt() : current.joinedAt(),
                 "REMOVED".equals(status) ? member.leftAt() : null,

@@ -109,4 +109,19 @@ public final class Recommendations {
         }
         return lines;
     }
+
+    /**
+     * The recommendations with the full verification's line: drift found means the report has not
+     * passed, whatever the sample said.
+     */
+    static List<String> withFull(List<String> lines, ValidationReport.FullVerification full) {
+        if (full == null || full.driftedPairs() == 0) {
+            return lines;
+        }
+        List<String> withFull = new ArrayList<>(lines);
+        withFull.removeIf(line -> line.startsWith(OK + " All validation checks passed"));
+        withFull.add(WARNING + ": " + full.driftedPairs() + " mapped teams differ from their vNext source (full"
+                + " verification). Write their ids with --output-ids FILE and run repair --ids FILE.");
+        return withFull;
+    }
 }

@@ -35,6 +35,9 @@ public final class ReportText {
             text.dualWriteHealth(report.dualWriteHealth());
         }
         text.shadowHealth(report.mappingHealth(), report.shadowHealth());
+        if (report.fullVerification() != null) {
+            text.fullVerification(report.fullVerification());
+        }
         text.section("RECOMMENDATIONS");
         report.recommendations().forEach(line -> text.lines.add("  " + line));
         text.lines.add("");
@@ -186,6 +189,31 @@ public final class ReportText {
                     .forEach(item -> lines.add("    - " + item.occurredAt()
                             + ": " + item.operation() + " on " + item.tableName() + " (" + item.allowedBy()
                             + (item.bypassReason() == null ? "" : ": " + item.bypassReason()) + ")"));
+        }
+        lines.add("");
+    }
+
+    private void fullVerification(ValidationReport.FullVerification full) {
+        section("FULL VERIFICATION");
+        value("Compared Pairs", PythonFormat.thousands(full.comparedPairs()));
+        value(
+                "Compared Memberships",
+                PythonFormat.thousands(full.vnextMemberships()) + " vNext, "
+                        + PythonFormat.thousands(full.legacyMemberships()) + " legacy");
+        value("Drifted Pairs", PythonFormat.thousands(full.driftedPairs()));
+        full.driftPairs().forEach((kind, count) -> {
+            if (count > 0) {
+                lines.add("  " + kind + ": " + PythonFormat.thousands(count));
+            }
+        });
+        value("Without Profile", PythonFormat.thousands(full.membershipsWithoutProfile()));
+        value("Execution Time", PythonFormat.number(full.executionTimeSeconds()) + "s");
+        if (!full.samples().isEmpty()) {
+            samplesHeader("Drift Samples");
+            full.samples()
+                    .forEach(item -> lines.add("    - " + item.kind() + ": vNext team "
+                            + (item.vnextTeamId() == null ? "-" : item.vnextTeamId()) + ", legacy team "
+                            + (item.legacyTeamId() == null ? "-" : item.legacyTeamId())));
         }
         lines.add("");
     }

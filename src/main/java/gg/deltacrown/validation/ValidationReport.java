@@ -1,6 +1,8 @@
 package gg.deltacrown.validation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The migration validation report (docs/adr/0010), as the JSON document operators and scripts
@@ -15,7 +17,20 @@ public record ValidationReport(
         Consistency consistency,
         DualWriteHealth dualWriteHealth,
         List<String> recommendations,
-        ShadowHealth shadowHealth) {
+        ShadowHealth shadowHealth,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FullVerification fullVerification) {
+
+    /** A report without the full verification (the default; its JSON has no such key). */
+    public ValidationReport(
+            Meta meta,
+            Coverage coverage,
+            MappingHealth mappingHealth,
+            Consistency consistency,
+            DualWriteHealth dualWriteHealth,
+            List<String> recommendations,
+            ShadowHealth shadowHealth) {
+        this(meta, coverage, mappingHealth, consistency, dualWriteHealth, recommendations, shadowHealth, null);
+    }
 
     /** {@code --fail-on-errors}: true exactly when a recommendation is {@link Recommendations#CRITICAL}. */
     public boolean hasErrors() {
@@ -141,4 +156,30 @@ public record ValidationReport(
             String allowedBy,
             String bypassReason,
             String dbUser) {}
+
+    /**
+     * The full verification ({@code --full}, docs/adr/0026-full-verification.md): every mapped pair,
+     * every membership and the rankings compared with what the shadow writer would write. Counts
+     * are exact; {@code driftPairs} has every kind (pairs with that kind of drift),
+     * {@code driftMemberships} the memberships per membership kind; {@code samples} are the first
+     * {@code sampleLimit} items by vNext team id.
+     */
+    public record FullVerification(
+            long comparedPairs,
+            long vnextTeams,
+            long legacyTeams,
+            long vnextMemberships,
+            long legacyMemberships,
+            long driftedPairs,
+            Map<String, Long> driftPairs,
+            Map<String, Long> driftMemberships,
+            long membershipsWithoutProfile,
+            List<DriftSample> samples,
+            int sampleLimit,
+            long differingChunks,
+            long drilledTeams,
+            int queryCount,
+            double executionTimeSeconds) {}
+
+    public record DriftSample(String kind, Long vnextTeamId, Long legacyTeamId) {}
 }

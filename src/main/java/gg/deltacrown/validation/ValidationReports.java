@@ -6,6 +6,7 @@ import gg.deltacrown.validation.ValidationReport.Consistency;
 import gg.deltacrown.validation.ValidationReport.Coverage;
 import gg.deltacrown.validation.ValidationReport.DualWriteHealth;
 import gg.deltacrown.validation.ValidationReport.Filters;
+import gg.deltacrown.validation.ValidationReport.FullVerification;
 import gg.deltacrown.validation.ValidationReport.LegacyWrites;
 import gg.deltacrown.validation.ValidationReport.MappingHealth;
 import gg.deltacrown.validation.ValidationReport.Meta;
@@ -44,19 +45,39 @@ public class ValidationReports {
     /** The embedded demo's seeding of legacy teams (gg.deltacrown.demo). */
     public static final String DEMO_BYPASS_REASON = "demo_seed";
 
+    /** Why {@code --full} refuses {@code --game-id} and {@code --region}. */
+    public static final String FULL_WITHOUT_FILTERS =
+            "--full compares every pair and takes no --game-id or --region filter";
+
     private static final int FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final Flags flags;
     private final Clock clock;
+    private final FullVerifications full;
 
     @Autowired
+    ValidationReports(
+            DataSource dataSource, PlatformTransactionManager transactions, Flags flags, FullVerifications full) {
+        this(dataSource, transactions, flags, Clock.systemUTC(), full);
+    }
+
+    /** Without the full verification (tests of the report's own queries). */
     ValidationReports(DataSource dataSource, PlatformTransactionManager transactions, Flags flags) {
-        this(dataSource, transactions, flags, Clock.systemUTC());
+        this(dataSource, transactions, flags, Clock.systemUTC(), null);
     }
 
     ValidationReports(DataSource dataSource, PlatformTransactionManager transactions, Flags flags, Clock clock) {
+        this(dataSource, transactions, flags, clock, null);
+    }
+
+    ValidationReports(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            Flags flags,
+            Clock clock,
+            FullVerifications full) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(streaming);
@@ -65,12 +86,28 @@ public class ValidationReports {
         this.snapshot.setReadOnly(true);
         this.flags = flags;
         this.clock = clock;
+        this.full = full;
     }
 
     /**
      * @throws IllegalArgumentException when the request has {@link ReportRequest#problems()}
      */
     public ValidationReport generate(ReportRequest request) {
+        return generate(request, null);
+    }
+
+    /**
+     * The report with the full verification appended ({@code full_verification}, in the same
+     * snapshot) when {@code fullRequest} is given; the full verification compares every pair, so it
+     * takes no filter.
+     *
+     * @throws IllegalArgumentException when the request has {@link ReportRequest#problems()}, or
+     *     filters together with a full verification
+     */
+    public ValidationReport generate(ReportRequest request, FullRequest fullRequest) {
+        if (fullRequest != null && request.filtered()) {
+            throw new IllegalArgumentException(FULL_WITHOUT_FILTERS);
+        }
         if (!request.problems().isEmpty()) {
             throw new IllegalArgumentException(request.problems().stream()
                     .map(ReportRequest.Problem::asOption)
@@ -92,7 +129,11 @@ public class ValidationReports {
             Consistency consistency = sample.collect(queries, maps.rowsWithMissingTeam());
             DualWriteHealth dualWrite = dualWriteEnabled ? dualWriteHealth(queries, strict) : null;
             ShadowHealth shadow = shadowHealth(new ShadowQueries(session), sample.pairs());
-            List<String> recommendations = Recommendations.of(coverage, mapping, consistency, dualWrite, shadow);
+            FullVerification fullResult = fullRequest == null
+                    ? null
+                    : full.runInCurrentTransaction(fullRequest.samples(), fullRequest.sink());
+            List<String> recommendations = Recommendations.withFull(
+                    Recommendations.of(coverage, mapping, consistency, dualWrite, shadow), fullResult);
             Meta meta = new Meta(
                     generatedAt,
                     request.sampleSize(),
@@ -101,8 +142,9 @@ public class ValidationReports {
                     strict,
                     flags.isOn(Flag.LEGACY_WRITE_BLOCKED),
                     0,
-                    session.count());
-            return new ValidationReport(meta, coverage, mapping, consistency, dualWrite, recommendations, shadow);
+                    session.count() + (fullResult == null ? 0 : fullResult.queryCount()));
+            return new ValidationReport(
+                    meta, coverage, mapping, consistency, dualWrite, recommendations, shadow, fullResult);
         });
         double elapsed = PythonFormat.round((System.nanoTime() - started) / 1e9, 2);
         Meta meta = draft.meta();
@@ -121,7 +163,8 @@ public class ValidationReports {
                 draft.consistency(),
                 draft.dualWriteHealth(),
                 draft.recommendations(),
-                draft.shadowHealth());
+                draft.shadowHealth(),
+                draft.fullVerification());
     }
 
     /**

@@ -1,5 +1,7 @@
 package gg.deltacrown.validation.web;
 
+import gg.deltacrown.validation.FullRequest;
+import gg.deltacrown.validation.FullVerifications;
 import gg.deltacrown.validation.ReportJson;
 import gg.deltacrown.validation.ReportRequest;
 import gg.deltacrown.validation.ReportText;
@@ -35,7 +37,9 @@ class ValidationReportController {
             @RequestParam(name = "format", defaultValue = "json") String format,
             @RequestParam(name = "sample_size", required = false) String sampleSize,
             @RequestParam(name = "game_id", required = false) String gameId,
-            @RequestParam(name = "region", required = false) String region) {
+            @RequestParam(name = "region", required = false) String region,
+            @RequestParam(name = "full", defaultValue = "false") String full,
+            @RequestParam(name = "drift_samples", required = false) String driftSamples) {
         if (!format.equals("json") && !format.equals("text")) {
             return invalid("format must be json or text (got '" + format + "')");
         }
@@ -51,7 +55,24 @@ class ValidationReportController {
         if (!request.problems().isEmpty()) {
             return invalid(request.problems().get(0).asParameter());
         }
-        ValidationReport report = reports.generate(request);
+        if (!full.equals("true") && !full.equals("false")) {
+            return invalid("full must be true or false (got '" + full + "')");
+        }
+        FullRequest fullRequest = null;
+        if (full.equals("true")) {
+            Integer samples =
+                    driftSamples == null ? Integer.valueOf(FullVerifications.DEFAULT_SAMPLES) : integer(driftSamples);
+            if (samples == null || samples < 0) {
+                return invalid("drift_samples must be a whole number, 0 or more (got '" + driftSamples + "')");
+            }
+            if (request.filtered()) {
+                return invalid("full=true compares every pair and takes no game_id or region filter");
+            }
+            fullRequest = new FullRequest(samples, null);
+        } else if (driftSamples != null) {
+            return invalid("drift_samples needs full=true");
+        }
+        ValidationReport report = reports.generate(request, fullRequest);
         return format.equals("text")
                 ? ResponseEntity.ok().contentType(TEXT).body(ReportText.render(report))
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportJson.write(report));

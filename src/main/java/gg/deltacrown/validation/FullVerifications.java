@@ -1,0 +1,59 @@
+package gg.deltacrown.validation;
+
+import gg.deltacrown.legacy.ShadowCheck;
+import gg.deltacrown.migration.ShadowStates;
+import gg.deltacrown.validation.ValidationReport.FullVerification;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The full verification (module API): every mapped pair, every membership and the rankings of both
+ * sides compared in one consistent snapshot, with exact counts per {@link DriftKind} and every
+ * drifted item passed to a {@link DriftSink} (docs/adr/0026-full-verification.md).
+ * {@code vnext_validation_report --full} runs it inside the report's snapshot; the scheduled run
+ * ({@link VerificationRuns}) on its own.
+ */
+@Service
+public class FullVerifications {
+
+    /** How many drifted items a result lists by default (all of them go to the sink). */
+    public static final int DEFAULT_SAMPLES = 20;
+
+    private static final int FETCH_SIZE = 1000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
+    private final ShadowStates states;
+    private final ShadowCheck check;
+
+    FullVerifications(
+            DataSource dataSource, PlatformTransactionManager transactions, ShadowStates states, ShadowCheck check) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(FETCH_SIZE);
+        this.jdbc = JdbcClient.create(streaming);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.states = states;
+        this.check = check;
+    }
+
+    /** In a snapshot of its own (REPEATABLE READ, READ ONLY). */
+    public FullVerification run(int sampleLimit, DriftSink sink) {
+        return snapshot.execute(status -> runInCurrentTransaction(sampleLimit, sink));
+    }
+
+    /** Inside the caller's snapshot transaction (the report's). */
+    FullVerification runInCurrentTransaction(int sampleLimit, DriftSink sink) {
+        if (sampleLimit < 0) {
+            throw new IllegalArgumentException(
+                    "the number of drift samples must be 0 or more (got " + sampleLimit + ")");
+        }
+        return new FullRun(jdbc, states, check, sink, sampleLimit).run();
+    }
+}
