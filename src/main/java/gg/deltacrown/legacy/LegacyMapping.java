@@ -58,10 +58,14 @@ public final class LegacyMapping {
         return Collections.unmodifiableMap(map);
     }
 
+    /**
+     * The first {@code max} characters, counted as PostgreSQL's {@code varchar(max)} counts them
+     * (code points): cutting UTF-16 units would shorten values that fit and could split a pair.
+     */
     static String truncate(String value, int max) {
-        if (value == null) {
-            return null;
+        if (value == null || value.codePointCount(0, value.length()) <= max) {
+            return value;
         }
-        return value.length() <= max ? value : value.substring(0, max);
+        return value.substring(0, value.offsetByCodePoints(0, max));
     }
 }
