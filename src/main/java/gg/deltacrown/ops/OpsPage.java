@@ -6,6 +6,7 @@ import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
 import gg.deltacrown.migration.OutboxAdmin;
 import gg.deltacrown.migration.OutboxEntry;
+import gg.deltacrown.validation.VerificationRuns;
 import gg.deltacrown.web.SignedInUser;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,12 @@ class OpsPage {
 
     private final Flags flags;
     private final OutboxAdmin outbox;
+    private final VerificationRuns verifications;
 
-    OpsPage(Flags flags, OutboxAdmin outbox) {
+    OpsPage(Flags flags, OutboxAdmin outbox, VerificationRuns verifications) {
         this.flags = flags;
         this.outbox = outbox;
+        this.verifications = verifications;
     }
 
     @GetMapping({"/ops/", "/ops"})
@@ -43,6 +46,7 @@ class OpsPage {
         model.addAttribute("blocked", outbox.list(OutboxEntry.Status.BLOCKED, 50));
         model.addAttribute("recent", outbox.list(null, 20));
         model.addAttribute("history", flags.history(20));
+        model.addAttribute("verification", VerificationPanel.of(verifications));
         return "ops/index";
     }
 

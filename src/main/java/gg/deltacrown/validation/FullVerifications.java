@@ -39,11 +39,12 @@ public class FullVerifications {
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.states = states;
         this.check = check;
     }
 
-    /** In a snapshot of its own (REPEATABLE READ, READ ONLY). */
+    /** In a snapshot of its own (REPEATABLE READ, READ ONLY), whatever transaction the caller is in. */
     public FullVerification run(int sampleLimit, DriftSink sink) {
         return snapshot.execute(status -> runInCurrentTransaction(sampleLimit, sink));
     }
