@@ -4,6 +4,7 @@ import gg.deltacrown.seeding.ScaleSeeder;
 import gg.deltacrown.seeding.SeedPlan;
 import gg.deltacrown.seeding.SeedProgress;
 import gg.deltacrown.seeding.SeedResult;
+import gg.deltacrown.validation.DriftKind;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -65,6 +66,16 @@ final class SeedScaleCommand implements Callable<Integer> {
     int orphanMaps;
 
     @Option(
+            names = "--drift",
+            paramLabel = "KIND=N",
+            description = {
+                "N pairs with this kind of drift (repeatable), spread over every chunk of ids. KIND: game, region,",
+                "description, logo, banner, logo_url, active, membership_status, membership_left_at,",
+                "membership_captain, membership_roster_slot, membership_player_role, membership_permissions"
+            })
+    java.util.Map<String, Integer> drift = new java.util.LinkedHashMap<>();
+
+    @Option(
             names = "--users",
             defaultValue = "10000",
             description = "Accounts the members are drawn from (default ${DEFAULT-VALUE})")
@@ -78,6 +89,17 @@ final class SeedScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.Map<DriftKind, Integer> kinds = new java.util.EnumMap<>(DriftKind.class);
+        drift.forEach((id, count) -> kinds.put(
+                DriftKind.byId(id)
+                        .filter(SeedPlan.SEEDABLE::contains)
+                        .orElseThrow(
+                                () -> new CommandFailedException("--drift " + id + ": not a kind seed_scale plants ("
+                                        + SeedPlan.SEEDABLE.stream()
+                                                .map(DriftKind::id)
+                                                .collect(java.util.stream.Collectors.joining(", "))
+                                        + ")")),
+                count));
         SeedPlan plan = new SeedPlan(
                 teams,
                 membersPerTeam,
@@ -91,7 +113,8 @@ final class SeedScaleCommand implements Callable<Integer> {
                 unverifiedMaps,
                 orphanMaps,
                 users,
-                batchSize);
+                batchSize,
+                kinds);
         if (!plan.problems().isEmpty()) {
             throw new CommandFailedException(String.join("; ", plan.problems()));
         }
@@ -107,6 +130,9 @@ final class SeedScaleCommand implements Callable<Integer> {
         result.added().forEach((key, value) -> System.out.println("  " + key + "=" + value));
         System.out.println("expected report values (on a database that was empty before):");
         result.expectedReport().forEach((key, value) -> System.out.println("  " + key + "=" + value));
+        System.out.println("expected full verification drift (pairs; every other kind 0):");
+        result.expectedDrift()
+                .forEach((key, value) -> System.out.println("  full_verification.drift_pairs." + key + "=" + value));
         return 0;
     }
 

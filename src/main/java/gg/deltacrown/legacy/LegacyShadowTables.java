@@ -292,6 +292,10 @@ class LegacyShadowTables {
         return jdbc.sql(INSERT_MEMBERS_FROM.formatted(sourceQuery)).update();
     }
 
+    int update(String updateSql) {
+        return jdbc.sql(updateSql).update();
+    }
+
     void updateMembers(List<LegacyMemberRow> rows) {
         if (rows.isEmpty()) {
             return;

@@ -62,6 +62,15 @@ public class LegacyTeams {
     }
 
     /**
+     * Runs a test-data tool's UPDATE of legacy rows (seed_scale's drift, written as another app
+     * would) through the guard, like every other legacy write; returns the rows updated.
+     */
+    public int update(String reason, String updateSql) {
+        bypass.open(reason);
+        return tables.update(updateSql);
+    }
+
+    /**
      * Deletes the teams, their memberships and the rows of every table that points at them;
      * returns the rows deleted per table.
      */

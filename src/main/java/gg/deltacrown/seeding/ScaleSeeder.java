@@ -86,6 +86,7 @@ public class ScaleSeeder {
             case VNEXT_TEAMS -> teamRows.insertFrom(step.sql());
             case LEGACY_TEAMS -> legacyTeams.insertTeams(BYPASS_REASON, step.sql());
             case LEGACY_MEMBERSHIPS -> legacyTeams.insertMemberships(BYPASS_REASON, step.sql());
+            case LEGACY_UPDATE -> legacyTeams.update(BYPASS_REASON, step.sql());
         }
     }
 

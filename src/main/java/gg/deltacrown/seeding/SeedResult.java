@@ -1,5 +1,6 @@
 package gg.deltacrown.seeding;
 
+import gg.deltacrown.validation.DriftKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,11 +38,27 @@ public record SeedResult(SeedPlan plan, String run) {
         expected.put("mapping_health.unverified_mapping_count", (long) plan.unverifiedMaps() + plan.orphanMaps());
         expected.put("consistency.name_mismatch_count (all sampled)", (long) plan.nameDrift());
         expected.put("consistency.slug_mismatch_count (all sampled)", (long) plan.slugDrift());
-        expected.put("consistency.membership_count_mismatch_count (all sampled)", (long) plan.membershipDrift());
+        long statusDrift = plan.drift().getOrDefault(DriftKind.MEMBERSHIP_STATUS, 0);
+        expected.put("consistency.membership_count_mismatch_count (all sampled)", plan.membershipDrift() + statusDrift);
         expected.put("consistency.ranking_mismatch_count (all sampled)", (long) plan.rankingDrift());
         expected.put("dual_write_health.missing_legacy_count (dual-write on)", (long) plan.vnextOnlyTeams());
         expected.put("shadow_health.memberships.missing_count (all sampled)", (long) plan.membershipDrift());
-        expected.put("shadow_health.memberships.differing_count (all sampled)", (long) plan.roleDrift());
+        expected.put("shadow_health.memberships.differing_count (all sampled)", plan.roleDrift() + statusDrift);
+        return expected;
+    }
+
+    /**
+     * The pairs per drift kind the full verification must find ({@code full_verification.drift_pairs}),
+     * on a database that was empty before; kinds not listed are 0.
+     */
+    public Map<String, Long> expectedDrift() {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        plan.driftCounts().forEach((kind, count) -> {
+            if (!kind.equals(SeedPlan.UNVERIFIED)) {
+                expected.put(kind, (long) count);
+            }
+        });
+        expected.put(DriftKind.MISSING_SHADOW.id(), (long) plan.vnextOnlyTeams());
         return expected;
     }
 }

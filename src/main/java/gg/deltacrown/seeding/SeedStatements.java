@@ -5,6 +5,7 @@ import gg.deltacrown.teams.TeamRows;
 import gg.deltacrown.validation.LegacyExpectations;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of one run; team numbers {@code n} start at 1 for each kind of team. Team and membership
@@ -18,7 +19,9 @@ final class SeedStatements {
         SEEDING,
         VNEXT_TEAMS,
         LEGACY_TEAMS,
-        LEGACY_MEMBERSHIPS
+        LEGACY_MEMBERSHIPS,
+        /** An UPDATE of legacy rows (drift made after the insert, as another app would). */
+        LEGACY_UPDATE
     }
 
     record Step(Writer writer, String sql) {
@@ -69,9 +72,10 @@ final class SeedStatements {
                    %6$s AS legacy_game,
                    'Seed %1$s %2$s#' || n AS vnext_name,
                    'seed-%1$s-%3$s' || n AS vnext_slug,
-                   'Seed %1$s %2$s#' || n || CASE WHEN %4$s AND n <= %7$d THEN ' (legacy)' ELSE '' END AS legacy_name,
+                   'Seed %1$s %2$s#' || n || CASE WHEN %4$s AND drift = 'name' THEN ' (legacy)' ELSE '' END AS legacy_name,
                    'seed-%1$s-%3$s' || n
-                       || CASE WHEN %4$s AND n > %7$d AND n <= %8$d THEN '-legacy' ELSE '' END AS legacy_slug
+                       || CASE WHEN %4$s AND drift = 'slug' THEN '-legacy' ELSE '' END AS legacy_slug,
+                   drift
               FROM (SELECT n,
                            CASE WHEN %5$s THEN nextval(pg_get_serial_sequence('organizations_team', 'id')) END AS vnext_id,
                            CASE WHEN %9$s THEN nextval(pg_get_serial_sequence('teams_team', 'id')) END AS legacy_id,
@@ -79,13 +83,14 @@ final class SeedStatements {
                            (ARRAY['NA','EU','APAC','LATAM','OCE','ME','AF','SA'])[(n %% 8) + 1] AS region,
                            %10$s AS created_at
                       FROM generate_series(%11$d, %12$d) n) numbered
+              LEFT JOIN unnest(%7$s::int[], %8$s::text[]) AS drifted (team, drift) ON drifted.team = n
             """;
 
     // Member 0 is the OWNER; the others cycle through every vNext role. The last member of
     // every tenth team (of three or more members) is INVITED.
     private static final String MEMBERS = """
             CREATE TEMP TABLE seed_members ON COMMIT DROP AS
-            SELECT b.n, j, b.vnext_id, b.legacy_id, b.created_at, u.id AS user_id, p.id AS profile_id,
+            SELECT b.n, j, b.vnext_id, b.legacy_id, b.created_at, b.drift, u.id AS user_id, p.id AS profile_id,
                    CASE WHEN j = 0 THEN 'OWNER'
                         ELSE (ARRAY['PLAYER','PLAYER','PLAYER','SUBSTITUTE','COACH','ANALYST','SCOUT','MANAGER'])[((j - 1) %% 8) + 1]
                    END AS role,
@@ -112,7 +117,7 @@ final class SeedStatements {
     private static final String MAP_ROWS = """
             INSERT INTO organizations_migration_map (legacy_team_id, vnext_team_id, legacy_slug, migration_date,
                 migrated_by_id, verified, verification_notes)
-            SELECT legacy_id, vnext_id, vnext_slug, created_at, NULL, NOT (n > %d AND n <= %d), ''
+            SELECT legacy_id, vnext_id, vnext_slug, created_at, NULL, drift IS DISTINCT FROM 'unverified', ''
               FROM seed_batch
             """;
 
@@ -128,11 +133,11 @@ final class SeedStatements {
             SELECT legacy_id, profile_id, legacy_role, '{}', legacy_status, created_at, NULL::timestamptz,
                    NULL::varchar, '', false
               FROM (SELECT s.*,
-                           CASE WHEN %1$s AND s.j = 1 AND s.n > %3$d AND s.n <= %4$d THEN 'CONTENT_CREATOR'
+                           CASE WHEN %1$s AND s.j = 1 AND s.drift = 'membership_role' THEN 'CONTENT_CREATOR'
                                 ELSE %5$s END AS legacy_role,
                            %6$s AS legacy_status
                       FROM seed_members s) m
-             WHERE NOT (%1$s AND m.j = 1 AND m.n > %2$d AND m.n <= %3$d)
+             WHERE NOT (%1$s AND m.j = 1 AND m.drift IS NOT DISTINCT FROM 'membership_missing')
             """;
 
     private static final String RANKINGS = """
@@ -140,7 +145,38 @@ final class SeedStatements {
                 regional_rank, rank_change_24h, rank_change_7d, is_hot_streak, streak_count, last_activity_date,
                 last_decay_applied)
             SELECT vnext_id, 0, 0, 0, 'UNRANKED', NULL, NULL, 0, 0, false, 0, now(), NULL
-              FROM seed_batch WHERE n > %d AND n <= %d
+              FROM seed_batch WHERE drift = 'ranking'
+            """;
+
+    // The drifts that are not in the rows as inserted: changes made afterwards, as another app would.
+    private static final String TEAM_DRIFT = """
+            UPDATE teams_team t
+               SET game = CASE WHEN b.drift = 'game' THEN 'codm' ELSE t.game END,
+                   region = CASE WHEN b.drift = 'region' THEN 'ZZ' ELSE t.region END,
+                   description = CASE WHEN b.drift = 'description' THEN 'seed drift' ELSE t.description END,
+                   logo = CASE WHEN b.drift = 'logo' THEN 'team_logos/seed-drift.png' ELSE t.logo END,
+                   banner_image = CASE WHEN b.drift = 'banner' THEN 'banners/seed-drift.png' ELSE t.banner_image END,
+                   logo_url = CASE WHEN b.drift = 'logo_url' THEN 'https://seed.invalid/logo.png' ELSE t.logo_url END,
+                   is_public = CASE WHEN b.drift = 'active' THEN false ELSE t.is_public END
+              FROM seed_batch b
+             WHERE b.legacy_id = t.id AND b.drift IN ('game', 'region', 'description', 'logo', 'banner', 'logo_url', 'active')
+            """;
+
+    // Member 1's legacy row (member 0's, the OWNER, for its permissions).
+    private static final String MEMBER_DRIFT = """
+            UPDATE teams_teammembership l
+               SET status = CASE WHEN s.drift = 'membership_status' THEN 'PENDING' ELSE l.status END,
+                   left_at = CASE WHEN s.drift = 'membership_left_at' THEN s.created_at ELSE l.left_at END,
+                   is_captain = CASE WHEN s.drift = 'membership_captain' THEN true ELSE l.is_captain END,
+                   roster_slot = CASE WHEN s.drift = 'membership_roster_slot' THEN 'BENCH' ELSE l.roster_slot END,
+                   player_role = CASE WHEN s.drift = 'membership_player_role' THEN 'IGL' ELSE l.player_role END,
+                   can_manage_finances = CASE WHEN s.drift = 'membership_permissions' THEN false
+                                              ELSE l.can_manage_finances END
+              FROM seed_members s
+             WHERE s.legacy_id = l.team_id AND s.profile_id = l.profile_id
+               AND ((s.j = 1 AND s.drift IN ('membership_status', 'membership_left_at', 'membership_captain',
+                                             'membership_roster_slot', 'membership_player_role'))
+                    OR (s.j = 0 AND s.drift = 'membership_permissions'))
             """;
 
     // Ids taken from the sequences and never inserted: these rows point at nothing, for good.
@@ -179,10 +215,12 @@ final class SeedStatements {
                 Step.own(members()),
                 new Step(Writer.VNEXT_TEAMS, VNEXT_TEAMS.formatted(organizationId)),
                 new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
-                Step.own(MAP_ROWS.formatted(plan.rankingDriftEnd(), plan.unverifiedEnd())),
+                Step.own(MAP_ROWS),
                 Step.own(VNEXT_MEMBERSHIPS),
                 new Step(Writer.LEGACY_MEMBERSHIPS, legacyMemberships(true)),
-                Step.own(RANKINGS.formatted(plan.roleDriftEnd(), plan.rankingDriftEnd())));
+                Step.own(RANKINGS),
+                new Step(Writer.LEGACY_UPDATE, TEAM_DRIFT),
+                new Step(Writer.LEGACY_UPDATE, MEMBER_DRIFT));
     }
 
     List<Step> legacyOnlyBatch(int from, int to) {
@@ -209,6 +247,11 @@ final class SeedStatements {
     private String batch(
             String namePart, String slugPart, boolean vnext, boolean legacy, String createdAt, int from, int to) {
         boolean mapped = vnext && legacy;
+        List<SeedPlan.DriftedTeam> drifted = mapped
+                ? plan.driftedTeams().stream()
+                        .filter(team -> team.team() >= from && team.team() <= to)
+                        .toList()
+                : List.of();
         return BATCH.formatted(
                 run,
                 namePart,
@@ -216,8 +259,10 @@ final class SeedStatements {
                 mapped,
                 vnext,
                 legacyGame,
-                plan.nameDriftEnd(),
-                plan.slugDriftEnd(),
+                drifted.stream()
+                        .map(team -> Integer.toString(team.team()))
+                        .collect(Collectors.joining(",", "'{", "}'")),
+                drifted.stream().map(SeedPlan.DriftedTeam::drift).collect(Collectors.joining(",", "'{", "}'")),
                 legacy,
                 createdAt,
                 from,
@@ -231,9 +276,9 @@ final class SeedStatements {
     private String legacyMemberships(boolean mapped) {
         return LEGACY_MEMBERSHIPS.formatted(
                 mapped,
-                plan.slugDriftEnd(),
-                plan.membershipDriftEnd(),
-                plan.roleDriftEnd(),
+                0,
+                0,
+                0,
                 LegacyExpectations.legacyRoleSql("s.role"),
                 LegacyExpectations.legacyStatusSql("s.status"));
     }

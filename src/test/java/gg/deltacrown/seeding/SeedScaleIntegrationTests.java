@@ -7,6 +7,9 @@ import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
+import gg.deltacrown.validation.DriftKind;
+import gg.deltacrown.validation.DriftSink;
+import gg.deltacrown.validation.FullVerifications;
 import gg.deltacrown.validation.ReportJson;
 import gg.deltacrown.validation.ReportRequest;
 import gg.deltacrown.validation.ValidationReport;
@@ -33,6 +36,9 @@ class SeedScaleIntegrationTests {
 
     @Autowired
     Flags flags;
+
+    @Autowired
+    FullVerifications full;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -97,6 +103,36 @@ class SeedScaleIntegrationTests {
                         "SELECT count(*) FROM organizations_legacy_write_audit WHERE bypass_reason = 'seed_scale'",
                         Long.class))
                 .isPositive();
+    }
+
+    @Test
+    void plantsTheDriftTheFullVerificationThenFinds() {
+        java.util.Map<DriftKind, Integer> more = new java.util.EnumMap<>(DriftKind.class);
+        SeedPlan.SEEDABLE.forEach(kind -> more.put(kind, 2));
+        SeedResult result =
+                seeder.seed(new SeedPlan(80, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 20, 16, more), SeedProgress.NONE);
+
+        ValidationReport.FullVerification found = full.run(0, DriftSink.NONE);
+
+        java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        for (DriftKind kind : DriftKind.values()) {
+            expected.put(kind.id(), result.expectedDrift().getOrDefault(kind.id(), 0L));
+        }
+        assertThat(found.driftPairs()).containsExactlyEntriesOf(expected);
+        assertThat(found.driftedPairs())
+                .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(found.comparedPairs()).isEqualTo(80);
+        ValidationReport report = reports.generate(ReportRequest.unfiltered(1000));
+        JsonNode json = ReportJson.toTree(report);
+        result.expectedReport().forEach((key, value) -> {
+            if (!key.startsWith("dual_write_health")) {
+                JsonNode node = json;
+                for (String part : key.split(" ")[0].split("\\.")) {
+                    node = node.get(part);
+                }
+                assertThat(node.asLong()).as(key).isEqualTo(((Number) value).longValue());
+            }
+        });
     }
 
     @Test

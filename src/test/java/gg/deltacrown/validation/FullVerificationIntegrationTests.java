@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.migration.DualWrite;
 import gg.deltacrown.migration.ShadowChange;
@@ -61,8 +62,8 @@ class FullVerificationIntegrationTests {
 
     @BeforeEach
     void everyTeamHasTheShadowTheWriterMade() {
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "full verification");
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "shadows written inline");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "full verification");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "shadows written inline");
         for (DriftKind kind : DriftKind.values()) {
             team(kind.id());
         }
@@ -222,7 +223,7 @@ class FullVerificationIntegrationTests {
 
     private void team(String name) {
         Account owner = vnext.user("owner-" + name);
-        VnextWrites.Team team = vnext.createTeam(owner, "Full " + name, "full-" + name.replace('_', '-'), 1, "NA");
+        VnextWrites.Team team = vnext.createTeam(owner, "Full " + name, 1, "NA");
         vnext.addMember(team, owner, vnext.user("player-" + name), "PLAYER", true);
         vnext.addMember(team, owner, vnext.user("coach-" + name), "COACH", true);
         vnext.addMember(team, owner, vnext.user("invited-" + name), "SCOUT", false);
@@ -257,9 +258,9 @@ class FullVerificationIntegrationTests {
 
     /** A vNext team created while dual-write was off: it has no map row and no shadow. */
     private VnextWrites.Team unmappedTeam() {
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "false", "runtime", "test", "no shadow");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "false", "runtime", "test", "no shadow");
-        return vnext.createTeam(vnext.user("owner-unmapped"), "Full unmapped", "full-unmapped", 1, "NA");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "false", FlagSource.RUNTIME, "test", "no shadow");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "false", FlagSource.RUNTIME, "test", "no shadow");
+        return vnext.createTeam(vnext.user("owner-unmapped"), "Full unmapped", 1, "NA");
     }
 
     private void behindTheBack(String sql, Object... args) {

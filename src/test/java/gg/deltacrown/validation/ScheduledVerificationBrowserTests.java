@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.HeadlessChromium;
@@ -66,17 +67,17 @@ class ScheduledVerificationBrowserTests {
     void aWriteBehindTheServicesBackShowsInTheMetricsAndOnTheOpsPage() throws Exception {
         new AccountFixture(accounts).staff("operator");
         Account owner = new AccountFixture(accounts).player("owner");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "test", "scheduled verification");
-        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", "runtime", "test", "shadow written inline");
-        VnextWrites.Team team = vnext.createTeam(owner, "Watched Team", "watched-team", 1, "NA");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "scheduled verification");
+        flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "shadow written inline");
+        VnextWrites.Team team = vnext.createTeam(owner, "Watched Team", 1, "NA");
         awaitLatest(run -> run.comparedPairs() == 1 && "CLEAN".equals(run.outcome()));
 
-        flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", "runtime", "test", "another app writes");
+        flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", FlagSource.RUNTIME, "test", "another app writes");
         jdbc.update(
                 "UPDATE teams_team SET name = 'Renamed In Django' WHERE id = (SELECT legacy_team_id"
                         + " FROM organizations_migration_map WHERE vnext_team_id = ?)",
                 team.id());
-        flags.change(Flag.LEGACY_WRITE_BLOCKED, "true", "runtime", "test", "blocked again");
+        flags.change(Flag.LEGACY_WRITE_BLOCKED, "true", FlagSource.RUNTIME, "test", "blocked again");
 
         VerificationRun found = awaitLatest(run -> "DRIFT".equals(run.outcome()));
         assertThat(found.drifted()).containsExactly(java.util.Map.entry("name", 1L));
