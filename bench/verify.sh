@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Benchmark of `vnext_validation_report --format=json --sample-size=1000 --full --output-ids FILE`
+# on 1,000,000 mapped pairs with 5,000,000 memberships a side (seed_scale), twice: a database where
+# nothing differs ("clean") and one with 10,000 drifted pairs spread over every chunk of ids
+# ("drift", 18 kinds of drift). Every run is checked: the full verification's counts per kind must
+# equal what seed_scale planted (and 0 for every other kind), and the ids file must have one line
+# per drifted item.
+#
+#   bench/verify.sh [RUNS]             default 5 timed runs per database (after one warm-up run)
+#
+# A throwaway PostgreSQL 15 cluster in $BENCH_DIR (default /tmp/deltacrown-bench-verify) on
+# $BENCH_PORT (default 55434), Debian's /usr/lib/postgresql/15/bin, stopped at the end; its data
+# stays, so a second run skips the seeding (about 5 minutes per database on 2 idle cores). Times
+# come from /usr/bin/time -v (whole process: JVM start, Spring context, report, full verification).
+#
+# Output, per database: one line per run, then a check line:
+#   run   wall s  peak RSS MB  report s  full s  drifted  ids lines
+#   1       7.41          241      3.01    2.92        0          0
+#   check clean: drift_pairs as seeded (every kind 0), ids file as counted: OK
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS="${1:-5}"
+BENCH_DIR="${BENCH_DIR:-/tmp/deltacrown-bench-verify}"
+BENCH_PORT="${BENCH_PORT:-55434}"
+PGBIN=/usr/lib/postgresql/15/bin
+JAVA_OPTS="${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+TEAMS="${BENCH_TEAMS:-1000000}"
+# 10,000 drifted pairs: 1,000 name, 1,000 slug, 500 each of the 16 other kinds seed_scale plants.
+DRIFT_OPTIONS=(--name-drift 1000 --slug-drift 1000 --membership-drift 500 --role-drift 500 --ranking-drift 500)
+for kind in game region description logo banner logo_url active membership_status membership_left_at \
+    membership_captain membership_roster_slot membership_player_role membership_permissions; do
+  DRIFT_OPTIONS+=(--drift "$kind=500")
+done
+
+# shellcheck source=../scripts/jdk.sh
+source "$ROOT/scripts/jdk.sh"
+JAVA_HOME="$(newest_jdk)"
+export JAVA_HOME
+mkdir -p "$BENCH_DIR"
+if [[ ! -d "$BENCH_DIR/pgdata" ]]; then
+  chmod 777 "$BENCH_DIR"
+  unshare -U "$PGBIN/initdb" -D "$BENCH_DIR/pgdata" -U postgres -A trust >/dev/null
+  cat >> "$BENCH_DIR/pgdata/postgresql.conf" <<'CONF'
+shared_buffers = 2GB
+work_mem = 64MB
+maintenance_work_mem = 512MB
+effective_cache_size = 8GB
+max_wal_size = 8GB
+checkpoint_timeout = 30min
+CONF
+fi
+unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" -o "-h 127.0.0.1 -p $BENCH_PORT -k $BENCH_DIR" \
+    -l "$BENCH_DIR/server.log" -w start >/dev/null
+trap 'unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" -m fast -w stop >/dev/null' EXIT
+url() { echo "postgres://postgres@127.0.0.1:$BENCH_PORT/$1"; }
+
+# One build, run from a copy (never from target/, which a later build replaces).
+(cd "$ROOT" && mvn -q -B -DskipTests -Dspotless.check.skip=true package >&2)
+JAR="$BENCH_DIR/deltacrown.jar"
+cp "$ROOT/target/deltacrown.jar" "$JAR"
+
+seed() {
+  local db="$1"
+  shift
+  psql -q -h 127.0.0.1 -p "$BENCH_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" \
+      | grep -q 1 || psql -q -h 127.0.0.1 -p "$BENCH_PORT" -U postgres -c "CREATE DATABASE $db"
+  if [[ ! -f "$BENCH_DIR/seed-$db.txt" ]]; then
+    echo "bench: seeding $db..." >&2
+    DATABASE_URL="$(url "$db")" "$JAVA_HOME/bin/java" -jar "$JAR" seed_scale --teams "$TEAMS" --members-per-team 5 \
+        --users 100000 "$@" > "$BENCH_DIR/seed-$db.txt.partial"
+    psql -q "$(url "$db")" -c "VACUUM ANALYZE"
+    mv "$BENCH_DIR/seed-$db.txt.partial" "$BENCH_DIR/seed-$db.txt"
+  fi
+}
+seed clean
+seed drift "${DRIFT_OPTIONS[@]}"
+
+echo "JAVA_OPTS=$JAVA_OPTS"
+echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+echo "postgres: $(psql "$(url clean)" -tAc "SHOW server_version")"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+measure() {
+  local db="$1"
+  export DATABASE_URL
+  DATABASE_URL="$(url "$db")"
+  psql "$DATABASE_URL" -tAc "SELECT '$db: vNext teams ' || (SELECT count(*) FROM organizations_team)
+      || ', legacy teams ' || (SELECT count(*) FROM teams_team)
+      || ', vNext memberships ' || (SELECT count(*) FROM organizations_membership)
+      || ', legacy memberships ' || (SELECT count(*) FROM teams_teammembership)"
+  local command=("$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" vnext_validation_report --format=json --sample-size=1000
+      --full --output-ids "$BENCH_DIR/$db.ids")
+  "${command[@]}" >/dev/null 2>&1
+  printf '%-5s %7s %12s %9s %7s %8s %10s\n' run "wall s" "peak RSS MB" "report s" "full s" drifted "ids lines"
+  for i in $(seq 1 "$RUNS"); do
+    /usr/bin/time -v -o "$BENCH_DIR/time.txt" "${command[@]}" >"$BENCH_DIR/$db.json" 2>/dev/null
+    python3 - "$BENCH_DIR" "$db" "$i" <<'PY'
+import json, re, sys
+bench, db, run = sys.argv[1:]
+time = open(f"{bench}/time.txt").read()
+wall = re.search(r"Elapsed \(wall clock\) time.*: (.*)", time).group(1).split(":")
+seconds = sum(float(part) * 60 ** (len(wall) - 1 - i) for i, part in enumerate(wall))
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", time).group(1)) / 1024
+report = json.load(open(f"{bench}/{db}.json"))
+full = report["full_verification"]
+lines = [l for l in open(f"{bench}/{db}.ids", encoding="utf-8") if not l.startswith("#")]
+print(f"{run:<5} {seconds:7.2f} {rss:12.0f} {report['meta']['execution_time_seconds']:9.2f} "
+      f"{full['execution_time_seconds']:7.2f} {full['drifted_pairs']:8d} {len(lines):10d}")
+PY
+  done
+  python3 - "$BENCH_DIR" "$db" <<'PY'
+import json, sys
+bench, db = sys.argv[1:]
+expected = {}
+for line in open(f"{bench}/seed-{db}.txt"):
+    line = line.strip()
+    if line.startswith("full_verification.drift_pairs."):
+        kind, count = line[len("full_verification.drift_pairs."):].split("=")
+        expected[kind] = int(count)
+full = json.load(open(f"{bench}/{db}.json"))["full_verification"]
+found = full["drift_pairs"]
+wrong = {k: (found.get(k), expected.get(k, 0)) for k in set(found) | set(expected) if found.get(k, 0) != expected.get(k, 0)}
+lines = [l for l in open(f"{bench}/{db}.ids", encoding="utf-8") if not l.startswith("#")]
+ok = not wrong and len(lines) == sum(found.values())
+print(f"check {db}: drift_pairs as seeded ({sum(expected.values())} pairs, other kinds 0), ids file as counted:"
+      f" {'OK' if ok else 'WRONG ' + str(wrong)}")
+PY
+}
+measure clean
+measure drift
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
