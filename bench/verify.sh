@@ -50,9 +50,12 @@ max_wal_size = 8GB
 checkpoint_timeout = 30min
 CONF
 fi
-unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" -o "-h 127.0.0.1 -p $BENCH_PORT -k $BENCH_DIR" \
-    -l "$BENCH_DIR/server.log" -w start >/dev/null
-trap 'unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" -m fast -w stop >/dev/null' EXIT
+# A cluster already running on that directory (a previous run, still seeding) is used as it is.
+if ! unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" status >/dev/null 2>&1; then
+  unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" -o "-h 127.0.0.1 -p $BENCH_PORT -k $BENCH_DIR" \
+      -l "$BENCH_DIR/server.log" -w start >/dev/null
+  trap 'unshare -U "$PGBIN/pg_ctl" -D "$BENCH_DIR/pgdata" -m fast -w stop >/dev/null' EXIT
+fi
 url() { echo "postgres://postgres@127.0.0.1:$BENCH_PORT/$1"; }
 
 # One build, run from a copy (never from target/, which a later build replaces).

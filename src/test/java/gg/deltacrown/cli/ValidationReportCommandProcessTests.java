@@ -155,4 +155,37 @@ class ValidationReportCommandProcessTests {
         assertThat(negative.stdout() + format.stdout() + unknown.stdout()).isEmpty();
         assertThat(file).doesNotExist();
     }
+
+    @Test
+    void writesTheDriftIdsOfTheFullVerification() throws Exception {
+        Path ids = directory.resolve("drift.ids");
+
+        Streams run = ServiceProcess.runSeparately(
+                database.environment(),
+                CliDatabase.CLI,
+                "vnext_validation_report",
+                "--format=json",
+                "--full",
+                "--output-ids",
+                ids.toString());
+        Streams withoutFull = ServiceProcess.runSeparately(
+                database.environment(), CliDatabase.CLI, "vnext_validation_report", "--output-ids", ids + ".2");
+        Streams filtered = ServiceProcess.runSeparately(
+                database.environment(), CliDatabase.CLI, "vnext_validation_report", "--full", "--region", "EU");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode full = JSON.readTree(run.stdout()).get("full_verification");
+        assertThat(full.get("compared_pairs").asLong()).isEqualTo(1);
+        assertThat(full.get("drifted_pairs").asLong()).isZero();
+        assertThat(run.stderr()).contains("Drift ids written to: " + ids);
+        assertThat(Files.readAllLines(ids)).containsExactly("# deltacrown drift ids v1", "# 0 drifted item(s)");
+        assertThat(withoutFull.exitCode()).isEqualTo(1);
+        assertThat(withoutFull.stderr().strip()).isEqualTo("vnext_validation_report: --output-ids needs --full");
+        assertThat(filtered.exitCode()).isEqualTo(1);
+        assertThat(filtered.stderr().strip())
+                .isEqualTo(
+                        "vnext_validation_report: --full compares every pair and takes no --game-id or --region filter");
+        assertThat(Path.of(ids + ".2")).doesNotExist();
+        assertThat(directory).isDirectoryNotContaining("glob:**/*.partial");
+    }
 }

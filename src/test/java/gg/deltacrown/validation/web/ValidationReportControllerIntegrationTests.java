@@ -92,6 +92,39 @@ class ValidationReportControllerIntegrationTests {
                 .contains("Legacy Teams (Active):     3\n", "  🔴 CRITICAL: 1 legacy teams unmapped");
     }
 
+    @Test
+    void appendsTheFullVerificationWhenAskedFor() throws Exception {
+        mvc.perform(staff(get(PATH)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.full_verification").doesNotExist());
+        mvc.perform(staff(get(PATH).param("full", "true").param("drift_samples", "5")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.full_verification.compared_pairs").value(2))
+                .andExpect(jsonPath("$.full_verification.sample_limit").value(5))
+                .andExpect(jsonPath("$.full_verification.drift_pairs.name").value(0))
+                .andExpect(jsonPath("$.full_verification.drift_pairs.membership_role")
+                        .value(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "full=yes                | full must be true or false (got 'yes')",
+                "full=true&drift_samples=-2 | drift_samples must be a whole number, 0 or more (got '-2')",
+                "drift_samples=3         | drift_samples needs full=true",
+                "full=true&game_id=1     | full=true compares every pair and takes no game_id or region filter",
+            })
+    void refusesABadFullVerificationRequest(String query, String error) throws Exception {
+        MockHttpServletRequestBuilder request = get(PATH);
+        for (String pair : query.split("&")) {
+            request = request.param(pair.split("=")[0], pair.split("=")[1]);
+        }
+        mvc.perform(staff(request))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json("{\"error\": \"" + error + "\", \"code\": \"INVALID_PARAMETER\"}", true));
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(
             delimiter = '|',
