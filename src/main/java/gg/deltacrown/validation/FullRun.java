@@ -87,10 +87,18 @@ final class FullRun {
         for (int from = 0; from < differing.length; from += CHUNKS_PER_STATEMENT) {
             long[] group = Arrays.copyOfRange(differing, from, Math.min(differing.length, from + CHUNKS_PER_STATEMENT));
             LongList teams = new LongList();
-            statements++;
+            statements += 4;
+            String[] settings = jdbc.sql(FullQueries.PLANNER_SETTINGS)
+                    .query((rs, row) -> new String[] {rs.getString("seqscan"), rs.getString("hashjoin")})
+                    .single();
+            jdbc.sql(FullQueries.INDEXES_ONLY).query(rs -> {});
             jdbc.sql(FullQueries.TEAMS).param("chunks", group).query(rs -> {
                 teams.add(rs.getLong("vnext_team_id"));
             });
+            jdbc.sql(FullQueries.PLANNER_DEFAULTS)
+                    .param("seqscan", settings[0])
+                    .param("hashjoin", settings[1])
+                    .query(rs -> {});
             long[] ids = teams.sortedDistinct();
             for (int at = 0; at < ids.length; at += DRILL_BATCH) {
                 drill(Arrays.copyOfRange(ids, at, Math.min(ids.length, at + DRILL_BATCH)));

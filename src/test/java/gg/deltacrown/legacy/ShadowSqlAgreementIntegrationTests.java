@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.migration.ShadowStates;
 import gg.deltacrown.support.IntegrationTest;
+import gg.deltacrown.validation.MigrationFixture;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +44,9 @@ class ShadowSqlAgreementIntegrationTests {
 
     @Autowired
     ShadowStates states;
+
+    @Autowired
+    DataSource dataSource;
 
     private final Random random = new Random(20261201);
 
@@ -205,17 +210,7 @@ class ShadowSqlAgreementIntegrationTests {
     }
 
     private long user(String username) {
-        long id = jdbc.queryForObject("""
-                INSERT INTO accounts_user (password, last_login, is_superuser, username, first_name, last_name, email,
-                                           is_staff, is_active, date_joined, is_verified, email_verified_at)
-                VALUES ('!', NULL, false, ?, '', '', ?, false, true, now(), false, NULL) RETURNING id
-                """, Long.class, username, username + "@example.com");
-        jdbc.update(
-                "INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)"
-                        + " VALUES (?, ?, now(), now())",
-                id,
-                username);
-        return id;
+        return new MigrationFixture(dataSource).user(username);
     }
 
     private static String codePoints(String value, int max) {
