@@ -32,19 +32,43 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Staff-only admin API: flags (read, change at runtime) and the dual-write outbox. */
+/** Staff-only admin API: flags (read, change at runtime), the dual-write outbox and the dashboard. */
 @RestController
 @ConditionalOnWebApplication
 class AdminApi {
 
     private final Flags flags;
     private final OutboxAdmin outbox;
+    private final Dashboard dashboard;
     private final JsonMapper json;
 
-    AdminApi(Flags flags, OutboxAdmin outbox, JsonMapper json) {
+    AdminApi(Flags flags, OutboxAdmin outbox, Dashboard dashboard, JsonMapper json) {
         this.flags = flags;
         this.outbox = outbox;
+        this.dashboard = dashboard;
         this.json = json;
+    }
+
+    /** The dashboard's numbers: the outbox now and the latest stored validation report run. */
+    @GetMapping("/api/admin/dashboard/")
+    Map<String, Object> dashboard() {
+        return DashboardJson.summary(
+                dashboard.outboxNow(), dashboard.latestReport().orElse(null));
+    }
+
+    /** The dashboard's charts as columns, one value per minute (for scripts and Grafana-less teams). */
+    @GetMapping("/api/admin/dashboard/series/")
+    ResponseEntity<?> series(@RequestParam(defaultValue = "hour") String window) {
+        return DashboardWindow.byLabel(window)
+                .<ResponseEntity<?>>map(w -> ResponseEntity.ok(DashboardJson.series(dashboard.series(w))))
+                .orElseGet(() -> OpsPage.badWindow(window));
+    }
+
+    /** Runs the validation report now and stores it; answers with the dashboard's numbers. */
+    @PostMapping("/api/admin/dashboard/report-runs/")
+    ResponseEntity<Map<String, Object>> runReport(@AuthenticationPrincipal SignedInUser me) {
+        dashboard.runReport(me.username());
+        return ResponseEntity.status(HttpStatus.CREATED).body(dashboard());
     }
 
     @GetMapping("/api/admin/flags/")

@@ -88,17 +88,22 @@ class OpsPageBrowserTests {
         assertThat(page.locator("dd.blocked")).hasText("0");
 
         Locator dualWriteRow = page.locator("tr[data-flag=TEAM_VNEXT_DUAL_WRITE_ENABLED]");
-        dualWriteRow.locator("select[name=value]").selectOption("true");
-        dualWriteRow.getByPlaceholder("Reason").fill("Phase 2: enable dual-write");
         dualWriteRow
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change"))
+                .click();
+        Locator dialog = page.locator("#change-TEAM_VNEXT_DUAL_WRITE_ENABLED");
+        assertThat(dialog).isVisible();
+        dialog.locator("select[name=value]").selectOption("true");
+        dialog.getByPlaceholder("Reason").fill("Phase 2: enable dual-write");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "ops-2-dialog.png")));
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
                 .click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("TEAM_VNEXT_DUAL_WRITE_ENABLED is now true");
         assertThat(page.locator("tr[data-flag=TEAM_VNEXT_DUAL_WRITE_ENABLED] .source"))
                 .hasText(Pattern.compile("runtime by operator at .+"));
         assertThat(page.locator("#history")).containsText("Phase 2: enable dual-write");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "ops-2-flag.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "ops-3-flag.png")));
         Assertions.assertThat(flags.isOn(Flag.DUAL_WRITE_ENABLED)).isTrue();
         // The unblocked row is dispatched after the page answered: await the verified map row.
         Awaitility.await()
@@ -111,12 +116,93 @@ class OpsPageBrowserTests {
     }
 
     @Test
+    void theDashboardShowsTheDatabasesNumbersAndChartsAt1280And420Pixels() {
+        Account owner = accounts.byUsername("testuser").orElseThrow();
+        vnext.createTeam(owner, "Dashboard Team", "dashboard-team", 1, "NA");
+        OutboxHistory history = new OutboxHistory(jdbc);
+        for (long lag : new long[] {100, 200, 300, 400}) {
+            history.completed(10, 5, lag);
+        }
+        history.completedLater(70, 8);
+        history.pending(3);
+        long blocked = history.blocked(3, "permission denied for table teams_team");
+        history.failAttempt(blocked, "permission denied for table teams_team");
+        history.failAttempt(blocked, "permission denied for table teams_team");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "operator", "Phase 2");
+
+        logIn("operator");
+        page.navigate(url("/ops/"));
+        assertThat(page.locator("#report-age")).containsText("No stored validation report yet");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run report now"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Validation report stored");
+        assertThat(page.locator("#report-age")).containsText("by operator");
+
+        for (int width : new int[] {1280, 420}) {
+            page.setViewportSize(width, 900);
+            page.navigate(url("/ops/"));
+            assertThat(stat("vnext_teams")).hasText(count("SELECT count(*) FROM organizations_team"));
+            assertThat(stat("legacy_teams")).hasText(count("SELECT count(*) FROM teams_team WHERE is_active"));
+            assertThat(stat("total_mappings")).hasText(count("SELECT count(*) FROM organizations_migration_map"));
+            assertThat(stat("pending"))
+                    .hasText(count("SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'"));
+            assertThat(stat("blocked"))
+                    .hasText(count("SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'BLOCKED'"));
+            assertThat(stat("failed_last_hour")).hasText("2");
+            assertThat(page.locator("#charts")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#chart-throughput")).hasAttribute("data-totals", "{\"Completed\":5,\"Failed\":2}");
+            assertThat(page.locator("#chart-backlog")).hasAttribute("data-points", "60");
+            assertThat(page.locator("#flag-markers li")).containsText(new String[] {"TEAM_VNEXT_DUAL_WRITE_ENABLED"});
+            Assertions.assertThat(pixelsOfColor("#chart-throughput canvas", 6, 118, 71))
+                    .as("the completed line is drawn")
+                    .isGreaterThan(20);
+            Assertions.assertThat(pixelsOfColor("#chart-throughput canvas", 180, 35, 24))
+                    .as("the failed line is drawn")
+                    .isGreaterThan(20);
+            Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+                    .as("no horizontal overflow at %d px", width)
+                    .isEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setFullPage(true)
+                    .setPath(Paths.get("target", "screenshots", "ops-dashboard-" + width + ".png")));
+        }
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Last day"))
+                .click();
+        assertThat(page.locator("#charts")).hasAttribute("data-window", "day");
+        assertThat(page.locator("#chart-backlog")).hasAttribute("data-points", "1440");
+    }
+
+    @Test
     void isForStaffOnly() {
         logIn("testuser");
         page.navigate(url("/ops/"));
 
         assertThat(page.locator("h1")).not().hasText("Operations");
         Assertions.assertThat(page.content()).doesNotContain("Feature flags");
+    }
+
+    private Locator stat(String name) {
+        return page.locator("dd[data-stat=" + name + "]");
+    }
+
+    private String count(String sql) {
+        return String.valueOf(jdbc.queryForObject(sql, Long.class));
+    }
+
+    /** Pixels of about this colour on the canvas: proof that a series was drawn, not only set up. */
+    private int pixelsOfColor(String canvas, int red, int green, int blue) {
+        Object count = page.locator(canvas).evaluate("""
+                (canvas, [r, g, b]) => {
+                  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  let n = 0;
+                  for (let i = 0; i < data.length; i += 4) {
+                    if (Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24
+                        && data[i + 3] > 200) n++;
+                  }
+                  return n;
+                }""", java.util.List.of(red, green, blue));
+        return ((Number) count).intValue();
     }
 
     private void logIn(String username) {
