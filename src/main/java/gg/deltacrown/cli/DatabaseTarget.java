@@ -50,6 +50,11 @@ final class DatabaseTarget implements AutoCloseable {
         return embedded != null;
     }
 
+    /** True when this process started the embedded PostgreSQL (it stops when this process does). */
+    boolean startedHere() {
+        return embedded != null && embedded.owned();
+    }
+
     /** Fails fast, with one clear line, when the server cannot be reached or refuses the login. */
     private static void checkReachable(DatabaseUrl url) {
         try {

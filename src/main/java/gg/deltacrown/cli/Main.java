@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             CleanupTestDataCommand.class,
             SeedScaleCommand.class,
+            PsqlCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -54,6 +55,8 @@ public final class Main implements Runnable {
         }
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
+        // psql's own options (-c, -f, -v...) pass through in order after the first one picocli does not know.
+        commandLine.getSubcommands().get("psql").setStopAtUnmatched(true);
         return commandLine.execute(args);
     }
 
