@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code deltacrown} command: one launcher for the service and every runbook tool.
@@ -28,6 +30,7 @@ import picocli.CommandLine.Command;
             CleanupTestDataCommand.class,
             SeedScaleCommand.class,
             PsqlCommand.class,
+            TestCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -44,8 +47,10 @@ public final class Main implements Runnable {
         // Reports print emoji: never let a C/POSIX locale turn them into '?'.
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-        // Before the first logger exists: serve logs to stdout, tools keep stdout for their output.
+        // Before the first logger exists: serve logs to stdout, tools keep stdout for their output and
+        // log only warnings unless asked (--verbose, or LOG_LEVEL).
         System.setProperty("deltacrown.log.target", serve ? "System.out" : "System.err");
+        System.setProperty("deltacrown.log.level", logLevel(serve, args));
         Settings settings = Settings.fromEnvironment();
         try {
             settings.logFormat();
@@ -53,11 +58,43 @@ public final class Main implements Runnable {
             System.err.println("deltacrown: " + e.getMessage());
             return 2;
         }
+        return commandLine().execute(args);
+    }
+
+    /** The command line with every subcommand, as {@link #run} executes it. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         // psql's own options (-c, -f, -v...) pass through in order after the first one picocli does not know.
         commandLine.getSubcommands().get("psql").setStopAtUnmatched(true);
-        return commandLine.execute(args);
+        CommandList.install(commandLine);
+        return commandLine;
+    }
+
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "Log what the command does (INFO) on stderr; otherwise only warnings and errors.")
+    boolean verbose;
+
+    /** serve: LOG_LEVEL (default INFO); the other commands: WARN, INFO with --verbose, or LOG_LEVEL. */
+    static String logLevel(boolean serve, String... args) {
+        String configured = System.getenv("LOG_LEVEL");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        if (serve) {
+            return "INFO";
+        }
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("--verbose")) {
+                return "INFO";
+            }
+        }
+        return "WARN";
     }
 
     @Override

@@ -48,16 +48,17 @@ final class ServiceBootstrap implements AutoCloseable {
             if (mode == Mode.CLI) {
                 properties.put("spring.datasource.hikari.maximum-pool-size", 4);
                 properties.put("spring.main.log-startup-info", false);
-                // A tool's stderr shows what matters to its operator, not the framework's start-up.
-                properties.putIfAbsent("logging.level.root", System.getenv().getOrDefault("LOG_LEVEL", "WARN"));
-                properties.putIfAbsent(
-                        "logging.level.gg.deltacrown", System.getenv().getOrDefault("LOG_LEVEL", "INFO"));
+                // A tool's stderr shows warnings, not the framework's start-up (Main.logLevel).
+                String level = System.getProperty("deltacrown.log.level", "WARN");
+                properties.putIfAbsent("logging.level.root", level);
+                properties.putIfAbsent("logging.level.gg.deltacrown", level);
             }
             // As command-line arguments: they must win over application.yml, default properties do not.
             String[] arguments = properties.entrySet().stream()
                     .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                     .toArray(String[]::new);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(DeltacrownApplication.class)
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                            mode == Mode.SERVE ? DeltacrownApplication.class : CliApplication.class)
                     .web(mode == Mode.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .registerShutdownHook(false)
                     .run(arguments);

@@ -26,13 +26,16 @@ final class UsersCommand {
             description = "Create an account with its profile (--staff for operators).")
     static final class Create implements Callable<Integer> {
 
-        @Option(names = "--username", required = true)
+        @Option(names = "--username", required = true, description = "Login name: up to 150 letters, digits and @.+-_")
         String username;
 
-        @Option(names = "--email", required = true)
+        @Option(names = "--email", required = true, description = "E-mail address of the account")
         String email;
 
-        @Option(names = "--password", required = true)
+        @Option(
+                names = "--password",
+                required = true,
+                description = "At least 8 characters; stored as Django's pbkdf2_sha256 hash")
         String password;
 
         @Option(names = "--staff", description = "Operator account: may use the ops page and admin endpoints")
