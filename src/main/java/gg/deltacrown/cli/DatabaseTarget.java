@@ -15,6 +15,7 @@ final class DatabaseTarget implements AutoCloseable {
 
     private final DatabaseUrl url;
     private final EmbeddedDatabase embedded;
+    private boolean closed;
 
     private DatabaseTarget(DatabaseUrl url, EmbeddedDatabase embedded) {
         this.url = url;
@@ -73,8 +74,13 @@ final class DatabaseTarget implements AutoCloseable {
         return message.lines().findFirst().orElse(message);
     }
 
+    /** Idempotent: a shutdown during start-up may close it twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (embedded != null) {
             try {
                 embedded.close();

@@ -7,7 +7,9 @@ import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.FlagState;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,17 +27,26 @@ final class FlagsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<Flag, String> environment = safeEnvironment();
+        List<String> notApplied = new ArrayList<>();
         try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
             for (FlagState state : service.bean(Flags.class).all()) {
-                System.out.println(state.flag().variable() + "=" + state.value() + " (" + state.describeSource() + ")");
-            }
-            environment.forEach((flag, value) -> {
-                FlagState state = service.bean(Flags.class).state(flag);
-                if (!state.value().equals(value)) {
-                    System.err.println("note: " + flag.variable() + "=" + value + " is set in this shell; only 'serve'"
-                            + " applies environment flags (at start-up)");
+                String line = state.flag().variable() + "=" + state.value() + " (" + state.describeSource() + ")";
+                String inShell = environment.get(state.flag());
+                if (inShell != null && !inShell.equals(state.value())) {
+                    line += "  <- this shell: " + inShell + ", not applied";
+                    notApplied.add(state.flag().variable() + " " + inShell);
                 }
-            });
+                System.out.println(line);
+            }
+        }
+        if (!notApplied.isEmpty()) {
+            System.out.println();
+            System.out.println(
+                    "'flags' only reads the flags; a variable set in this shell changes nothing. To apply it:");
+            notApplied.forEach(change -> System.out.println(
+                    "  ./deltacrown flags set " + change + " --reason '...'   (every instance, now)"));
+            System.out.println("  or set it where 'serve' runs and restart it (serve applies its environment at"
+                    + " start-up; a variable removed there returns its flag to the default).");
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** Runs the HTTP service until Ctrl-C or SIGTERM. */
@@ -31,19 +30,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         checkPortFree(port);
 
-        ServiceBootstrap service =
-                ServiceBootstrap.start(ServiceBootstrap.Mode.SERVE, settings, Map.of("server.port", port));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            try {
-                                service.close();
-                            } finally {
-                                stopped.countDown();
-                            }
-                        },
-                        "deltacrown-shutdown"));
+        ServeShutdown shutdown = ServeShutdown.install();
+        DatabaseTarget database = shutdown.database(settings);
+        if (shutdown.stopping()) {
+            return awaitStopped(shutdown, 143);
+        }
+        ServiceBootstrap service;
+        try {
+            service = ServiceBootstrap.start(
+                    ServiceBootstrap.Mode.SERVE,
+                    settings,
+                    Map.of("server.port", port),
+                    database,
+                    shutdown::contextCreated);
+        } catch (RuntimeException e) {
+            if (shutdown.stopping()) {
+                return awaitStopped(shutdown, 143);
+            }
+            throw e;
+        }
         System.out.println("DeltaCrown is running on http://localhost:" + port + "/ (health: http://localhost:" + port
                 + "/health/)" + (service.embeddedDatabase() ? "" : " using DATABASE_URL"));
         if (service.embeddedDatabase()) {
@@ -51,12 +56,16 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("Try: http://localhost:" + port + "/teams/create/");
         }
         System.out.flush();
+        return awaitStopped(shutdown, 0);
+    }
+
+    private static int awaitStopped(ServeShutdown shutdown, int code) {
         try {
-            stopped.await();
+            shutdown.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
+        return code;
     }
 
     private static void checkPortFree(int port) {

@@ -3,6 +3,7 @@ package gg.deltacrown.cli;
 import gg.deltacrown.DeltacrownApplication;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +33,19 @@ final class ServiceBootstrap implements AutoCloseable {
     }
 
     static ServiceBootstrap start(Mode mode, Settings settings, Map<String, Object> extraProperties) {
-        DatabaseTarget database = DatabaseTarget.resolve(settings);
+        return start(mode, settings, extraProperties, DatabaseTarget.resolve(settings), context -> {});
+    }
+
+    /**
+     * Starts the context on a database already resolved; {@code created} sees the context as soon as
+     * it exists, before it is refreshed (so a shutdown during start-up can close it).
+     */
+    static ServiceBootstrap start(
+            Mode mode,
+            Settings settings,
+            Map<String, Object> extraProperties,
+            DatabaseTarget database,
+            Consumer<ConfigurableApplicationContext> created) {
         try {
             Map<String, Object> properties = new HashMap<>(extraProperties);
             properties.put("spring.datasource.url", database.url().jdbcUrl());
@@ -61,6 +74,7 @@ final class ServiceBootstrap implements AutoCloseable {
                             mode == Mode.SERVE ? DeltacrownApplication.class : CliApplication.class)
                     .web(mode == Mode.SERVE ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .registerShutdownHook(false)
+                    .initializers(created::accept)
                     .run(arguments);
             return new ServiceBootstrap(database, context);
         } catch (RuntimeException e) {

@@ -34,6 +34,10 @@ class FlagStore {
                    changed_at = EXCLUDED.changed_at, reason = EXCLUDED.reason
             """;
 
+    private static final String DELETE = """
+            DELETE FROM organizations_feature_flag WHERE name = :name
+            """;
+
     private static final String INSERT_CHANGE = """
             INSERT INTO organizations_feature_flag_change (name, old_value, new_value, source, changed_by, reason)
             VALUES (:name, :oldValue, :newValue, :source, :changedBy, :reason)
@@ -86,6 +90,19 @@ class FlagStore {
                 .param("oldValue", oldValue)
                 .param("newValue", newValue)
                 .param("source", source.value())
+                .param("changedBy", changedBy)
+                .param("reason", reason)
+                .update();
+    }
+
+    /** Removes the flag's row (it has its default again), recorded as a change with source {@code default}. */
+    void delete(Flag flag, String oldValue, String changedBy, String reason) {
+        jdbc.sql(DELETE).param("name", flag.variable()).update();
+        jdbc.sql(INSERT_CHANGE)
+                .param("name", flag.variable())
+                .param("oldValue", oldValue)
+                .param("newValue", flag.defaultValue())
+                .param("source", FlagSource.DEFAULT.value())
                 .param("changedBy", changedBy)
                 .param("reason", reason)
                 .update();

@@ -77,6 +77,25 @@ public class Flags {
     }
 
     /**
+     * Drops a value that came from the environment, so the flag has its default again: {@code serve}
+     * calls it for a flag whose variable is no longer set at start-up. A runtime change is kept.
+     *
+     * @return true when the flag returned to its default
+     */
+    public boolean dropEnvironmentValue(Flag flag, String changedBy, String reason) {
+        Boolean dropped = transactions.execute(status -> {
+            FlagState current = store.lockCurrent(flag);
+            if (current.source() != FlagSource.ENV) {
+                return false;
+            }
+            store.delete(flag, current.value(), changedBy, reason);
+            return true;
+        });
+        refresh();
+        return Boolean.TRUE.equals(dropped);
+    }
+
+    /**
      * Stores a new value for a flag.
      *
      * @param source {@link FlagSource#ENV} or {@link FlagSource#RUNTIME}

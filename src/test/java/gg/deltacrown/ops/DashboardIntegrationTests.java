@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
@@ -62,7 +63,7 @@ class DashboardIntegrationTests {
         long blocked = history.blocked(3, "permission denied for table teams_team");
         history.failAttempt(retried, "deadlock detected");
         history.failAttempt(blocked, "permission denied for table teams_team");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "operator", "Phase 2");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "operator", "Phase 2");
 
         Reply reply = api.get("/api/admin/dashboard/series/?window=hour", operator);
 
@@ -143,7 +144,7 @@ class DashboardIntegrationTests {
 
     @Test
     void runningTheReportStoresARunWhoseNumbersAreTheDatabases() {
-        vnext.createTeam(accounts.byUsername("testuser").orElseThrow(), "Dash Team", "dash-team", 1, "NA");
+        vnext.createTeam(accounts.byUsername("testuser").orElseThrow(), "Dash Team", 1, "NA");
         assertThat(api.get("/api/admin/dashboard/", operator)
                         .json()
                         .get("latest_report")

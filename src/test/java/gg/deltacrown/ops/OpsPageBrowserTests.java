@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.HeadlessChromium;
@@ -118,7 +119,7 @@ class OpsPageBrowserTests {
     @Test
     void theDashboardShowsTheDatabasesNumbersAndChartsAt1280And420Pixels() {
         Account owner = accounts.byUsername("testuser").orElseThrow();
-        vnext.createTeam(owner, "Dashboard Team", "dashboard-team", 1, "NA");
+        vnext.createTeam(owner, "Dashboard Team", 1, "NA");
         OutboxHistory history = new OutboxHistory(jdbc);
         for (long lag : new long[] {100, 200, 300, 400}) {
             history.completed(10, 5, lag);
@@ -128,7 +129,7 @@ class OpsPageBrowserTests {
         long blocked = history.blocked(3, "permission denied for table teams_team");
         history.failAttempt(blocked, "permission denied for table teams_team");
         history.failAttempt(blocked, "permission denied for table teams_team");
-        flags.change(Flag.DUAL_WRITE_ENABLED, "true", "runtime", "operator", "Phase 2");
+        flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "operator", "Phase 2");
 
         logIn("operator");
         page.navigate(url("/ops/"));
