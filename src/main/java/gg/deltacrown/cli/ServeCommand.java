@@ -1,5 +1,6 @@
 package gg.deltacrown.cli;
 
+import gg.deltacrown.demo.DemoLogins;
 import gg.deltacrown.flags.EnvironmentFlags;
 import gg.deltacrown.flags.InvalidFlagValueException;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,6 +29,16 @@ class TeamStore {
               FROM organizations_team t
               LEFT JOIN organizations_organization o ON o.id = t.organization_id
               LEFT JOIN accounts_user u ON u.id = t.owner_id
+            """;
+
+    /** Active teams the user owns or is an active member of, by name. */
+    private static final String OF_USER = """
+            SELECT t.id, t.name, t.slug, t.game_id, t.region,
+                   coalesce(m.role, CASE WHEN t.owner_id = :user THEN 'OWNER' END) AS role
+              FROM organizations_team t
+              LEFT JOIN organizations_membership m ON m.team_id = t.id AND m.user_id = :user AND m.status = 'ACTIVE'
+             WHERE t.status = 'ACTIVE' AND (t.owner_id = :user OR m.id IS NOT NULL)
+             ORDER BY lower(t.name), t.id
             """;
 
     /** The columns of a new row, for team creation and for the rows tools make (docs/adr/0019-states-are-types-one-insert-per-table.md). */
@@ -208,5 +219,18 @@ class TeamStore {
                 .param("primaryColor", branding.primaryColor())
                 .param("secondaryColor", branding.secondaryColor())
                 .param("tagline", branding.tagline());
+    }
+
+    List<UserTeam> ofUser(long userId) {
+        return jdbc.sql(OF_USER)
+                .param("user", userId)
+                .query((rs, row) -> new UserTeam(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("slug"),
+                        rs.getInt("game_id"),
+                        rs.getString("region"),
+                        rs.getString("role")))
+                .list();
     }
 }

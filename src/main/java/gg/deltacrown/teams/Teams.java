@@ -1,5 +1,6 @@
 package gg.deltacrown.teams;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,11 @@ public class Teams {
         this.gate = gate;
         this.events = events;
         this.transactions = transactions;
+    }
+
+    /** The active teams a user owns or plays in, with the user's role, by name ("My teams"). */
+    public List<UserTeam> ofUser(long userId) {
+        return teams.ofUser(userId);
     }
 
     /** The creation gate ({@link VnextGate}) on its own: endpoints check it before they read the body. */

@@ -81,7 +81,9 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .authenticationProvider(accounts)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/teams/create/"))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/teams/create/")
+                        .failureHandler(new LoginFailureRedirect()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

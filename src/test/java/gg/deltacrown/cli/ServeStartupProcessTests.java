@@ -34,6 +34,9 @@ class ServeStartupProcessTests {
                     api.post("/api/auth/login/", "{\"username\":\"testuser\",\"password\":\"testpass\"}");
 
             assertThat(login.status()).as(login.body()).isEqualTo(200);
+            assertThat(api.get("/login", null).body())
+                    .as("the login page lists the demo logins of the embedded default")
+                    .contains("Demo logins", "testuser / testpass", "operator / operatorpass");
             serve.stop(Duration.ofSeconds(60));
         }
     }

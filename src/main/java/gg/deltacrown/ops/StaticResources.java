@@ -7,14 +7,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * Third-party browser code (the dashboard's chart library) comes from webjars on the classpath and
- * is served by the service itself under {@code /static/vendor/}, with the page's other static
- * files: no CDN, nothing for a content security policy to allow beyond {@code 'self'}. Paths carry
- * no version ({@code /static/vendor/uplot/dist/uPlot.iife.min.js}); the pom pins it.
+ * Files the pages need besides {@code /static/}: third-party browser code (the dashboard's chart
+ * library) from webjars on the classpath, served by the service itself under {@code /static/vendor/}
+ * (no CDN, nothing for a self-only content security policy to allow; paths carry no version,
+ * {@code /static/vendor/uplot/dist/uPlot.iife.min.js}, the pom pins it), and {@code /favicon.ico},
+ * which browsers ask for on every page.
  */
 @Configuration
 @ConditionalOnWebApplication
-class VendorResources implements WebMvcConfigurer {
+class StaticResources implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -22,5 +23,6 @@ class VendorResources implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true)
                 .addResolver(new LiteWebJarsResourceResolver());
+        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/images/");
     }
 }
