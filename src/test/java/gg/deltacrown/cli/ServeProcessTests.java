@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +58,7 @@ class ServeProcessTests {
             assertThat(serve.stop(STOP)).isIn(0, 143);
             assertThat(serve.output()).contains("Graceful shutdown complete", "event_type=embedded_postgres_stopped");
         }
-        assertThat(postgresProcessesOf(dataDir)).isEmpty();
+        assertThat(ServiceProcess.postgresProcessesOf(dataDir)).isEmpty();
 
         Map<String, String> withStrictMode = new HashMap<>(env);
         withStrictMode.put("TEAM_VNEXT_DUAL_WRITE_STRICT_MODE", "on");
@@ -93,11 +92,11 @@ class ServeProcessTests {
             assertThat(again.output()).contains("embedded_postgres_orphan_stopped");
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
                     .isFalse();
-            assertThat(postgresProcessesOf(dataDir)).hasSize(1);
+            assertThat(ServiceProcess.postgresProcessesOf(dataDir)).hasSize(1);
             assertThat(get(port, "/health/")).isEqualTo("200 {\"status\":\"healthy\"}");
             again.stop(STOP);
         }
-        assertThat(postgresProcessesOf(dataDir)).isEmpty();
+        assertThat(ServiceProcess.postgresProcessesOf(dataDir)).isEmpty();
     }
 
     @Test
@@ -182,15 +181,5 @@ class ServeProcessTests {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid"))
                 .get(0)
                 .trim());
-    }
-
-    private static List<ProcessHandle> postgresProcessesOf(Path dataDir) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .map(line -> line.contains("postgres")
-                                && line.contains(dataDir.resolve("pgdata").toString()))
-                        .orElse(false))
-                .toList();
     }
 }

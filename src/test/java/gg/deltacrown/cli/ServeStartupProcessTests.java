@@ -7,7 +7,6 @@ import gg.deltacrown.support.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class ServeStartupProcessTests {
 
             assertThat(code).isEqualTo(143);
         }
-        assertThat(postgresProcessesOf(dataDir)).isEmpty();
+        assertThat(ServiceProcess.postgresProcessesOf(dataDir)).isEmpty();
         assertThat(postmasterPid).doesNotExist();
     }
 
@@ -68,15 +67,5 @@ class ServeStartupProcessTests {
         } catch (RuntimeException notListeningYet) {
             return false;
         }
-    }
-
-    private static List<ProcessHandle> postgresProcessesOf(Path dataDir) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .map(line -> line.contains("postgres")
-                                && line.contains(dataDir.resolve("pgdata").toString()))
-                        .orElse(false))
-                .toList();
     }
 }

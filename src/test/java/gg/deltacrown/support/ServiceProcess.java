@@ -171,6 +171,17 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The postgres processes serving the embedded database of a data directory. */
+    public static List<ProcessHandle> postgresProcessesOf(Path dataDir) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains("postgres")
+                                && line.contains(dataDir.resolve("pgdata").toString()))
+                        .orElse(false))
+                .toList();
+    }
+
     /** SIGTERM, as Ctrl-C, systemd or Kubernetes would send. */
     public int stop(Duration deadline) {
         process.destroy();
