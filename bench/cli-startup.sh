@@ -42,6 +42,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 143" INT TERM
 ./deltacrown serve > "$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 for _ in $(seq 1 240); do
