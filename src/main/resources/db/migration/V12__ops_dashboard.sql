@@ -14,24 +14,24 @@ CREATE INDEX organizations_validation_report_run_generated_idx
     ON organizations_validation_report_run (generated_at DESC);
 
 -- A failed dispatch attempt of an outbox row (retried later, or the row became BLOCKED). Written by
--- the trigger below, so whatever code records a failure, it is counted; it goes with its outbox row
--- when the retention purge deletes that.
+-- the trigger below, so whatever code records a failure, it is counted. No foreign key (the outbox
+-- purge stays a plain DELETE): the trigger removes failures older than a week, the charts show a day.
 CREATE TABLE organizations_dualwrite_failure (
     id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    outbox_id bigint      NOT NULL REFERENCES organizations_dualwrite_outbox (id) ON DELETE CASCADE,
+    outbox_id bigint      NOT NULL,
     failed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     attempt   integer     NOT NULL,
     blocked   boolean     NOT NULL,
     error     text        NULL
 );
 CREATE INDEX organizations_dualwrite_failure_failed_at_idx ON organizations_dualwrite_failure (failed_at);
-CREATE INDEX organizations_dualwrite_failure_outbox_idx ON organizations_dualwrite_failure (outbox_id);
 
 -- An attempt that counts up without completing the row is a failure. Completing (status DONE) and
 -- resubmitting (attempts back to 0) are not; the WHEN clause keeps the trigger off the hot path.
 CREATE FUNCTION deltacrown_record_dualwrite_failure() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    DELETE FROM organizations_dualwrite_failure WHERE failed_at < clock_timestamp() - interval '7 days';
     INSERT INTO organizations_dualwrite_failure (outbox_id, attempt, blocked, error)
     VALUES (NEW.id, NEW.attempts, NEW.status = 'BLOCKED', NEW.last_error);
     RETURN NULL;

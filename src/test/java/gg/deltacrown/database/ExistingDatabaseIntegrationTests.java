@@ -113,7 +113,8 @@ class ExistingDatabaseIntegrationTests {
                  WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
                    AND table_name NOT IN ('flyway_schema_history', 'organizations_feature_flag',
                        'organizations_feature_flag_change', 'organizations_dualwrite_outbox',
-                       'organizations_legacy_write_audit')
+                       'organizations_legacy_write_audit', 'organizations_validation_report_run',
+                       'organizations_dualwrite_failure')
                  ORDER BY table_name
                 """, String.class);
         for (String table : tables) {
