@@ -42,7 +42,7 @@ class EnvironmentFlagsOwnershipIntegrationTests {
         assertThat(last.name()).isEqualTo("TEAM_VNEXT_DUAL_WRITE_STRICT_MODE");
         assertThat(last.oldValue()).isEqualTo("true");
         assertThat(last.newValue()).isEqualTo("false");
-        assertThat(last.source()).isEqualTo("default");
+        assertThat(last.source()).isEqualTo(FlagSource.DEFAULT);
         assertThat(last.changedBy()).isEqualTo(WHO);
         assertThat(last.reason()).contains("no longer set in the environment");
     }
@@ -55,10 +55,10 @@ class EnvironmentFlagsOwnershipIntegrationTests {
 
         EnvironmentFlagsAtStartup.apply(flags, Map.of(), WHO);
 
-        assertThat(flags.state(Flag.DUAL_WRITE_ENABLED).source()).isEqualTo("runtime");
+        assertThat(flags.state(Flag.DUAL_WRITE_ENABLED).source()).isEqualTo(FlagSource.RUNTIME);
         assertThat(flags.value(Flag.DUAL_WRITE_ENABLED)).isEqualTo("false");
         assertThat(flags.value(Flag.ROUTING_MODE)).isEqualTo("auto");
-        assertThat(flags.history(5)).noneMatch(change -> change.source().equals("default"));
+        assertThat(flags.history(5)).noneMatch(change -> change.source() == FlagSource.DEFAULT);
     }
 
     @Test
