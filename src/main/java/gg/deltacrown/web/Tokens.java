@@ -1,5 +1,6 @@
 package gg.deltacrown.web;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import java.time.Duration;
@@ -31,8 +32,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's tokens, shaped like Django SimpleJWT's (HS256; claims {@code token_type},
- * {@code exp}, {@code iat}, {@code jti}, {@code user_id}): an access token (60 min) authenticates
- * requests, a refresh token (1 day) only buys new access tokens. Nimbus signs and verifies.
+ * {@code exp}, {@code iat}, {@code jti}, {@code user_id}; no {@code kid}): an access token (60 min)
+ * authenticates requests, a refresh token (1 day) only buys new access tokens. Nimbus signs and
+ * verifies. A token is accepted only with an {@code exp} and a lifetime within
+ * {@code DELTACROWN_TOKEN_MAX_LIFETIME}, whoever signed it (Django's SimpleJWT shares the key).
  */
 @Component
 @ConditionalOnWebApplication
@@ -40,6 +43,7 @@ class Tokens {
 
     static final String ACCESS = "access";
     static final String REFRESH = "refresh";
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final Accounts accounts;
     private final JwtEncoder encoder;
@@ -51,11 +55,11 @@ class Tokens {
     Tokens(Accounts accounts, ApiProperties properties) {
         SecretKey key = SigningKey.load(properties);
         this.accounts = accounts;
-        this.encoder = NimbusJwtEncoder.withSecretKey(key)
-                .algorithm(MacAlgorithm.HS256)
-                .build();
-        this.accessDecoder = decoder(key, ACCESS);
-        this.refreshDecoder = decoder(key, REFRESH);
+        // Not NimbusJwtEncoder.withSecretKey: its JWK's key id, sent as the kid header of every
+        // token, is a hash of the secret. SimpleJWT sends no kid either.
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        this.accessDecoder = decoder(key, ACCESS, properties.tokenMaxLifetime());
+        this.refreshDecoder = decoder(key, REFRESH, properties.tokenMaxLifetime());
         this.accessLifetime = properties.accessTokenLifetime();
         this.refreshLifetime = properties.refreshTokenLifetime();
     }
@@ -114,14 +118,37 @@ class Tokens {
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
-    private static JwtDecoder decoder(SecretKey key, String type) {
+    private static JwtDecoder decoder(SecretKey key, String type, Duration maxLifetime) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         OAuth2TokenValidator<Jwt> tokenType = jwt -> type.equals(jwt.getClaimAsString("token_type"))
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token has wrong type", null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tokenType));
+                : invalid("Token has wrong type");
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tokenType, lifetime(maxLifetime)));
         return decoder;
+    }
+
+    /**
+     * {@code exp} is required (the default validators only check it when present), and the token
+     * may live at most {@code max}: from its {@code iat}, and from now (an {@code iat} set in the
+     * future would otherwise stretch it), allowing the default validators' minute of clock skew.
+     */
+    static OAuth2TokenValidator<Jwt> lifetime(Duration max) {
+        return jwt -> {
+            Instant expires = jwt.getExpiresAt();
+            if (expires == null) {
+                return invalid("Token has no expiry");
+            }
+            Instant issued = jwt.getIssuedAt();
+            boolean tooLong = Duration.between(Instant.now(), expires).compareTo(max.plus(CLOCK_SKEW)) > 0
+                    || (issued != null && Duration.between(issued, expires).compareTo(max) > 0);
+            return tooLong ? invalid("Token lifetime exceeds the maximum") : OAuth2TokenValidatorResult.success();
+        };
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
     }
 }

@@ -50,6 +50,6 @@ class SigningKeyTests {
     }
 
     private ApiProperties properties(String secret) {
-        return new ApiProperties(secret, dataDir.resolve("secret_key"), null, null, null, null);
+        return new ApiProperties(secret, dataDir.resolve("secret_key"), null, null, null, null, null);
     }
 }
