@@ -9,10 +9,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what (docs/adr/0006-authentication.md).
+ * Who may call what (docs/adr/0006-api-authentication.md), with the headers every answer carries
+ * (docs/adr/0022-requests-that-fail-safe.md).
  *
  * <ul>
  *   <li>API and actuator: stateless, Bearer JWT only, JSON errors, throttled; {@code /api/admin/**}
@@ -26,6 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String STAFF = SignedInUser.STAFF_ROLE;
+
+    /**
+     * Pages: nothing from elsewhere but images (a team's logo is an https URL of the owner's
+     * choice); no inline script or style, no framing, forms post only here.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; img-src 'self' https:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** JSON never loads anything. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     /**
      * No Micrometer observation around every security filter: it cost more CPU than the whole team
@@ -57,6 +71,8 @@ class SecurityConfiguration {
                         .hasRole(STAFF)
                         .anyRequest()
                         .authenticated())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -72,7 +88,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AccountAuthentication accounts) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, AccountAuthentication authentication) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/health", "/health/", "/login", "/static/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -80,11 +96,21 @@ class SecurityConfiguration {
                         .hasRole(STAFF)
                         .anyRequest()
                         .authenticated())
-                .authenticationProvider(accounts)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .authenticationProvider(authentication)
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/teams/create/")
+                        .successHandler(loginSuccess())
                         .failureHandler(new LoginFailureRedirect()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /** Back to the page asked for before the login (its path only), else the team creation form. */
+    private static AuthenticationSuccessHandler loginSuccess() {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl("/teams/create/");
+        success.setRedirectStrategy(new PathOnlyRedirects());
+        return success;
     }
 }
