@@ -145,11 +145,14 @@ class AdminApi {
         boolean valid = (ids == null || ids.isArray()) && (all == null || all.isBoolean());
         if (valid && ids != null) {
             for (JsonNode id : ids) {
-                valid &= id.isIntegralNumber();
-                selected.add(id.asLong());
+                // Only whole numbers that fit: asLong() throws for "x", [1] or 1e30.
+                valid &= id.isIntegralNumber() && id.canConvertToLong();
+                if (valid) {
+                    selected.add(id.asLong());
+                }
             }
         }
-        boolean everything = all != null && all.asBoolean();
+        boolean everything = valid && all != null && all.asBoolean();
         if (!valid || selected.isEmpty() == !everything) {
             return new FrameworkError(
                             "Give \"ids\" (a list of outbox row ids) or \"all\": true.",

@@ -1,5 +1,6 @@
 package gg.deltacrown.teams;
 
+import gg.deltacrown.games.Games;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,6 +37,10 @@ public record NewTeam(String name, Long gameId, Long organizationId, String regi
             errors.add("name", "This team name is reserved.");
         }
         Long game = FieldRules.integer(errors, "game_id", gameId, true, 1, Integer.MAX_VALUE);
+        if (game != null && Games.byId(game.intValue()).isEmpty()) {
+            // docs/adr/0004-game-registry.md: only the registry's games, or the shadow gets game ''.
+            errors.add("game_id", "\"" + game + "\" is not a valid choice.");
+        }
         Long organization = FieldRules.integer(errors, "organization_id", organizationId, false, 1, Long.MAX_VALUE);
         String cleanRegion = FieldRules.region(errors, "region", region, 10);
         Branding cleanBranding = branding == null ? Branding.NONE : branding.clean(errors.nested("branding"));

@@ -33,7 +33,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * protocol errors (404, 405, …) and surprises (500 {@code INTERNAL_ERROR}, or the endpoint's own
  * 500 when it declares {@link EndpointFailure}), and {@code LEGACY_WRITE_BLOCKED} (the database's
  * legacy write guard, SQLSTATE {@code DC403}). A feature maps its own failures in its web package.
- * Pages are left to Spring Boot's error pages. Exception text is logged, never returned.
+ * Values no field may hold ({@link JsonBody.InvalidValues}) are 400 {@code VALIDATION_ERROR}. A body
+ * over the limit is passed on to {@link RequestBodyLimit}, which answers it for every path. Pages are
+ * left to Spring Boot's error pages ({@link ErrorBodies}). Exception text is logged, never returned.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -47,9 +49,19 @@ class ApiErrors {
         throw e;
     }
 
+    @ExceptionHandler(JsonBody.InvalidValues.class)
+    ResponseEntity<?> invalidValues(JsonBody.InvalidValues e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return new FrameworkError("Invalid input.", FrameworkError.VALIDATION_ERROR, e.problems())
+                .status(HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!isApi(request)) {
+        if (!isApi(request) || RequestBodyLimit.causedBy(e)) {
+            // RequestBodyLimit answers these, for pages and filters too.
             throw e;
         }
         Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);

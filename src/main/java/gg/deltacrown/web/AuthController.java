@@ -109,6 +109,11 @@ class AuthController {
                 : invalid(Map.of("non_field_errors", List.of(e.getMessage())));
     }
 
+    @ExceptionHandler(JsonBody.InvalidValues.class)
+    ResponseEntity<FrameworkError> invalidValues(JsonBody.InvalidValues e) {
+        return invalid(e.problems());
+    }
+
     @ExceptionHandler(InvalidCredentialsBody.class)
     ResponseEntity<FrameworkError> invalidBody(InvalidCredentialsBody e) {
         return invalid(e.errors);

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The framework envelope (docs/adr/0007), {@code {"error": text, "code": CODE[, "details": {...}]}}:
- * authentication, permission, method, throttling and unexpected failures, whatever the endpoint.
+ * authentication, permission, method, throttling, size limits, outages and unexpected failures,
+ * whatever the endpoint.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrameworkError(String error, String code, Map<String, ?> details) {
@@ -22,6 +23,8 @@ public record FrameworkError(String error, String code, Map<String, ?> details) 
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
     public static final String PARSE_ERROR = "PARSE_ERROR";
     public static final String INTEGRITY_ERROR = "INTEGRITY_ERROR";

@@ -11,18 +11,21 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what (docs/adr/0006-api-authentication.md), with the headers every answer carries
- * (docs/adr/0022-requests-that-fail-safe.md).
+ * Who may call what (docs/adr/0006-api-authentication.md), and what every request goes through
+ * first (docs/adr/0022-requests-that-fail-safe.md).
  *
  * <ul>
  *   <li>API and actuator: stateless, Bearer JWT only, JSON errors, throttled; {@code /api/admin/**}
  *       and actuator endpoints other than health and Prometheus are staff-only.
  *   <li>Pages: session login through the login form, CSRF on every form; {@code /ops/**} is
  *       staff-only.
+ *   <li>Both, right after the security headers: the body limit (413) and forbidden characters
+ *       in parameters (400).
  * </ul>
  */
 @Configuration
@@ -58,7 +61,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, Tokens tokens, RateLimits limits, ApiProperties properties, JsonMapper json)
+            HttpSecurity http,
+            Tokens tokens,
+            RateLimits limits,
+            ApiProperties properties,
+            WebLimits webLimits,
+            JsonMapper json)
             throws Exception {
         ApiSecurityErrors errors = new ApiSecurityErrors(json);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -83,12 +91,13 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterAfter(new ThrottleFilter(limits, properties, json), BearerTokenAuthenticationFilter.class);
-        return http.build();
+        return guarded(http, webLimits).build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AccountAuthentication authentication) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, AccountAuthentication authentication, WebLimits webLimits)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/health", "/health/", "/login", "/static/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -103,7 +112,13 @@ class SecurityConfiguration {
                         .successHandler(loginSuccess())
                         .failureHandler(new LoginFailureRedirect()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
-        return http.build();
+        return guarded(http, webLimits).build();
+    }
+
+    /** The checks every request passes first, in this order, right after the headers are set. */
+    private static HttpSecurity guarded(HttpSecurity http, WebLimits limits) {
+        return http.addFilterAfter(new RequestBodyLimit(limits), HeaderWriterFilter.class)
+                .addFilterAfter(new RequestParameterCheck(), RequestBodyLimit.class);
     }
 
     /** Back to the page asked for before the login (its path only), else the team creation form. */

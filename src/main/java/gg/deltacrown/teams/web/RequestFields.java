@@ -3,9 +3,12 @@ package gg.deltacrown.teams.web;
 import gg.deltacrown.teams.FieldErrors;
 import gg.deltacrown.web.JsonBody;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,12 +40,17 @@ final class RequestFields {
         this.errorCode = errorCode;
     }
 
-    /** The body's fields; malformed JSON or a non-object is an {@link InvalidRequest} with {@code errorCode}. */
+    /**
+     * The body's fields; malformed JSON, a non-object or a value no field may hold (a NUL, a lone
+     * surrogate, {@code 1e400}) is an {@link InvalidRequest} with {@code errorCode}.
+     */
     static RequestFields read(byte[] body, JsonMapper json, String errorCode) {
         try {
             return new RequestFields(JsonBody.read(body, json), new FieldErrors(), errorCode);
         } catch (JsonBody.Unreadable e) {
             throw new InvalidRequest(errorCode, new FieldErrors().add("non_field_errors", e.getMessage()));
+        } catch (JsonBody.InvalidValues e) {
+            throw new InvalidRequest(errorCode, fieldErrors(e.problems(), new FieldErrors()));
         }
     }
 
@@ -139,6 +147,18 @@ final class RequestFields {
         throwIfInvalid(new FieldErrors());
     }
 
+    @SuppressWarnings("unchecked")
+    private static FieldErrors fieldErrors(Map<String, Object> problems, FieldErrors errors) {
+        problems.forEach((field, problem) -> {
+            if (problem instanceof Map<?, ?> nested) {
+                fieldErrors((Map<String, Object>) nested, errors.nested(field));
+            } else {
+                ((List<String>) problem).forEach(message -> errors.add(field, message));
+            }
+        });
+        return errors;
+    }
+
     private static Long asLong(JsonNode value) {
         try {
             if (value.isIntegralNumber()) {
@@ -153,7 +173,7 @@ final class RequestFields {
                     && INTEGER_TEXT.matcher(value.asString()).matches()) {
                 return new BigDecimal(value.asString().trim()).longValueExact();
             }
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException | NumberFormatException | JacksonException e) {
             return null;
         }
         return null;

@@ -10,8 +10,10 @@ import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
 import gg.deltacrown.support.ApiClient.Reply;
+import gg.deltacrown.support.PageSession;
 import gg.deltacrown.support.TestDatabaseInitializer;
 import java.math.BigInteger;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Random and malformed bodies at every team endpoint (jqwik): never a 5xx, a refused request
- * changes no row, and an accepted one leaves exactly one dual-write record per change.
- * jqwik has no Spring extension, so the service is started once for the container.
+ * Random, malformed and hostile input at every endpoint and every page form (jqwik): never a 5xx,
+ * a refused request changes no row, an accepted team write leaves exactly one dual-write record per
+ * change, and a NUL, a lone surrogate or {@code 1e400} anywhere in a body or form field is a 400
+ * naming it. jqwik has no Spring extension, so the service is started once for the container.
  */
 class MalformedRequestIntegrationTests {
 
@@ -54,13 +57,36 @@ class MalformedRequestIntegrationTests {
             "banner_url",
             "slug",
             "primary_color",
-            "tagline");
+            "tagline",
+            "username",
+            "password",
+            "refresh",
+            "value",
+            "reason",
+            "ids",
+            "all");
+
+    /** Placeholders the generators put in strings, replaced in the JSON text by what Java cannot write. */
+    private static final Map<String, String> HOSTILE = Map.of(
+            "\"@@nul@@\"", "\"a\\u0000b\"",
+            "\"@@surrogate@@\"", "\"x\\ud800\"",
+            "\"@@low-surrogate@@\"", "\"\\udfff\"",
+            "\"@@infinite@@\"", "1e400",
+            "\"@@negative-infinite@@\"", "-1e400");
+
+    private static final List<String> HOSTILE_MESSAGES = List.of(
+            "Null characters are not allowed.", "Surrogate characters are not allowed", "A valid number is required.");
 
     private static ConfigurableApplicationContext service;
     private static ApiClient api;
     private static JdbcTemplate jdbc;
     private static String token;
+    private static String staffToken;
     private static List<String> paths;
+    private static List<PageForm> forms;
+    private static PageSession owner;
+    private static PageSession operator;
+    private static PageSession anonymous;
 
     @BeforeContainer
     static void startService() {
@@ -73,15 +99,20 @@ class MalformedRequestIntegrationTests {
                         "--deltacrown.accounts.password-iterations=1000",
                         "--spring.datasource.hikari.maximum-pool-size=5",
                         "--deltacrown.api.throttle-anon=off",
-                        "--deltacrown.api.throttle-user=off");
-        api = new ApiClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+                        "--deltacrown.api.throttle-user=off",
+                        "--deltacrown.web.login-throttle-username=off",
+                        "--deltacrown.web.login-throttle-ip=off");
+        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+        api = new ApiClient(port);
         jdbc = service.getBean(JdbcTemplate.class);
         service.getBean(Flags.class)
                 .change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "property test");
         AccountFixture accounts = new AccountFixture(service.getBean(Accounts.class));
         accounts.player("testuser");
         accounts.player("testmember");
+        accounts.staff("operator");
         token = api.login("testuser", "testpass");
+        staffToken = api.login("operator", "testpass");
         TeamApi teams = new TeamApi(api);
         String slug = teams.createTeam(token, "Fuzz Team", 9);
         long membershipId = teams.addMember(token, slug, "testmember", "PLAYER");
@@ -93,8 +124,38 @@ class MalformedRequestIntegrationTests {
                 team + "/members/" + membershipId + "/role/",
                 team + "/members/" + membershipId + "/remove/",
                 team + "/settings/",
-                team + "/detail/");
+                team + "/detail/",
+                "/api/auth/login/",
+                "/api/token/",
+                "/api/token/refresh/",
+                "/api/admin/flags/TEAM_VNEXT_ROUTING_MODE/",
+                "/api/admin/outbox/unblock/",
+                "/api/admin/outbox/retry/");
+        String page = "/organizations/teams/" + slug;
+        forms = List.of(
+                new PageForm(
+                        "owner", "/teams/create/", "/teams/create/", List.of("name", "gameId", "region", "logoUrl")),
+                new PageForm("owner", page + "/", page + "/members/add", List.of("userLookup", "role", "active")),
+                new PageForm("owner", page + "/", page + "/members/" + membershipId + "/role", List.of("role")),
+                new PageForm("owner", page + "/", page + "/members/" + membershipId + "/remove", List.of()),
+                new PageForm(
+                        "owner",
+                        page + "/",
+                        page + "/settings",
+                        List.of("region", "description", "preferredServer", "logoUrl", "bannerUrl")),
+                new PageForm("operator", "/ops/", "/ops/flags", List.of("name", "value", "reason")),
+                new PageForm("operator", "/ops/", "/ops/outbox/unblock", List.of("id")),
+                new PageForm("operator", "/ops/", "/ops/outbox/retry", List.of()),
+                new PageForm("anonymous", "/login", "/login", List.of("username", "password")));
+        owner = new PageSession(port);
+        assertThat(owner.login("testuser", "testpass").statusCode()).isEqualTo(302);
+        operator = new PageSession(port);
+        assertThat(operator.login("operator", "testpass").statusCode()).isEqualTo(302);
+        anonymous = new PageSession(port);
     }
+
+    /** A form of a page: who posts it, the page that shows it (its CSRF token), where it posts, its fields. */
+    record PageForm(String who, String page, String action, List<String> fields) {}
 
     @AfterContainer
     static void stopService() {
@@ -104,19 +165,24 @@ class MalformedRequestIntegrationTests {
     }
 
     @Property(tries = 200)
-    void noServerErrorAndNoPartialWrite(@ForAll("paths") String path, @ForAll("bodies") String body) {
+    void noServerErrorAndNoPartialWrite(@ForAll("paths") String path, @ForAll("bodies") Body body) {
         Map<String, Object> before = state();
         int outboxBefore = outboxRows();
+        String bearer = path.startsWith("/api/admin/") ? staffToken : token;
 
-        Reply reply = path.endsWith("/detail/") ? api.get(path, token) : api.post(path, body, token);
+        Reply reply = path.endsWith("/detail/") ? api.get(path, bearer) : api.post(path, body.json(), bearer);
 
         Statistics.label("status").collect(reply.status());
         assertThat(reply.status()).as("%s %s -> %s", path, body, reply).isLessThan(500);
         assertThat(reply.json().isObject()).as(reply.body()).isTrue();
+        if (body.hostile() && readsTheBody(path)) {
+            assertThat(reply.status()).as("%s %s -> %s", path, body, reply).isEqualTo(400);
+            assertThat(HOSTILE_MESSAGES).as("%s %s -> %s", path, body, reply).anyMatch(reply.body()::contains);
+        }
         if (reply.status() >= 400) {
             assertThat(state()).as("%s %s -> %s", path, body, reply).isEqualTo(before);
             assertThat(outboxRows()).isEqualTo(outboxBefore);
-        } else if (!path.endsWith("/detail/") && !path.contains("/organizations/")) {
+        } else if (path.startsWith("/api/vnext/teams/") && !path.endsWith("/detail/")) {
             assertThat(outboxRows()).as("%s %s -> %s", path, body, reply).isEqualTo(outboxBefore + 1);
         }
         assertThat(jdbc.queryForObject("""
@@ -128,19 +194,104 @@ class MalformedRequestIntegrationTests {
                 .isZero();
     }
 
+    @Property(tries = 120)
+    void pageFormsRefuseHostileInputWithoutAServerError(
+            @ForAll("forms") PageForm form, @ForAll("formValues") List<String> values) {
+        Map<String, Object> before = state();
+        PageSession browser = switch (form.who()) {
+            case "owner" -> owner;
+            case "operator" -> operator;
+            default -> anonymous;
+        };
+        browser.get(form.page());
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < form.fields().size(); i++) {
+            fields.put(form.fields().get(i), values.get(i % values.size()));
+        }
+        boolean hostile = fields.values().stream().anyMatch(value -> value.indexOf('\0') >= 0);
+
+        HttpResponse<String> reply = browser.post(form.action(), fields);
+
+        Statistics.label("status").collect(reply.statusCode());
+        assertThat(reply.statusCode())
+                .as("%s %s -> %s", form.action(), fields, reply.body())
+                .isLessThan(500);
+        if (hostile) {
+            assertThat(reply.statusCode()).as("%s %s", form.action(), fields).isEqualTo(400);
+            assertThat(reply.body()).contains("Null characters are not allowed.");
+        }
+        if (reply.statusCode() >= 400) {
+            assertThat(state())
+                    .as("%s %s -> %s", form.action(), fields, reply.statusCode())
+                    .isEqualTo(before);
+        }
+    }
+
+    private static boolean readsTheBody(String path) {
+        return !path.endsWith("/detail/") && !path.endsWith("/remove/");
+    }
+
+    @Provide
+    Arbitrary<PageForm> forms() {
+        return Arbitraries.of(forms);
+    }
+
+    @Provide
+    Arbitrary<List<String>> formValues() {
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "Form Team",
+                        "1",
+                        "77",
+                        "2147483647",
+                        "99999999999999999999",
+                        "1e400",
+                        "NA",
+                        "Mars",
+                        "PLAYER",
+                        "OWNER",
+                        "testmember",
+                        "true",
+                        "yes",
+                        "",
+                        "https://cdn.example.com/x.png",
+                        "TEAM_VNEXT_ROUTING_MODE"),
+                Arbitraries.strings().ofMaxLength(60),
+                Arbitraries.strings().withChars('a', '\0', ' ').ofMinLength(1).ofMaxLength(8));
+        return value.list().ofMinSize(1).ofMaxSize(5);
+    }
+
     @Provide
     Arbitrary<String> paths() {
         return Arbitraries.of(paths);
     }
 
+    /** A request body as sent, and whether a hostile value sits in it where a parser sees it. */
+    record Body(String json, boolean hostile) {
+        static Body of(String json) {
+            String text = json;
+            for (Map.Entry<String, String> hostile : HOSTILE.entrySet()) {
+                text = text.replace(hostile.getKey(), hostile.getValue());
+            }
+            return new Body(text, !text.equals(json));
+        }
+
+        @Override
+        public String toString() {
+            return json;
+        }
+    }
+
     @Provide
-    Arbitrary<String> bodies() {
+    Arbitrary<Body> bodies() {
         Arbitrary<String> objects = objects().map(MalformedRequestIntegrationTests::json);
-        Arbitrary<String> truncated = objects.flatMap(
-                text -> Arbitraries.integers().between(0, text.length()).map(end -> text.substring(0, end)));
+        Arbitrary<Body> truncated = objects.map(Body::of)
+                .flatMap(body -> Arbitraries.integers()
+                        .between(0, body.json().length())
+                        .map(end -> new Body(body.json().substring(0, end), false)));
         Arbitrary<String> nearlyValid = Combinators.combine(
-                        Arbitraries.of("Fuzz Alpha", "Fuzz Beta", "战队", "ab"),
-                        Arbitraries.integers().between(1, 9),
+                        Arbitraries.of("Fuzz Alpha", "Fuzz Beta", "战队", "ab", "@@nul@@"),
+                        Arbitraries.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 77, Integer.MAX_VALUE),
                         Arbitraries.of("PLAYER", "COACH", "OWNER", "X"),
                         objectMaps())
                 .as((name, game, role, overrides) -> {
@@ -150,11 +301,11 @@ class MalformedRequestIntegrationTests {
                     return json(body);
                 });
         return Arbitraries.frequencyOf(List.of(
-                Tuple.of(4, nearlyValid),
-                Tuple.of(4, objects),
-                Tuple.of(2, Arbitraries.strings().ofMaxLength(80)),
+                Tuple.of(4, nearlyValid.map(Body::of)),
+                Tuple.of(4, objects.map(Body::of)),
+                Tuple.of(2, Arbitraries.strings().ofMaxLength(80).map(text -> new Body(text, false))),
                 Tuple.of(1, truncated),
-                Tuple.of(1, values().map(MalformedRequestIntegrationTests::json))));
+                Tuple.of(1, values().map(MalformedRequestIntegrationTests::json).map(text -> new Body(text, false)))));
     }
 
     private static Arbitrary<Map<String, Object>> objects() {
@@ -205,6 +356,9 @@ class MalformedRequestIntegrationTests {
                                 "admin",
                                 "战队",
                                 "true")
+                        .map(v -> (Object) v),
+                Arbitraries.of(HOSTILE.keySet())
+                        .map(placeholder -> placeholder.substring(1, placeholder.length() - 1))
                         .map(v -> (Object) v),
                 Arbitraries.strings().ofMaxLength(60).map(v -> (Object) v),
                 Arbitraries.strings()
