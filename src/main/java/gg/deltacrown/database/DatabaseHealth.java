@@ -20,10 +20,13 @@ public class DatabaseHealth {
         this.jdbc = jdbc;
     }
 
-    /** True when a trivial query returns within 2 seconds. */
+    /**
+     * True when a trivial query returns within a second, after a pooled connection came within the
+     * pool's timeout ({@code DB_CONNECTION_TIMEOUT}): {@code /health/} answers within about two.
+     */
     public boolean answers() {
         try {
-            jdbc.sql("SELECT 1").withQueryTimeout(2).query(Integer.class).single();
+            jdbc.sql("SELECT 1").withQueryTimeout(1).query(Integer.class).single();
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -33,9 +32,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * protocol errors (404, 405, …) and surprises (500 {@code INTERNAL_ERROR}, or the endpoint's own
  * 500 when it declares {@link EndpointFailure}), and {@code LEGACY_WRITE_BLOCKED} (the database's
  * legacy write guard, SQLSTATE {@code DC403}). A feature maps its own failures in its web package.
- * Values no field may hold ({@link JsonBody.InvalidValues}) are 400 {@code VALIDATION_ERROR}. A body
- * over the limit is passed on to {@link RequestBodyLimit}, which answers it for every path. Pages are
- * left to Spring Boot's error pages ({@link ErrorBodies}). Exception text is logged, never returned.
+ * Values no field may hold ({@link JsonBody.InvalidValues}) are 400 {@code VALIDATION_ERROR}. A
+ * database outage and a body over the limit are passed on to {@link DatabaseOutageFilter} and
+ * {@link RequestBodyLimit}, which answer them for every path. Pages are left to Spring Boot's error
+ * pages ({@link ErrorBodies}). Exception text is logged, never returned.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -60,8 +60,8 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!isApi(request) || RequestBodyLimit.causedBy(e)) {
-            // RequestBodyLimit answers these, for pages and filters too.
+        if (!isApi(request) || DatabaseOutage.of(e).isPresent() || RequestBodyLimit.causedBy(e)) {
+            // DatabaseOutageFilter and RequestBodyLimit answer these, for pages and filters too.
             throw e;
         }
         Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
@@ -101,17 +101,6 @@ class ApiErrors {
                     .addKeyValue("path", request.getRequestURI())
                     .log("A request tried to write a legacy table");
             return legacyWriteBlocked().status(HttpStatus.FORBIDDEN);
-        }
-        if (e instanceof CannotGetJdbcConnectionException) {
-            // Overload (every pooled connection busy past the timeout) or the database is down: a
-            // client should come back, not treat it as a bug.
-            log.atWarn()
-                    .addKeyValue("event_type", "database_unavailable")
-                    .addKeyValue("path", request.getRequestURI())
-                    .log("No database connection for {}", request.getRequestURI());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "1")
-                    .body(new FrameworkError("Service temporarily unavailable, please retry.", "SERVICE_UNAVAILABLE"));
         }
         if (e instanceof DuplicateKeyException) {
             log.atWarn()

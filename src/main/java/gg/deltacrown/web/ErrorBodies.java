@@ -104,6 +104,7 @@ class ErrorBodies extends DefaultErrorAttributes {
             case 403 -> "You do not have permission to perform this action.";
             case 404 -> "Not found.";
             case 405 -> "Method not allowed.";
+            case 503 -> DatabaseOutage.MESSAGE;
             default -> status < 500 ? "Bad request." : "Internal server error";
         };
     }

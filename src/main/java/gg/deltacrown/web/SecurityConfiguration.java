@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       and actuator endpoints other than health and Prometheus are staff-only.
  *   <li>Pages: session login through the login form, CSRF on every form; {@code /ops/**} is
  *       staff-only.
- *   <li>Both, right after the security headers: the body limit (413) and forbidden characters
- *       in parameters (400).
+ *   <li>Both, right after the security headers: the body limit (413), database outages (503) and
+ *       forbidden characters in parameters (400).
  * </ul>
  */
 @Configuration
@@ -118,7 +118,8 @@ class SecurityConfiguration {
     /** The checks every request passes first, in this order, right after the headers are set. */
     private static HttpSecurity guarded(HttpSecurity http, WebLimits limits) {
         return http.addFilterAfter(new RequestBodyLimit(limits), HeaderWriterFilter.class)
-                .addFilterAfter(new RequestParameterCheck(), RequestBodyLimit.class);
+                .addFilterAfter(new DatabaseOutageFilter(), RequestBodyLimit.class)
+                .addFilterAfter(new RequestParameterCheck(), DatabaseOutageFilter.class);
     }
 
     /** Back to the page asked for before the login (its path only), else the team creation form. */

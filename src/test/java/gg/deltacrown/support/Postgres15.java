@@ -28,22 +28,32 @@ public final class Postgres15 implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("pg15-");
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
-            int port = ServiceProcess.freePort();
             run("initdb", "-D", directory.resolve("data").toString(), "-U", "postgres", "-A", "trust");
-            run(
-                    "pg_ctl",
-                    "-D",
-                    directory.resolve("data").toString(),
-                    "-o",
-                    "-h 127.0.0.1 -p " + port + " -k " + directory,
-                    "-l",
-                    directory.resolve("server.log").toString(),
-                    "-w",
-                    "start");
-            return new Postgres15(directory, port);
+            Postgres15 postgres = new Postgres15(directory, ServiceProcess.freePort());
+            postgres.startAgain();
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and data. */
+    public void startAgain() {
+        run(
+                "pg_ctl",
+                "-D",
+                directory.resolve("data").toString(),
+                "-o",
+                "-h 127.0.0.1 -p " + port + " -k " + directory,
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-w",
+                "start");
+    }
+
+    /** Stops the server as an operator would ({@code pg_ctl stop -m fast}: sessions are ended). */
+    public void stop() {
+        run("pg_ctl", "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
     public String url() {
@@ -56,7 +66,7 @@ public final class Postgres15 implements AutoCloseable {
 
     @Override
     public void close() {
-        run("pg_ctl", "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        stop();
     }
 
     private static void run(String binary, String... arguments) {
