@@ -1,5 +1,6 @@
 package gg.deltacrown.web;
 
+import gg.deltacrown.accounts.Accounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -22,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>API and actuator: stateless, Bearer JWT only, JSON errors, throttled; {@code /api/admin/**}
  *       and actuator endpoints other than health and Prometheus are staff-only.
- *   <li>Pages: session login through the login form, CSRF on every form; {@code /ops/**} is
- *       staff-only.
+ *   <li>Pages: session login through the login form, CSRF on every form, the account read again
+ *       on every request; {@code /ops/**} is staff-only.
  *   <li>Both, right after the security headers: the body limit (413), database outages (503) and
  *       forbidden characters in parameters (400).
  * </ul>
@@ -96,7 +98,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AccountAuthentication authentication, WebLimits webLimits)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, AccountAuthentication authentication, Accounts accounts, WebLimits webLimits)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/health", "/health/", "/login", "/static/**", "/favicon.ico", "/error")
@@ -111,7 +114,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(loginSuccess())
                         .failureHandler(new LoginFailureRedirect()))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class);
         return guarded(http, webLimits).build();
     }
 
