@@ -13,13 +13,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * accounts created by Django log in here and accounts created here log in to Django.
  *
  * <p>The JDK's PBKDF2WithHmacSHA256 does the hashing; this class only reads and writes Django's
- * format. A hash with another algorithm prefix (or an unusable {@code !} password) never matches.
+ * format. A hash with another algorithm prefix (or an unusable {@code !} password) never matches,
+ * after the same work as a usable one.
  */
 public final class DjangoPasswordHasher implements PasswordEncoder {
 
     private static final String ALGORITHM = "pbkdf2_sha256";
     private static final String SALT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int SALT_LENGTH = 22;
+    private static final String UNUSABLE_SALT = "unusable-password-work";
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
@@ -44,24 +46,29 @@ public final class DjangoPasswordHasher implements PasswordEncoder {
                 + Base64.getEncoder().encodeToString(pbkdf2(password, salt, iterations));
     }
 
+    /**
+     * A hash this class cannot verify (another algorithm, Django's unusable {@code !} password, a
+     * malformed value) never matches, but only after the same hashing as a real one: how long a
+     * login takes must not tell which accounts have a usable password.
+     */
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        if (rawPassword == null || encodedPassword == null) {
+        if (rawPassword == null) {
             return false;
         }
-        String[] parts = encodedPassword.split("\\$", -1);
-        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
-            return false;
+        String[] parts = encodedPassword == null ? new String[0] : encodedPassword.split("\\$", -1);
+        int storedIterations = 0;
+        byte[] expected = null;
+        if (parts.length == 4 && ALGORITHM.equals(parts[0]) && !parts[2].isEmpty()) {
+            try {
+                storedIterations = Integer.parseInt(parts[1]);
+                expected = Base64.getDecoder().decode(parts[3]);
+            } catch (IllegalArgumentException e) {
+                expected = null;
+            }
         }
-        int storedIterations;
-        byte[] expected;
-        try {
-            storedIterations = Integer.parseInt(parts[1]);
-            expected = Base64.getDecoder().decode(parts[3]);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (storedIterations < 1 || parts[2].isEmpty()) {
+        if (expected == null || storedIterations < 1) {
+            pbkdf2(rawPassword.toString(), UNUSABLE_SALT, iterations);
             return false;
         }
         byte[] actual = pbkdf2(rawPassword.toString(), parts[2], storedIterations);

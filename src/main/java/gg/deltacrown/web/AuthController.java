@@ -1,11 +1,14 @@
 package gg.deltacrown.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,18 +39,18 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/login/")
-    ResponseEntity<?> login(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<?> login(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         Map<String, String> fields = strings(body, "username", "password");
-        return signIn(fields)
+        return signIn(fields, request)
                 .<ResponseEntity<?>>map(user ->
                         ResponseEntity.ok(Map.of("token", tokens.issue(user).access())))
                 .orElseGet(AuthController::invalidCredentials);
     }
 
     @PostMapping("/api/token/")
-    ResponseEntity<?> obtainPair(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<?> obtainPair(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         Map<String, String> fields = strings(body, "username", "password");
-        return signIn(fields)
+        return signIn(fields, request)
                 .<ResponseEntity<?>>map(user -> {
                     Tokens.Pair pair = tokens.issue(user);
                     return ResponseEntity.ok(Map.of("access", pair.access(), "refresh", pair.refresh()));
@@ -64,12 +67,23 @@ class AuthController {
                         .status(HttpStatus.UNAUTHORIZED));
     }
 
-    private Optional<SignedInUser> signIn(Map<String, String> fields) {
+    private Optional<SignedInUser> signIn(Map<String, String> fields, HttpServletRequest request) {
         try {
-            return Optional.of(accounts.signIn(fields.get("username"), fields.get("password")));
+            return Optional.of(
+                    accounts.signIn(fields.get("username"), fields.get("password"), request.getRemoteAddr()));
         } catch (BadCredentialsException e) {
             return Optional.empty();
         }
+    }
+
+    @ExceptionHandler(AccountAuthentication.Throttled.class)
+    ResponseEntity<FrameworkError> throttled(AccountAuthentication.Throttled e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new FrameworkError(
+                        "Too many failed logins. Expected available in " + e.retryAfterSeconds() + " seconds.",
+                        FrameworkError.RATE_LIMITED));
     }
 
     private static ResponseEntity<FrameworkError> invalidCredentials() {

@@ -36,6 +36,14 @@ class RateLimits {
         return buckets.computeIfAbsent(key, k -> new Bucket(rate, now)).take(now);
     }
 
+    /** Returns one request to the key's budget (a login that succeeded costs nothing). */
+    void giveBack(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            bucket.giveBack();
+        }
+    }
+
     /** Forgets every budget (tests start from a clean slate). */
     void clear() {
         buckets.clear();
@@ -62,6 +70,10 @@ class RateLimits {
             }
             long waitNanos = (long) Math.ceil((1 - tokens) / tokensPerNano);
             return OptionalLong.of(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+        }
+
+        synchronized void giveBack() {
+            tokens = Math.min(capacity, tokens + 1);
         }
 
         synchronized boolean isFullAt(long now) {

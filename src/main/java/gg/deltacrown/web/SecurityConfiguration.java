@@ -5,12 +5,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -24,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>API and actuator: stateless, Bearer JWT only, JSON errors, throttled; {@code /api/admin/**}
  *       and actuator endpoints other than health and Prometheus are staff-only.
- *   <li>Pages: session login through the login form, CSRF on every form, the account read again
- *       on every request; {@code /ops/**} is staff-only.
+ *   <li>Pages: session login through the login form (throttled), CSRF on every form, the account
+ *       read again on every request; {@code /ops/**} is staff-only.
  *   <li>Both, right after the security headers: the body limit (413), database outages (503) and
  *       forbidden characters in parameters (400).
  * </ul>
@@ -110,10 +113,11 @@ class SecurityConfiguration {
                         .authenticated())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .authenticationProvider(authentication)
-                .formLogin(form -> form.loginPage("/login")
-                        .successHandler(loginSuccess())
-                        .failureHandler(new LoginFailureRedirect()))
+                // Its own manager, without the global one as parent: a failed login would otherwise be
+                // checked (hashed, throttled) twice.
+                .authenticationManager(new ProviderManager(authentication))
+                .formLogin(form ->
+                        form.loginPage("/login").successHandler(loginSuccess()).failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class);
         return guarded(http, webLimits).build();
@@ -132,5 +136,27 @@ class SecurityConfiguration {
         success.setDefaultTargetUrl("/teams/create/");
         success.setRedirectStrategy(new PathOnlyRedirects());
         return success;
+    }
+
+    /**
+     * A throttled login gets 429 with {@code Retry-After} and a page saying so; others the form
+     * again, the username kept.
+     */
+    private static AuthenticationFailureHandler loginFailure() {
+        AuthenticationFailureHandler wrongCredentials = new LoginFailureRedirect();
+        return (request, response, exception) -> {
+            if (exception instanceof AccountAuthentication.Throttled throttled) {
+                ErrorBodies.retryAfter(request, response, throttled.retryAfterSeconds());
+                ErrorBodies.send(
+                        request,
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        FrameworkError.RATE_LIMITED,
+                        throttled.getMessage(),
+                        null);
+            } else {
+                wrongCredentials.onAuthenticationFailure(request, response, exception);
+            }
+        };
     }
 }

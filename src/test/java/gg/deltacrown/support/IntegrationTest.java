@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  *
  * <p>API throttling is off: every test class sharing this context logs in from 127.0.0.1 and user
  * ids restart with each test, so shared budgets would make unrelated tests fail with 429.
- * {@code ThrottleIntegrationTests} sets its own limits.
+ * The login throttles are off for the same reason. {@code ThrottleIntegrationTests} sets its own
+ * limits.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
             "spring.datasource.hikari.maximum-pool-size=10",
             "deltacrown.api.throttle-anon=off",
             "deltacrown.api.throttle-user=off",
+            "deltacrown.web.login-throttle-username=off",
+            "deltacrown.web.login-throttle-ip=off",
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(VnextWrites.class)
