@@ -21,7 +21,7 @@ final class Flows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final StagingRunbook.Request request;
+    private final RunbookRequest request;
     private final ServiceClient client;
     private final ShadowChecks checks;
     private final Map<Path, String> logs;
@@ -37,7 +37,7 @@ final class Flows {
     record Latency(int requests, double averageMillis, long p95Millis) {}
 
     Flows(
-            StagingRunbook.Request request,
+            RunbookRequest request,
             ServiceClient client,
             ShadowChecks checks,
             Map<Path, String> logs,

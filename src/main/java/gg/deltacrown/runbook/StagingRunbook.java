@@ -15,7 +15,6 @@ import gg.deltacrown.validation.ValidationReport;
 import gg.deltacrown.validation.ValidationReports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,26 +48,6 @@ public class StagingRunbook {
             "deltacrown_flag_enabled{flag=\"" + Flag.DUAL_WRITE_ENABLED.variable() + "\"}";
     private static final int REPORT_SAMPLE_SIZE = 100;
 
-    /**
-     * @param member the user Flows 2-5 add, promote and remove
-     * @param leaveDualWriteOn keep dual-write on afterwards (the next runbook step) instead of restoring it
-     * @param cleanup delete the test team from vNext and legacy after the after-report
-     * @param operator who changes the flags (flag audit trail)
-     */
-    public record Request(
-            URI baseUrl,
-            String username,
-            String password,
-            String member,
-            int gameId,
-            String region,
-            Path outDir,
-            Duration shadowTimeout,
-            int latencySamples,
-            boolean leaveDualWriteOn,
-            boolean cleanup,
-            String operator) {}
-
     /** GO when every flow and check passed and the delta has no issue. */
     public record Result(boolean go, List<String> problems, Path outDir, Path summary) {}
 
@@ -88,7 +67,7 @@ public class StagingRunbook {
      * Runs the runbook. Pre-flight problems throw {@link RunbookFailedException} before anything
      * is changed; later failures are NO-GO results with every artifact written.
      */
-    public Result run(Request request, Consumer<String> out) {
+    public Result run(RunbookRequest request, Consumer<String> out) {
         LocalDateTime started = LocalDateTime.now();
         long startNanos = System.nanoTime();
         String runId = RUN_ID.format(started);
@@ -205,7 +184,7 @@ public class StagingRunbook {
         return new Result(issues.isEmpty(), issues, root, root.resolve("SUMMARY.md"));
     }
 
-    private void preflight(Request request, ServiceClient client, Consumer<String> out) {
+    private void preflight(RunbookRequest request, ServiceClient client, Consumer<String> out) {
         ServiceClient.Answer health = client.get("/health/");
         if (health.status() != 200) {
             throw new RunbookFailedException(

@@ -1,9 +1,7 @@
-package gg.deltacrown.cli;
+package gg.deltacrown.runbook;
 
 import gg.deltacrown.validation.MalformedReportException;
 import gg.deltacrown.validation.ReportJson;
-import gg.deltacrown.validation.ReportRequest;
-import gg.deltacrown.validation.ValidationReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +10,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Where {@code staging_validation_test} gets a report from: a file, this machine's database (the
  * report runs in-process), a Kubernetes pod or a Docker container (the report command runs there
  * through {@code kubectl exec} / {@code docker exec}, as the original script did, minus {@code -it}).
+ * The in-process report comes from the caller ({@code local}), which owns the service's start-up.
  */
 final class StagingReports {
 
@@ -28,16 +29,42 @@ final class StagingReports {
     private final String container;
     private final Path composeFile;
     private final List<String> reportCommand;
+    private final Supplier<JsonNode> local;
+    private final OperatorPrompt prompt;
+    private final Consumer<String> out;
     private String pod;
     private String dockerContainer;
 
     StagingReports(
+            StagingValidationTest.Request request,
+            Supplier<JsonNode> local,
+            OperatorPrompt prompt,
+            Consumer<String> out) {
+        this(
+                request.environment(),
+                request.pod(),
+                request.namespace(),
+                request.container(),
+                request.composeFile(),
+                request.reportCommand(),
+                local,
+                prompt,
+                out);
+    }
+
+    private StagingReports(
             String environment,
             String pod,
             String namespace,
             String container,
             Path composeFile,
-            String reportCommand) {
+            String reportCommand,
+            Supplier<JsonNode> local,
+            OperatorPrompt prompt,
+            Consumer<String> out) {
+        this.local = local;
+        this.prompt = prompt;
+        this.out = out;
         this.environment = environment;
         this.pod = pod;
         this.namespace = namespace;
@@ -54,58 +81,56 @@ final class StagingReports {
     }
 
     /** Reads and checks a report file; {@code label} is BEFORE or AFTER. */
-    static JsonNode load(Path file, String label) {
+    JsonNode load(Path file, String label) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new CommandFailedException("the " + label + " report " + file + " does not exist");
+            throw new RunbookFailedException("the " + label + " report " + file + " does not exist");
         } catch (IOException e) {
-            throw new CommandFailedException(
-                    "cannot read the " + label + " report " + file + ": " + DatabaseTarget.rootMessage(e));
+            throw new RunbookFailedException(
+                    "cannot read the " + label + " report " + file + ": " + RemoteCommand.rootMessage(e));
         }
         return checked(text, "the " + label + " report " + file);
     }
 
     /** Runs the report where {@code --env} says and returns it. */
     JsonNode generate(String label) {
-        System.out.println();
-        System.out.println("=".repeat(80));
-        System.out.println("Generating " + label + " validation report...");
-        System.out.println("=".repeat(80));
-        System.out.println();
+        out.accept("");
+        out.accept("=".repeat(80));
+        out.accept("Generating " + label + " validation report...");
+        out.accept("=".repeat(80));
+        out.accept("");
         String what = "the " + label + " report from " + environment;
         return switch (environment) {
             case "local" -> local();
-            case "staging-k8s" -> checked(RemoteReport.run(kubectl()), what);
-            default -> checked(RemoteReport.run(docker()), what);
+            case "staging-k8s" -> checked(RemoteCommand.run(kubectl(), out), what);
+            default -> checked(RemoteCommand.run(docker(), out), what);
         };
     }
 
     private JsonNode local() {
-        System.out.println(
-                "Running: vnext_validation_report --format=json --sample-size=" + SAMPLE_SIZE + " (in-process)");
-        try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
-            return ReportJson.toTree(
-                    service.bean(ValidationReports.class).generate(ReportRequest.unfiltered(SAMPLE_SIZE)));
-        }
+        out.accept("Running: vnext_validation_report --format=json --sample-size=" + SAMPLE_SIZE + " (in-process)");
+        return local.get();
     }
 
     private List<String> kubectl() {
         if (pod == null) {
-            pod = RemoteReport.run(List.of(
-                            "kubectl",
-                            "get",
-                            "pods",
-                            "-n",
-                            namespace,
-                            "-l",
-                            "app=deltacrown-web",
-                            "-o",
-                            "jsonpath={.items[0].metadata.name}"))
+            pod = RemoteCommand.run(
+                            List.of(
+                                    "kubectl",
+                                    "get",
+                                    "pods",
+                                    "-n",
+                                    namespace,
+                                    "-l",
+                                    "app=deltacrown-web",
+                                    "-o",
+                                    "jsonpath={.items[0].metadata.name}"),
+                            out)
                     .strip();
             if (pod.isEmpty()) {
-                throw new CommandFailedException(
+                throw new RunbookFailedException(
                         "no pod with label app=deltacrown-web in namespace " + namespace + "; pass --pod NAME");
             }
         }
@@ -114,41 +139,44 @@ final class StagingReports {
             command.addAll(List.of("-c", container));
         }
         command.add("--");
-        return RemoteReport.concat(command, reportCommand);
+        return RemoteCommand.concat(command, reportCommand);
     }
 
     private List<String> docker() {
         if (dockerContainer == null && composeFile != null) {
-            dockerContainer = RemoteReport.run(
-                            List.of("docker", "compose", "-f", composeFile.toString(), "ps", "-q", "web"))
+            dockerContainer = RemoteCommand.run(
+                            List.of("docker", "compose", "-f", composeFile.toString(), "ps", "-q", "web"), out)
                     .strip();
             if (dockerContainer.isEmpty()) {
-                throw new CommandFailedException(
+                throw new RunbookFailedException(
                         "no running 'web' service in " + composeFile + "; pass --container NAME");
             }
         }
         if (dockerContainer == null) {
-            dockerContainer = Terminal.ask("Enter staging container name (e.g., deltacrown_web_1): ")
-                    .strip();
+            String answer = prompt.ask("Enter staging container name (e.g., deltacrown_web_1): ");
+            if (answer == null || answer.isBlank()) {
+                throw new RunbookFailedException("no container given");
+            }
+            dockerContainer = answer.strip();
         }
-        return RemoteReport.concat(List.of("docker", "exec", dockerContainer), reportCommand);
+        return RemoteCommand.concat(List.of("docker", "exec", dockerContainer), reportCommand);
     }
 
-    private static JsonNode checked(String text, String what) {
+    private JsonNode checked(String text, String what) {
         ReportJson.Parsed parsed;
         try {
             parsed = ReportJson.parse(text);
         } catch (MalformedReportException e) {
-            throw new CommandFailedException(what + " " + e.getMessage());
+            throw new RunbookFailedException(what + " " + e.getMessage());
         }
         JsonNode report = parsed.document();
         if (!report.isObject()
                 || !report.path("coverage").isObject()
                 || !report.path("meta").isObject()) {
-            throw new CommandFailedException(what + " is not a validation report (no meta and coverage sections)");
+            throw new RunbookFailedException(what + " is not a validation report (no meta and coverage sections)");
         }
         if (parsed.surrounded()) {
-            System.out.println("note: ignored the text around the JSON in " + what);
+            out.accept("note: ignored the text around the JSON in " + what);
         }
         return report;
     }

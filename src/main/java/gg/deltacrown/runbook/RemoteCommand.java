@@ -1,4 +1,4 @@
-package gg.deltacrown.cli;
+package gg.deltacrown.runbook;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,20 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a command of the staging environment ({@code kubectl}, {@code docker}) as a child process
  * without a shell and without a terminal ({@code -it} would garble captured output), and returns
  * what it printed on stdout.
  */
-final class RemoteReport {
+final class RemoteCommand {
 
     private static final long TIMEOUT_MINUTES = 10;
 
-    private RemoteReport() {}
+    private RemoteCommand() {}
 
-    static String run(List<String> command) {
-        System.out.println("$ " + String.join(" ", command));
+    /** Prints the command line ({@code $ kubectl …}) to {@code out}, runs it, returns its stdout. */
+    static String run(List<String> command, Consumer<String> out) {
+        out.accept("$ " + String.join(" ", command));
         Path errors = null;
         try {
             errors = Files.createTempFile("deltacrown-remote", ".err");
@@ -32,12 +34,12 @@ final class RemoteReport {
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new CommandFailedException(
+                throw new RunbookFailedException(
                         command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
             }
             if (process.exitValue() != 0) {
                 String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();
-                throw new CommandFailedException(command.get(0) + " exited with " + process.exitValue()
+                throw new RunbookFailedException(command.get(0) + " exited with " + process.exitValue()
                         + (stderr.isEmpty()
                                 ? ""
                                 : ": "
@@ -48,11 +50,11 @@ final class RemoteReport {
             }
             return new String(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CommandFailedException("cannot run " + command.get(0) + " (is it installed and on PATH?): "
-                    + DatabaseTarget.rootMessage(e));
+            throw new RunbookFailedException(
+                    "cannot run " + command.get(0) + " (is it installed and on PATH?): " + rootMessage(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailedException("interrupted while running " + command.get(0));
+            throw new RunbookFailedException("interrupted while running " + command.get(0));
         } finally {
             if (errors != null) {
                 errors.toFile().delete();
@@ -64,5 +66,15 @@ final class RemoteReport {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
+    }
+
+    /** The first line of the innermost cause: what an operator can act on. */
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 }
