@@ -1,10 +1,15 @@
 package gg.deltacrown.cli;
 
+import gg.deltacrown.runbook.LogSource;
 import gg.deltacrown.runbook.RunbookFailedException;
 import gg.deltacrown.runbook.RunbookRequest;
 import gg.deltacrown.runbook.StagingRunbook;
+import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,6 +53,13 @@ final class RunbookOptions {
     String region;
 
     @Option(
+            names = "--instance",
+            paramLabel = "URL",
+            description = "An instance behind --base-url whose metrics show when it applies a flag"
+                    + " (repeatable; default: --base-url)")
+    List<String> instances = new ArrayList<>();
+
+    @Option(
             names = "--shadow-timeout",
             defaultValue = "30",
             paramLabel = "SECONDS",
@@ -57,42 +69,113 @@ final class RunbookOptions {
     @Option(
             names = "--latency-samples",
             defaultValue = "20",
-            description = "Requests in the Phase 5 latency sample, 0 to skip (default: ${DEFAULT-VALUE})")
+            description = "Team creations per side (dual-write off, on) in Phase 5.1; 0 opts out"
+                    + " (default: ${DEFAULT-VALUE})")
     int latencySamples;
+
+    @Option(
+            names = "--latency-max-avg-ms",
+            defaultValue = "200",
+            description = "Phase 5.1 limit on the average (default: ${DEFAULT-VALUE}, the runbook's)")
+    long maxAverageMillis;
+
+    @Option(
+            names = "--latency-max-p95-ms",
+            defaultValue = "500",
+            description = "Phase 5.1 limit on the p95 (default: ${DEFAULT-VALUE}, the runbook's)")
+    long maxP95Millis;
+
+    @Option(
+            names = "--latency-max-increase-pct",
+            defaultValue = "10",
+            description =
+                    "Phase 5.1 limit on the increase with dual-write on (default: ${DEFAULT-VALUE}, the runbook's)")
+    int maxIncreasePercent;
+
+    @Option(
+            names = "--owner-url",
+            defaultValue = "${env:DATABASE_OWNER_URL}",
+            description = "Database owner for the failure simulations' revoke (default: $DATABASE_OWNER_URL,"
+                    + " else this command's own DATABASE_URL)")
+    String ownerUrl;
+
+    @Option(names = "--log-file", paramLabel = "PATH", description = "The service's log file, for the runbook's greps")
+    Path logFile;
+
+    @Option(
+            names = "--kubectl-logs",
+            description = "Read the logs of every app=deltacrown-web pod with kubectl (namespace: --namespace)")
+    boolean kubectlLogs;
+
+    @Option(names = "--skip-strict-smoke", description = "Opt out of Phase 2.3 (strict-mode smoke test)")
+    boolean skipStrictSmoke;
+
+    @Option(names = "--skip-failure-simulation", description = "Opt out of Phase 6 (failure simulation)")
+    boolean skipFailureSimulation;
 
     @Option(names = "--leave-dual-write-on", description = "Keep dual-write on afterwards instead of restoring it")
     boolean leaveDualWriteOn;
 
-    @Option(names = "--cleanup", description = "Delete the test team from vNext and legacy after the after-report")
+    @Option(
+            names = "--cleanup",
+            description = "Delete the run's test teams from vNext and legacy in Phase 7 (else a dry run of it)")
     boolean cleanup;
+
+    @Option(
+            names = "--tracker",
+            paramLabel = "FILE",
+            description = "Append the Phase 8 tracker block to this file (it is always in TRACKER_UPDATE.md)")
+    Path tracker;
+
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
+            description = "json: progress on stderr, the JSON summary on stdout (for CI)")
+    String format;
 
     @Option(names = "--by", description = "Who, in the flag audit trail (default: cli:$USER)")
     String by;
 
-    /** Runs the runbook into {@code outDir} (default artifacts/p5_t6/<timestamp>); the exit code. */
-    int run(Path outDir) {
-        RunbookRequest request = request(outDir);
+    /**
+     * Runs the runbook into {@code outDir} (default artifacts/p5_t6/<timestamp>) with the logs
+     * and namespace of the calling command; the exit code.
+     */
+    int run(Path outDir, String namespace, Path composeFile) {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new CommandFailedException("--format must be text or json (got '" + format + "')");
+        }
+        RunbookRequest request = request(outDir, namespace, composeFile);
+        PrintStream progress = format.equals("json") ? System.err : System.out;
         try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
-            System.out.println("P5-T6 staging dual-write runbook, automated");
-            System.out.println("Service: " + request.baseUrl() + "   Artifacts: " + request.outDir());
-            StagingRunbook.Result result = service.bean(StagingRunbook.class).run(request, System.out::println);
-            System.out.println();
+            progress.println("P5-T6 staging dual-write runbook, automated");
+            progress.println("Service: " + request.baseUrl() + "   Artifacts: " + request.outDir());
+            StagingRunbook.Result result = service.bean(StagingRunbook.class).run(request, progress::println);
+            progress.println();
             if (result.go()) {
-                System.out.println("\u2705 GO - every flow's legacy shadow matched; see " + result.summary());
-                return 0;
+                progress.println("\u2705 GO - every success criterion passed; see " + result.summary());
+            } else {
+                progress.println("\u274C NO-GO - see " + result.summary());
+                result.problems().forEach(problem -> progress.println("  - " + problem));
             }
-            System.out.println("\u274C NO-GO - see " + result.summary());
-            result.problems().forEach(problem -> System.out.println("  - " + problem));
-            return FailureHandler.FAILURE;
+            if (format.equals("json")) {
+                System.out.print(result.json());
+            }
+            return result.go() ? 0 : FailureHandler.FAILURE;
         } catch (RunbookFailedException e) {
             throw new CommandFailedException(e.getMessage());
         }
     }
 
-    private RunbookRequest request(Path outDir) {
+    private RunbookRequest request(Path outDir, String namespace, Path composeFile) {
         try {
+            List<URI> instanceUrls = new ArrayList<>();
+            for (String instance : instances) {
+                instanceUrls.add(RunbookRequest.baseUrl(instance, "--instance"));
+            }
             return new RunbookRequest(
-                    RunbookRequest.baseUrl(baseUrl),
+                    RunbookRequest.baseUrl(baseUrl, "--base-url"),
+                    instanceUrls,
                     username,
                     password,
                     member,
@@ -100,10 +183,16 @@ final class RunbookOptions {
                     region,
                     outDir,
                     Duration.ofSeconds(shadowTimeoutSeconds),
-                    latencySamples,
+                    new RunbookRequest.LatencyBudget(
+                            latencySamples, maxAverageMillis, maxP95Millis, maxIncreasePercent),
+                    ownerUrl,
+                    LogSource.of(logFile, kubectlLogs, namespace, composeFile),
+                    !skipStrictSmoke,
+                    !skipFailureSimulation,
                     leaveDualWriteOn,
                     cleanup,
-                    by);
+                    by,
+                    tracker);
         } catch (RunbookFailedException e) {
             throw new CommandFailedException(e.getMessage());
         }

@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "The staging dual-write runbook (P5_T6_STAGING_DUAL_WRITE_TESTING.md) as one",
-            "command: pre-flight, baseline report, dual-write on, the five test flows",
-            "over HTTP with every legacy shadow checked in the database, a latency",
-            "sample, the after report, delta.json, delta.md, SUMMARY.md, the success",
-            "criteria (SUCCESS_CRITERIA.md), and dual-write back to what it was.",
-            "Exit 0 on GO, 1 on NO-GO or when a step cannot be carried out.",
+            "command, every phase in its order: pre-flight, baseline report, dual-write",
+            "on, strict-mode smoke, the five test flows with every legacy shadow checked",
+            "in the database, after report and delta, latency and who wrote each legacy",
+            "row, failure simulation, rollback, cleanup, and the documents: the twelve",
+            "success criteria (SUCCESS_CRITERIA.md), SUMMARY.md, TRACKER_UPDATE.md.",
+            "The flags end as they were. Exit 0 on GO, 1 on NO-GO or a refused step.",
             "The password comes from --password or the RUNBOOK_PASSWORD variable.",
             ""
         })
@@ -36,8 +37,20 @@ final class StagingRunbookCommand implements Callable<Integer> {
             description = "Artifact directory (default: artifacts/p5_t6/<YYYYmmdd_HHMMSS>, as the runbook's)")
     Path outDir;
 
+    @Option(
+            names = "--namespace",
+            defaultValue = "deltacrown",
+            description = "With --kubectl-logs: the namespace (default: ${DEFAULT-VALUE})")
+    String namespace;
+
+    @Option(
+            names = "--compose-file",
+            paramLabel = "FILE",
+            description = "Read the logs of the 'web' service of this compose file (docker compose logs web)")
+    Path composeFile;
+
     @Override
     public Integer call() {
-        return runbook.run(outDir);
+        return runbook.run(outDir, namespace, composeFile);
     }
 }

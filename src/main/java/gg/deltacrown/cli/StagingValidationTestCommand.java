@@ -112,7 +112,7 @@ final class StagingValidationTestCommand implements Callable<Integer> {
                 throw new CommandFailedException("--automate takes its own before and after reports; drop --before,"
                         + " --after and --skip-before");
             }
-            return runbook.run(outDir);
+            return runbook.run(outDir, namespace, composeFile);
         }
         try {
             StagingValidationTest.Request request = new StagingValidationTest.Request(

@@ -1,199 +1,172 @@
 package gg.deltacrown.runbook;
 
 import gg.deltacrown.legacy.LegacyMapping;
-import java.nio.file.Path;
+import gg.deltacrown.runbook.WriterEvidence.VnextRow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Phase 3's five test flows and Phase 5's latency sample, with the runbook's request bodies, each
- * answer saved under {@code logs/} with the runbook's file names, and after each flow the wait for
- * the dual-write and the database checks of its "Verify Database" step. The first failure stops
- * the flows (later ones build on it).
+ * Phase 3's five test flows with the runbook's request bodies, each answer saved under
+ * {@code logs/} with the runbook's file names; after each flow the wait for the dual-write, the
+ * database checks of its "Verify Database" step, and which transaction wrote the legacy rows it
+ * changed (Phase 5.3). The first failure stops the flows (later ones build on it).
  */
 final class Flows {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String FLOW_1 = "Flow 1 (independent team creation)";
+    static final String FLOW_2 = "Flow 2 (add team member)";
+    static final String FLOW_3 = "Flow 3 (update member role)";
+    static final String FLOW_4 = "Flow 4 (update team settings)";
+    static final String FLOW_5 = "Flow 5 (remove team member)";
 
-    private final RunbookRequest request;
-    private final ServiceClient client;
-    private final ShadowChecks checks;
-    private final Map<Path, String> logs;
-    private final List<String> lines;
-    private final Consumer<String> out;
+    private final RunContext run;
+    private final List<String> lines = new ArrayList<>();
     private final List<String> timings = new ArrayList<>();
+    private final List<Outcome> writers = new ArrayList<>();
     private long teamId;
+    private long membershipId;
     private String slug;
     private int completed;
-    private Latency latency;
+    private String problem;
 
-    /** Phase 5.1's sample: average and p95 in milliseconds. */
-    record Latency(int requests, double averageMillis, long p95Millis) {}
-
-    Flows(
-            RunbookRequest request,
-            ServiceClient client,
-            ShadowChecks checks,
-            Map<Path, String> logs,
-            List<String> lines,
-            Consumer<String> out) {
-        this.request = request;
-        this.client = client;
-        this.checks = checks;
-        this.logs = logs;
-        this.lines = lines;
-        this.out = out;
+    Flows(RunContext run) {
+        this.run = run;
     }
 
-    private static final String FLOW_1 = "Flow 1 (independent team creation)";
-    private static final String FLOW_2 = "Flow 2 (add team member)";
-    private static final String FLOW_3 = "Flow 3 (update member role)";
-    private static final String FLOW_4 = "Flow 4 (update team settings)";
-    private static final String FLOW_5 = "Flow 5 (remove team member)";
+    /** Runs the five flows; a failure is kept as {@link #problem()}, not thrown. */
+    void run() {
+        try {
+            flows();
+        } catch (RunbookFailedException e) {
+            problem = e.getMessage();
+            lines.add("\u274C " + e.getMessage());
+            run.out.accept("  FAILED: " + e.getMessage());
+        }
+    }
 
-    void run(String teamName) {
-        long mark = checks.outboxMark();
-        ServiceClient.Answer created = call(
-                FLOW_1,
+    private void flows() {
+        RunbookRequest request = run.request;
+        Step step = new Step(FLOW_1, 0);
+        ServiceClient.Answer created = step.call(
                 "flow1_team_create_response.json",
                 201,
                 "/api/vnext/teams/create/",
-                body().put("name", teamName).put("game_id", request.gameId()).put("region", request.region()));
+                RunContext.body()
+                        .put("name", run.teamName(""))
+                        .put("game_id", request.gameId())
+                        .put("region", request.region()));
         teamId = created.body().path("team_id").asLong();
         slug = created.field("team_slug");
-        verified(FLOW_1, mark);
+        step.verified(VnextRow.TEAM, teamId);
         done("Flow 1: independent team created: " + slug + " (vNext id " + teamId + "), legacy shadow and owner"
                 + " membership match, map row verified");
 
-        mark = checks.outboxMark();
-        ServiceClient.Answer added = call(
-                FLOW_2,
+        step = new Step(FLOW_2, teamId);
+        ServiceClient.Answer added = step.call(
                 "flow2_member_add_response.json",
                 200,
                 "/api/vnext/teams/" + slug + "/members/add/",
-                body().put("user_lookup", request.member())
+                RunContext.body()
+                        .put("user_lookup", request.member())
                         .put("role", "PLAYER")
                         .put("is_active", true));
-        long membership = added.body().path("membership_id").asLong();
-        verified(FLOW_2, mark);
-        expectLegacy(FLOW_2, membership, LegacyMapping.role("PLAYER"), LegacyMapping.status("ACTIVE"));
-        done("Flow 2: " + request.member() + " added as PLAYER (membership " + membership
+        membershipId = added.body().path("membership_id").asLong();
+        step.verified(VnextRow.MEMBERSHIP, membershipId);
+        expectLegacy(FLOW_2, LegacyMapping.role("PLAYER"), LegacyMapping.status("ACTIVE"));
+        done("Flow 2: " + request.member() + " added as PLAYER (membership " + membershipId
                 + "), legacy membership ACTIVE");
 
-        mark = checks.outboxMark();
-        call(
-                FLOW_3,
+        step = new Step(FLOW_3, teamId);
+        step.call(
                 "flow3_member_role_response.json",
                 200,
-                "/api/vnext/teams/" + slug + "/members/" + membership + "/role/",
-                body().put("role", "SUBSTITUTE"));
-        verified(FLOW_3, mark);
-        expectLegacy(FLOW_3, membership, LegacyMapping.role("SUBSTITUTE"), LegacyMapping.status("ACTIVE"));
+                "/api/vnext/teams/" + slug + "/members/" + membershipId + "/role/",
+                RunContext.body().put("role", "SUBSTITUTE"));
+        step.verified(VnextRow.MEMBERSHIP, membershipId);
+        expectLegacy(FLOW_3, LegacyMapping.role("SUBSTITUTE"), LegacyMapping.status("ACTIVE"));
         done("Flow 3: role changed to SUBSTITUTE, legacy role " + LegacyMapping.role("SUBSTITUTE"));
 
-        mark = checks.outboxMark();
-        call(
-                FLOW_4,
+        step = new Step(FLOW_4, teamId);
+        step.call(
                 "flow4_settings_response.json",
                 200,
                 "/api/vnext/teams/" + slug + "/settings/",
-                body().put("region", "EU")
+                RunContext.body()
+                        .put("region", "EU")
                         .put("description", "Updated via dual-write test")
                         .put("logo_url", "https://cdn.example.com/updated.png"));
-        verified(FLOW_4, mark);
+        step.verified(VnextRow.TEAM, teamId);
         done("Flow 4: settings updated (region EU, description, logo_url), legacy team matches");
 
-        mark = checks.outboxMark();
-        call(
-                FLOW_5,
+        step = new Step(FLOW_5, teamId);
+        step.call(
                 "flow5_member_remove_response.json",
                 200,
-                "/api/vnext/teams/" + slug + "/members/" + membership + "/remove/",
+                "/api/vnext/teams/" + slug + "/members/" + membershipId + "/remove/",
                 null);
-        verified(FLOW_5, mark);
-        expectLegacy(FLOW_5, membership, LegacyMapping.role("SUBSTITUTE"), LegacyMapping.status("INACTIVE"));
+        step.verified(VnextRow.MEMBERSHIP, membershipId);
+        expectLegacy(FLOW_5, LegacyMapping.role("SUBSTITUTE"), LegacyMapping.status("INACTIVE"));
         done("Flow 5: " + request.member() + " removed, legacy membership " + LegacyMapping.status("INACTIVE")
                 + " with left_at");
     }
 
-    /** Phase 5.1 on the team detail endpoint (the runbook's create loop would only get 409s), plus the flows' own times. */
-    List<String> performance() {
-        List<String> performance = new ArrayList<>(timings);
-        if (request.latencySamples() > 0 && slug != null) {
-            long[] millis = new long[request.latencySamples()];
-            StringBuilder file = new StringBuilder();
-            for (int i = 0; i < millis.length; i++) {
-                ServiceClient.Answer answer = client.get("/api/vnext/teams/" + slug + "/detail/");
-                if (answer.status() != 200) {
-                    throw new RunbookFailedException(
-                            "Phase 5 (latency sample): GET team detail answered " + answer.problem());
-                }
-                millis[i] = answer.millis();
-                file.append("Request ")
-                        .append(i + 1)
-                        .append(": ")
-                        .append(millis[i])
-                        .append("ms\n");
+    /** One flow: its outbox mark and the legacy rows as they were before its request. */
+    private final class Step {
+        private final String flow;
+        private final long mark;
+        private final Map<String, String> before;
+        private String file;
+
+        Step(String flow, long team) {
+            this.flow = flow;
+            this.mark = run.checks.outboxMark();
+            this.before = team == 0 ? Map.of() : run.writers.legacyRows(team);
+        }
+
+        ServiceClient.Answer call(String file, int expected, String path, ObjectNode body) {
+            this.file = file;
+            ServiceClient.Answer answer = run.client.post(path, body);
+            run.artifacts.put(run.logs(file), RunContext.pretty(answer));
+            timings.add(flow + ": " + answer.method() + " " + path + " " + answer.status() + " in " + answer.millis()
+                    + " ms");
+            if (answer.status() != expected) {
+                throw new RunbookFailedException(
+                        flow + ": expected " + expected + ", got " + answer.problem() + " (logs/" + file + ")");
             }
-            long[] sorted = millis.clone();
-            Arrays.sort(sorted);
-            double average = Arrays.stream(millis).average().orElse(0);
-            long p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)];
-            latency = new Latency(millis.length, average, p95);
-            file.append(String.format(Locale.ROOT, "Average: %.2fms%nP95: %dms%n", average, p95));
-            logs.put(request.outDir().resolve("logs/latency_team_detail.txt"), file.toString());
-            performance.add(String.format(
-                    Locale.ROOT,
-                    "GET team detail x%d: average %.1f ms, p95 %d ms (logs/latency_team_detail.txt)",
-                    millis.length,
-                    average,
-                    p95));
+            return answer;
         }
-        String lag = checks.lagOf(teamId);
-        if (!lag.isEmpty()) {
-            performance.add(lag);
-        }
-        out.accept("  " + String.join("\n  ", performance));
-        return performance;
-    }
 
-    private ServiceClient.Answer call(String flow, String file, int expected, String path, ObjectNode body) {
-        ServiceClient.Answer answer = client.post(path, body);
-        logs.put(request.outDir().resolve("logs").resolve(file), StagingRunbook.pretty(answer.body(), answer.raw()));
-        timings.add(
-                flow + ": " + answer.method() + " " + path + " " + answer.status() + " in " + answer.millis() + " ms");
-        if (answer.status() != expected) {
-            throw new RunbookFailedException(
-                    flow + ": expected " + expected + ", got " + answer.problem() + " (logs/" + file + ")");
-        }
-        return answer;
-    }
-
-    private void verified(String flow, long mark) {
-        try {
-            checks.awaitShadows(teamId, mark, request.shadowTimeout());
-        } catch (RunbookFailedException e) {
-            throw new RunbookFailedException(flow + ": " + e.getMessage());
-        }
-        List<String> differences = new ArrayList<>(checks.teamDifferences(teamId));
-        differences.addAll(checks.memberDifferences(teamId));
-        if (!differences.isEmpty()) {
-            throw new RunbookFailedException(flow + ": legacy shadow differs: " + String.join("; ", differences));
+        /** Waits for the flow's shadow, compares it with vNext, and records who wrote it. */
+        void verified(VnextRow row, long id) {
+            String request = run.writers.requestTransaction(row, id);
+            try {
+                run.checks.awaitShadows(teamId, mark, run.request.shadowTimeout());
+            } catch (RunbookFailedException e) {
+                throw new RunbookFailedException(flow + ": " + e.getMessage() + " (logs/" + file + ")");
+            }
+            List<String> differences = new ArrayList<>(run.checks.teamDifferences(teamId));
+            differences.addAll(run.checks.memberDifferences(teamId));
+            if (!differences.isEmpty()) {
+                throw new RunbookFailedException(flow + ": legacy shadow differs: " + String.join("; ", differences));
+            }
+            writers.add(run.writers.verdict(flow, teamId, before, request, mark, false));
         }
     }
 
-    private void expectLegacy(String flow, long membership, String role, String status) {
-        String legacy = checks.legacyRoleAndStatus(membership);
+    private void expectLegacy(String flow, String role, String status) {
+        String legacy = run.checks.legacyRoleAndStatus(membershipId);
         if (!legacy.equals(role + "/" + status)) {
             throw new RunbookFailedException(
                     flow + ": legacy membership is " + legacy + ", expected " + role + "/" + status);
         }
+    }
+
+    private void done(String line) {
+        completed++;
+        lines.add("\u2705 " + line);
+        run.out.accept("  " + line);
     }
 
     /** The vNext id of the test team; 0 when Flow 1 did not create it. */
@@ -201,23 +174,33 @@ final class Flows {
         return teamId;
     }
 
+    /** Flow 2's membership; 0 when it was not added. */
+    long membershipId() {
+        return membershipId;
+    }
+
     /** How many of the five flows passed every check. */
     int completed() {
         return completed;
     }
 
-    /** The latency sample; null when it was skipped or not reached. */
-    Latency latency() {
-        return latency;
+    /** The first failure, null when all five passed. */
+    String problem() {
+        return problem;
     }
 
-    private void done(String line) {
-        completed++;
-        lines.add("\u2705 " + line);
-        out.accept("  " + line);
+    /** One line per flow for the summaries. */
+    List<String> lines() {
+        return lines;
     }
 
-    private static ObjectNode body() {
-        return JSON.createObjectNode();
+    /** Each flow's request: method, path, status, time taken. */
+    List<String> timings() {
+        return timings;
+    }
+
+    /** Per flow: which transaction wrote the legacy rows it changed (Phase 5.3). */
+    List<Outcome> writers() {
+        return writers;
     }
 }

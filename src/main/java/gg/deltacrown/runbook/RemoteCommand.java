@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Runs a command of the staging environment ({@code kubectl}, {@code docker}) as a child process
@@ -70,10 +71,7 @@ final class RemoteCommand {
 
     /** The first line of the innermost cause: what an operator can act on. */
     static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(error);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
     }

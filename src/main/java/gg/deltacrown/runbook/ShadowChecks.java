@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ShadowChecks {
 
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final String OUTBOX_MARK = "SELECT coalesce(max(id), 0) FROM organizations_dualwrite_outbox";
 
     private static final String OUTBOX_PROGRESS = """
@@ -52,6 +53,16 @@ final class ShadowChecks {
               LEFT JOIN teams_teammembership l ON l.team_id = m.legacy_team_id AND l.profile_id = p.id
              WHERE vm.team_id = :team
              ORDER BY vm.id
+            """;
+
+    private static final String MAP_ROWS = """
+            SELECT count(*) AS teams, count(m.id) AS mapped, count(*) FILTER (WHERE m.verified) AS verified
+              FROM unnest(CAST(:ids AS bigint[])) AS t(id)
+              LEFT JOIN organizations_migration_map m ON m.vnext_team_id = t.id
+            """;
+
+    private static final String UNFINISHED = """
+            SELECT count(*) FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids) AND status <> 'DONE'
             """;
 
     private final JdbcClient jdbc;
@@ -95,7 +106,7 @@ final class ShadowChecks {
                         + timeout.toSeconds() + " s (" + (progress[0] - progress[1]) + " outbox rows pending"
                         + (error == null ? "" : "; last error: " + error) + ")");
             }
-            pause();
+            Deadlines.pause(POLL);
         }
     }
 
@@ -217,6 +228,31 @@ final class ShadowChecks {
         return rows;
     }
 
+    /** For the given teams: {teams, with a map row, with a verified map row}. */
+    long[] mapRows(List<Long> teams) {
+        return jdbc.sql(MAP_ROWS)
+                .param("ids", teams.toArray(Long[]::new))
+                .query((rs, n) -> new long[] {rs.getLong("teams"), rs.getLong("mapped"), rs.getLong("verified")})
+                .single();
+    }
+
+    /** Waits until no outbox row of the given teams is pending or blocked; false at the deadline. */
+    boolean awaitDone(List<Long> teams, Duration timeout) {
+        try {
+            Deadlines.await(
+                    () -> jdbc.sql(UNFINISHED)
+                                    .param("ids", teams.toArray(Long[]::new))
+                                    .query(Long.class)
+                                    .single()
+                            == 0,
+                    timeout,
+                    () -> "unfinished");
+            return true;
+        } catch (RunbookFailedException e) {
+            return false;
+        }
+    }
+
     /** The team's map row as the runbook's Step 1 shows it; null when there is none. */
     MapRow mapRow(long team) {
         return jdbc.sql(
@@ -256,16 +292,6 @@ final class ShadowChecks {
         if (!Objects.equals(vnext, legacy)) {
             differences.add((who instanceof Long ? "team " + who : who) + ": " + field + " is '" + vnext
                     + "' in vNext, '" + legacy + "' in legacy");
-        }
-    }
-
-    /** Polling the outbox table: 50 ms between looks, bounded by the caller's deadline. */
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunbookFailedException("interrupted while waiting for the dual-write");
         }
     }
 }

@@ -138,6 +138,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The file the process's stdout and stderr go to (a service's log file, for tools that read it). */
+    public Path outputFile() {
+        return output;
+    }
+
     public long pid() {
         return process.pid();
     }
