@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,13 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Kubernetes manifests carry the names the runbooks' kubectl commands use, and every flag of the
- * service with a value the service accepts.
+ * service with a value the service accepts; {@code docker-compose.staging.yml} has the services the
+ * runbooks' compose commands name, with the same image, variables, port and health endpoint.
  */
 class DeploymentManifestsTests {
 
     private static final Path K8S = Path.of("deploy/k8s");
+    private static final Path COMPOSE = Path.of("docker-compose.staging.yml");
 
     @Test
     void useTheNamesTheRunbookCommandsExpect() throws IOException {
@@ -70,6 +73,65 @@ class DeploymentManifestsTests {
                     .toList();
             assertThat(resources).containsExactlyInAnyOrderElementsOf(manifests);
         }
+    }
+
+    @Test
+    void theComposeFileHasTheRunbooksServicesWithTheManifestsSettings() throws IOException {
+        Map<String, Object> services = map(compose(), "services");
+        assertThat(services).containsOnlyKeys("web", "db");
+        Map<String, Object> web = map(services, "web");
+        Map<String, Object> container = container();
+
+        // docker-compose -f docker-compose.staging.yml ps -q web / logs web / restart web
+        assertThat(web.get("image")).isEqualTo(container.get("image"));
+        assertThat(web.get("command")).isEqualTo(container.get("args"));
+        assertThat(web.get("ports")).isEqualTo(List.of("8000:8000"));
+        Map<String, String> environment = environment(web);
+        @SuppressWarnings("unchecked")
+        Map<String, String> configMap =
+                (Map<String, String>) yaml("configmap.yaml").get("data");
+        assertThat(environment).containsAllEntriesOf(configMap);
+        assertThat(environment).containsEntry("PORT", "8000");
+        assertThat(environment).containsKeys("DATABASE_URL", "DELTACROWN_SECRET_KEY");
+        assertThat(environment.get("DATABASE_URL"))
+                .startsWith("postgres://deltacrown:")
+                .endsWith("@db:5432/deltacrown_db");
+        // The same health endpoint as the readiness probe, and the web waits for a healthy db.
+        assertThat(String.join(" ", strings(map(web, "healthcheck").get("test"))))
+                .contains((String) path(container, "readinessProbe", "httpGet", "path"), "127.0.0.1/8000", "healthy");
+        assertThat(path(web, "depends_on", "db", "condition")).isEqualTo("service_healthy");
+
+        // docker-compose -f docker-compose.staging.yml exec db psql -U deltacrown
+        Map<String, String> database = environment(map(services, "db"));
+        assertThat(database)
+                .containsEntry("POSTGRES_USER", "deltacrown")
+                .containsEntry("POSTGRES_DB", "deltacrown_db")
+                .containsEntry("PGDATABASE", "deltacrown_db");
+        assertThat(strings(map(map(services, "db"), "healthcheck").get("test"))).contains("pg_isready");
+    }
+
+    private static Map<String, Object> compose() throws IOException {
+        return new Yaml().load(Files.readString(COMPOSE));
+    }
+
+    /** A compose environment in the list form the runbook edits ({@code - NAME=value}). */
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String entry : strings(service.get("environment"))) {
+            int equals = entry.indexOf('=');
+            environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+        return environment;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object list) {
+        return (List<String>) list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> root, String key) {
+        return (Map<String, Object>) root.get(key);
     }
 
     @SuppressWarnings("unchecked")
