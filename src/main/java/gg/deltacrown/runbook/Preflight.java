@@ -3,6 +3,8 @@ package gg.deltacrown.runbook;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.RoutingMode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.dao.DataAccessException;
 
@@ -45,6 +47,7 @@ final class Preflight {
             }
         }
         checkUsers(request);
+        checkTracker(request.tracker());
         LegacyWriteFault.Plan fault = null;
         if (request.strictSmoke() || request.failureSimulation()) {
             try {
@@ -86,6 +89,19 @@ final class Preflight {
         run.out.accept("  flags: dual-write " + flags.value(Flag.DUAL_WRITE_ENABLED) + ", strict "
                 + flags.value(Flag.DUAL_WRITE_STRICT_MODE) + ", legacy writes blocked "
                 + flags.value(Flag.LEGACY_WRITE_BLOCKED));
+    }
+
+    private static void checkTracker(Path tracker) {
+        if (tracker == null) {
+            return;
+        }
+        Path directory = tracker.toAbsolutePath().getParent();
+        boolean writable = Files.exists(tracker)
+                ? Files.isWritable(tracker)
+                : directory != null && Files.isDirectory(directory) && Files.isWritable(directory);
+        if (!writable) {
+            throw new RunbookFailedException("--tracker " + tracker + " cannot be written");
+        }
     }
 
     private void checkUsers(RunbookRequest request) {

@@ -92,6 +92,12 @@ final class RunbookPhases {
         boolean flowsPassed = flows.problem() == null;
         String why = "Flow " + (flows.completed() + 1) + " failed";
         performanceLines.addAll(flows.timings());
+        if (flows.teamId() != 0) {
+            String lag = run.checks.lagOf(flows.teamId());
+            if (!lag.isEmpty()) {
+                performanceLines.add(lag);
+            }
+        }
         if (run.request.latency().samples() > 0) {
             run.out.accept("Phase 5: performance");
             latencyRun = new Latency(run, teams, testData);

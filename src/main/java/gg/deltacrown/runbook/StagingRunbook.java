@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The staging dual-write runbook (P5_T6_STAGING_DUAL_WRITE_TESTING.md) as one command (module
+ * The staging dual-write runbook (docs/runbooks/STAGING_RUNBOOK_QUICK_START.md) as one command (module
  * API): every phase in the runbook's order against the running service, over HTTP and in its
  * database, each one's evidence under the runbook's artifact tree ({@code baseline/},
  * {@code after/}, {@code logs/}, {@code delta.*}, {@code SUMMARY.md}), the twelve success
@@ -119,7 +119,8 @@ public class StagingRunbook {
                         Duration.ofNanos(System.nanoTime() - startNanos),
                         flowLines(phases),
                         problems,
-                        phases.performanceLines));
+                        phases.performanceLines,
+                        rollbackLines(phases, restored)));
         List<String> issues = summaries.issues();
         RunReport report = new RunReport(
                 run.runId,
@@ -162,6 +163,14 @@ public class StagingRunbook {
         }
         lines.addAll(phases.flows.lines());
         return lines;
+    }
+
+    private static List<String> rollbackLines(RunbookPhases phases, Outcome restored) {
+        return List.of(
+                phases.rollback.status().label + " Rollback procedure (scenario 1): " + phases.rollback.evidence(),
+                phases.cleanup.status().label + " Test data (scenario 3): " + phases.cleanup.evidence(),
+                restored.status().label + " Dual-write still enabled: "
+                        + (restored.passed() ? restored.evidence() : "NOT confirmed: " + restored.evidence()));
     }
 
     private static String strictMode(RunbookPhases phases) {

@@ -71,18 +71,19 @@ final class StrictSmoke {
 
     private Outcome smokeFlows() {
         long mark = run.checks.outboxMark();
-        long team = teams.created("strict", "Phase 2.3");
+        ServiceClient.Answer answer = teams.create("strict");
+        run.artifacts.put(run.logs("strict_create_response.json"), RunContext.pretty(answer));
+        if (answer.status() != 201) {
+            return Outcome.fail("strict create answered " + answer.problem() + " (logs/strict_create_response.json)");
+        }
+        long team = answer.body().path("team_id").asLong();
+        String slug = answer.field("team_slug");
         teamId = team;
         String created = run.writers.requestTransaction(VnextRow.TEAM, team);
         Outcome first = inRequest("create", team, Map.of(), created, mark);
 
         mark = run.checks.outboxMark();
         Map<String, String> before = run.writers.legacyRows(team);
-        String slug = run.jdbc
-                .sql("SELECT slug FROM organizations_team WHERE id = :id")
-                .param("id", team)
-                .query(String.class)
-                .single();
         ServiceClient.Answer updated = run.client.post(
                 "/api/vnext/teams/" + slug + "/settings/",
                 RunContext.body().put("description", "Updated in strict mode"));

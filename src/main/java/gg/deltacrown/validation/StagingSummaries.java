@@ -40,9 +40,21 @@ public final class StagingSummaries {
      * @param flows one line per test flow, with its outcome
      * @param problems the checks that failed (empty when every flow and shadow check passed)
      * @param performance one line per measurement
+     * @param rollback one line per rollback step the run carried out (replaces the unchecked boxes)
      */
     public record AutomatedRun(
-            String tester, Duration duration, List<String> flows, List<String> problems, List<String> performance) {}
+            String tester,
+            Duration duration,
+            List<String> flows,
+            List<String> problems,
+            List<String> performance,
+            List<String> rollback) {
+
+        public AutomatedRun(
+                String tester, Duration duration, List<String> flows, List<String> problems, List<String> performance) {
+            this(tester, duration, flows, problems, performance, List.of());
+        }
+    }
 
     public StagingSummaries(
             JsonNode before,
@@ -273,9 +285,11 @@ public final class StagingSummaries {
                                 : lines(run.performance()))
                 .append("\n")
                 .append("## Rollback Status\n\n")
-                .append("- [ ] Rollback procedures tested  \n")
-                .append("- [ ] Test data cleaned up  \n")
-                .append("- [ ] Dual-write still enabled: [YES/NO]  \n\n")
+                .append(
+                        run != null && !run.rollback().isEmpty()
+                                ? lines(run.rollback()) + "\n"
+                                : "- [ ] Rollback procedures tested  \n- [ ] Test data cleaned up  \n"
+                                        + "- [ ] Dual-write still enabled: [YES/NO]  \n\n")
                 .append("## Recommendations\n\n");
         JsonNode recommendations = after.path("recommendations");
         if (recommendations.isArray() && !recommendations.isEmpty()) {

@@ -19,7 +19,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class StagingRunbookFixture {
 
-    static final Duration START = Duration.ofSeconds(180);
+    static final Duration START = Duration.ofMinutes(5);
+    /** A safety net, not a timing: a command on this shared machine can take minutes to start. */
+    static final Duration RUN = Duration.ofMinutes(5);
 
     private StagingRunbookFixture() {}
 

@@ -33,7 +33,7 @@ class StagingRunbookNoDispatcherProcessTests {
 
             Streams result = ServiceProcess.runSeparately(
                     StagingRunbookFixture.runbookEnvironment(dataDir),
-                    CliDatabase.CLI,
+                    StagingRunbookFixture.RUN,
                     "staging_runbook",
                     "--base-url",
                     "http://localhost:" + port,

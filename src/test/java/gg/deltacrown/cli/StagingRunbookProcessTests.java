@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole staging runbook as one command against one real {@code serve} on the embedded default,
  * as an operator runs it on a first try (shared by the tests of this class): every phase run, every criterion decided with evidence, the
  * artifact tree complete, the flags as before and the test data gone; a strict failure that
- * commits something is a NO-GO; bad input is refused before anything changes.
+ * commits something is a NO-GO; bad arguments are refused before anything changes (the refusals of
+ * pre-flight are {@code StagingRunbookPreflightIntegrationTests}).
  */
 class StagingRunbookProcessTests {
 
@@ -96,6 +97,8 @@ class StagingRunbookProcessTests {
             "logs/flow3_member_role_response.json",
             "logs/flow4_settings_response.json",
             "logs/flow5_member_remove_response.json",
+            "logs/strict_create_response.json",
+            "logs/strict_settings_response.json",
             "logs/strict_failure_response.json",
             "logs/failure_simulation_response.json",
             "logs/latency_team_create.txt",
@@ -149,6 +152,16 @@ class StagingRunbookProcessTests {
         assertThat(Files.readString(run.resolve("SUMMARY.md")))
                 .contains("**GO**", "Phase 2.3 strict mode", "Flow 5: testmember removed")
                 .doesNotContain("[MANUAL FILL]");
+        try (Stream<Path> files = Files.list(run)) {
+            Path detailed = files.filter(path -> path.getFileName().toString().startsWith("staging_test_summary_"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(detailed))
+                    .contains("\u2705 PASS Rollback procedure (scenario 1): disable-dual-write at runtime")
+                    .contains("\u2705 PASS Test data (scenario 3): cleanup_test_data deleted")
+                    .contains("Shadow lag (outbox row to legacy commit)")
+                    .doesNotContain("[YES/NO]", "[MANUAL FILL]");
+        }
 
         // The flags as before the run, changed only by the operator named, and the test data gone.
         assertThat(StagingRunbookFixture.flag(jdbc, "TEAM_VNEXT_DUAL_WRITE_ENABLED"))
@@ -213,12 +226,12 @@ class StagingRunbookProcessTests {
     }
 
     @Test
-    void refusesBadArgumentsAndAnUnreachableServiceBeforeChangingAnything() {
+    void refusesBadArgumentsBeforeChangingAnything() {
         Map<String, String> cli = new HashMap<>(Map.of("DELTACROWN_DATA_DIR", dataDir.toString()));
 
         Streams noPassword = ServiceProcess.runSeparately(
                 cli,
-                CliDatabase.CLI,
+                StagingRunbookFixture.RUN,
                 "staging_runbook",
                 "--out-dir",
                 artifacts.resolve("a").toString());
@@ -226,27 +239,11 @@ class StagingRunbookProcessTests {
         assertThat(noPassword.stderr()).contains("pass --password or set RUNBOOK_PASSWORD");
 
         cli.put("RUNBOOK_PASSWORD", "x");
-        assertRefused(cli, "--base-url must be an http(s) URL", "--base-url", "ftp://example.com");
-        assertRefused(cli, "--game-id 999 is not a known game", "--game-id", "999");
-        assertRefused(cli, "--instance must be an http(s) URL", "--instance", "localhost:8000");
-        assertRefused(
-                cli, "pass one of --log-file, --kubectl-logs and --compose-file", "--log-file", "a", "--kubectl-logs");
         assertRefused(cli, "--format must be text or json", "--format", "xml");
-
-        Streams unreachable = ServiceProcess.runSeparately(
-                cli,
-                CliDatabase.CLI,
-                "staging_runbook",
-                "--base-url",
-                "http://localhost:" + ServiceProcess.freePort(),
-                "--out-dir",
-                artifacts.resolve("d").toString());
-        assertThat(unreachable.exitCode()).isEqualTo(1);
-        assertThat(unreachable.stderr()).contains("cannot reach the service at http://localhost:");
 
         Streams automateWithFiles = ServiceProcess.runSeparately(
                 cli,
-                CliDatabase.CLI,
+                StagingRunbookFixture.RUN,
                 "staging_validation_test",
                 "--automate",
                 "--before",
@@ -267,7 +264,7 @@ class StagingRunbookProcessTests {
         List<String> command = new ArrayList<>(
                 List.of("staging_runbook", "--out-dir", artifacts.resolve("r").toString()));
         command.addAll(List.of(arguments));
-        Streams refused = ServiceProcess.runSeparately(cli, CliDatabase.CLI, command.toArray(String[]::new));
+        Streams refused = ServiceProcess.runSeparately(cli, StagingRunbookFixture.RUN, command.toArray(String[]::new));
         assertThat(refused.exitCode()).as(refused.stderr()).isEqualTo(1);
         assertThat(refused.stderr()).contains(message);
     }
@@ -278,7 +275,9 @@ class StagingRunbookProcessTests {
         command.addAll(LOAD_TOLERANT_LATENCY);
         command.addAll(List.of(options));
         return ServiceProcess.runSeparately(
-                StagingRunbookFixture.runbookEnvironment(dataDir), CliDatabase.CLI, command.toArray(String[]::new));
+                StagingRunbookFixture.runbookEnvironment(dataDir),
+                StagingRunbookFixture.RUN,
+                command.toArray(String[]::new));
     }
 
     private static long count(String sql) {
