@@ -1,6 +1,7 @@
 package gg.deltacrown.runbook;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.migration.Rollback;
 import gg.deltacrown.migration.TestDataCleanup;
 import java.net.URI;
 import java.time.Duration;
@@ -46,11 +47,12 @@ final class RollbackDrill {
     /** Scenario 1 with the write check; dual-write is on when it starts and when it ends. */
     Outcome disableDualWrite() {
         try {
-            String reason = "rollback disable-dual-write: staging runbook " + run.runId;
-            record.append("$ deltacrown rollback disable-dual-write --reason 'staging runbook ")
-                    .append(run.runId)
+            String reason = "staging runbook " + run.runId;
+            record.append("$ deltacrown rollback disable-dual-write --reason '")
+                    .append(reason)
                     .append("'\n");
-            Map<URI, Long> applied = run.setFlag(Flag.DUAL_WRITE_ENABLED, false, reason);
+            Map<URI, Long> applied =
+                    run.rollback(Rollback.Step.DISABLE_DUAL_WRITE, Flag.DUAL_WRITE_ENABLED, false, reason);
             boolean inTime = applied.values().stream().allMatch(millis -> millis <= APPLY_WITHIN.toMillis());
             record.append("set TEAM_VNEXT_DUAL_WRITE_ENABLED=false; applied by ")
                     .append(Instances.describe(applied))

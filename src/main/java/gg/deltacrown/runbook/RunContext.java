@@ -3,6 +3,7 @@ package gg.deltacrown.runbook;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.migration.Rollback;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ final class RunContext {
     final ServiceClient client;
     final Instances instances;
     final Flags flags;
+    final Rollback rollback;
     final JdbcClient jdbc;
     final ShadowChecks checks;
     final WriterEvidence writers;
@@ -42,6 +44,7 @@ final class RunContext {
             ServiceClient client,
             Instances instances,
             Flags flags,
+            Rollback rollback,
             JdbcClient jdbc,
             Consumer<String> out) {
         this.request = request;
@@ -50,6 +53,7 @@ final class RunContext {
         this.client = client;
         this.instances = instances;
         this.flags = flags;
+        this.rollback = rollback;
         this.jdbc = jdbc;
         this.checks = new ShadowChecks(jdbc);
         this.writers = new WriterEvidence(jdbc);
@@ -77,7 +81,22 @@ final class RunContext {
         long changed = System.nanoTime();
         flags.change(flag, Boolean.toString(on), FlagSource.RUNTIME, request.operator(), why);
         out.accept("  set " + flag.variable() + "=" + on + " (runtime, by " + request.operator() + ")");
-        Map<URI, Long> applied = instances.awaitFlag(flag, on, changed, FLAG_DEADLINE);
+        return awaitApplied(flag, on, changed);
+    }
+
+    /**
+     * Applies a rollback step exactly as {@code rollback <step>} does (audited, by the operator)
+     * and waits until every instance applies the step's flag value; returns how long each took.
+     */
+    Map<URI, Long> rollback(Rollback.Step step, Flag flag, boolean on, String why) {
+        long changed = System.nanoTime();
+        rollback.apply(step, request.operator(), why);
+        out.accept("  rollback " + step.command() + " (runtime, by " + request.operator() + ")");
+        return awaitApplied(flag, on, changed);
+    }
+
+    private Map<URI, Long> awaitApplied(Flag flag, boolean on, long changedAtNanos) {
+        Map<URI, Long> applied = instances.awaitFlag(flag, on, changedAtNanos, FLAG_DEADLINE);
         out.accept("  applied by " + Instances.describe(applied));
         return applied;
     }

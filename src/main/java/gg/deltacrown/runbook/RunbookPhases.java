@@ -1,6 +1,7 @@
 package gg.deltacrown.runbook;
 
 import gg.deltacrown.flags.Flag;
+import gg.deltacrown.migration.Rollback;
 import gg.deltacrown.migration.TestDataCleanup;
 import java.net.URI;
 import java.sql.Timestamp;
@@ -175,7 +176,11 @@ final class RunbookPhases {
         List<String> restored = new ArrayList<>();
         try {
             if (run.flags.isOn(Flag.DUAL_WRITE_STRICT_MODE)) {
-                run.setFlag(Flag.DUAL_WRITE_STRICT_MODE, false, "staging runbook " + run.runId + " finished");
+                run.rollback(
+                        Rollback.Step.DISABLE_STRICT_MODE,
+                        Flag.DUAL_WRITE_STRICT_MODE,
+                        false,
+                        "staging runbook " + run.runId + " finished");
             }
             boolean wanted = wasOn || run.request.leaveDualWriteOn();
             Map<URI, Long> applied = run.flags.isOn(Flag.DUAL_WRITE_ENABLED) == wanted

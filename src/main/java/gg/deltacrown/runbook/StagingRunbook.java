@@ -2,6 +2,7 @@ package gg.deltacrown.runbook;
 
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.migration.Rollback;
 import gg.deltacrown.migration.TestDataCleanup;
 import gg.deltacrown.validation.ArtifactWriter;
 import gg.deltacrown.validation.ReportDelta;
@@ -55,12 +56,15 @@ public class StagingRunbook {
     public record Result(boolean go, List<String> problems, Path outDir, Path summary, String json) {}
 
     private final Flags flags;
+    private final Rollback rollback;
     private final ValidationReports reports;
     private final JdbcClient jdbc;
     private final TestDataCleanup cleanup;
 
-    StagingRunbook(Flags flags, ValidationReports reports, JdbcClient jdbc, TestDataCleanup cleanup) {
+    StagingRunbook(
+            Flags flags, Rollback rollback, ValidationReports reports, JdbcClient jdbc, TestDataCleanup cleanup) {
         this.flags = flags;
+        this.rollback = rollback;
         this.reports = reports;
         this.jdbc = jdbc;
         this.cleanup = cleanup;
@@ -79,6 +83,7 @@ public class StagingRunbook {
                 new ServiceClient(request.baseUrl()),
                 new Instances(request.instances()),
                 flags,
+                rollback,
                 jdbc,
                 out);
 
