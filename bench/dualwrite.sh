@@ -76,14 +76,16 @@ field() { echo "$1" | sed "s/.*\"$2\":\([0-9.]*\).*/\1/"; }
 
 echo "bench: starting the service (data in $DATA)" >&2
 start_service first
-psql_ -c "
-  INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff, is_active,
-                             date_joined, is_verified)
-  SELECT '!', false, 'bench' || n, '', '', 'bench' || n || '@example.com', false, true, now(), false
-    FROM generate_series(1, $USERS) AS n;
-  INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-  SELECT id, username, now(), now() FROM accounts_user WHERE username LIKE 'bench%';"
-FIRST_USER="$(psql_ -c "SELECT min(id) FROM accounts_user WHERE username LIKE 'bench%'")"
+# Accounts with the profile rows Django would make, written by the service's own profile writer
+# (seed_scale with no teams); prints the username prefix of the run.
+new_users() { # count
+  local run
+  run="$(DATABASE_URL="postgres://postgres@localhost:$(sed -n 4p "$DATA/pgdata/postmaster.pid")/postgres" \
+    ./deltacrown seed_scale --teams 0 --users "$1" | sed -n 's/^seed_scale: run \([0-9a-z]*\) done.*/\1/p')"
+  echo "seed_${run}_"
+}
+BENCH_USERS="$(new_users "$USERS")"
+FIRST_USER="$(psql_ -c "SELECT min(id) FROM accounts_user WHERE starts_with(username, '$BENCH_USERS')")"
 
 wait_for_outbox() {
   for _ in $(seq 1 240); do
@@ -134,17 +136,12 @@ echo "bench: backlog of $DRAIN_ROWS rows for the dispatcher alone" >&2
 stop_service
 # An instance that does not dispatch (OUTBOX_WORKERS=0) while the backlog is written.
 OUTBOX_WORKERS=0 start_service fill
+DRAIN_USERS="$(new_users "$DRAIN_ROWS")"
 psql_ -c "
-  INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff, is_active,
-                             date_joined, is_verified)
-  SELECT '!', false, 'drain' || n, '', '', 'drain' || n || '@example.com', false, true, now(), false
-    FROM generate_series(1, $DRAIN_ROWS) AS n;
-  INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-  SELECT id, username, now(), now() FROM accounts_user WHERE username LIKE 'drain%';
   INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description, preferred_server,
       emergency_contact_discord, emergency_contact_phone, is_temporary, created_at, updated_at)
   SELECT 'Drain Team ' || u.id, 'drain-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false, now(), now()
-    FROM accounts_user u WHERE u.username LIKE 'drain%';
+    FROM accounts_user u WHERE starts_with(u.username, '$DRAIN_USERS');
   INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
                                         joined_at, left_reason)
   SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE 'Drain Team %';

@@ -65,7 +65,7 @@ if (( legacy_teams < TEAMS + LEGACY_ONLY )); then
   "$JAVA_HOME/bin/java" -jar "$JAR" seed_scale --teams "$TEAMS" --legacy-only-teams "$LEGACY_ONLY" \
       --vnext-only-teams "$VNEXT_ONLY" --members-per-team 5 --name-drift "$DRIFT" --slug-drift "$DRIFT" \
       --membership-drift "$DRIFT" --role-drift "$DRIFT" --ranking-drift "$DRIFT" --unverified-maps "$DRIFT" \
-      --orphan-maps 10 --users 100000 | tee "$BENCH_DIR/seed.txt"
+      --orphan-maps 10 | tee "$BENCH_DIR/seed.txt"
   psql -q "$DATABASE_URL" -c "VACUUM ANALYZE"
 fi
 psql "$DATABASE_URL" -tAc "SELECT 'legacy teams ' || (SELECT count(*) FROM teams_team)

@@ -71,7 +71,7 @@ seed() {
   if [[ ! -f "$BENCH_DIR/seed-$db.txt" ]]; then
     echo "bench: seeding $db..." >&2
     DATABASE_URL="$(url "$db")" "$JAVA_HOME/bin/java" -jar "$JAR" seed_scale --teams "$TEAMS" --members-per-team 5 \
-        --users 100000 "$@" > "$BENCH_DIR/seed-$db.txt.partial"
+        "$@" > "$BENCH_DIR/seed-$db.txt.partial"
     psql -q "$(url "$db")" -c "VACUUM ANALYZE"
     mv "$BENCH_DIR/seed-$db.txt.partial" "$BENCH_DIR/seed-$db.txt"
   fi

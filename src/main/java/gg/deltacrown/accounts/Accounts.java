@@ -2,6 +2,7 @@ package gg.deltacrown.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The platform's accounts ({@code accounts_user} and their {@code user_profile_userprofile} row).
+ * The platform's accounts ({@code accounts_user} and their {@code user_profile_userprofile} row,
+ * written by {@link Profiles}).
  * Django owns these tables on a real DeltaCrown database; here we read them, and create accounts
  * for the embedded default and for operators.
  */
@@ -31,17 +33,18 @@ public class Accounts {
             RETURNING id
             """;
 
-    private static final String INSERT_PROFILE = """
-            INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-            VALUES (:userId, :displayName, now(), now())
-            """;
+    /** The new account's profile: Django's signal names it after the username. */
+    private static final String NEW_PROFILE =
+            "SELECT :userId AS user_id, :displayName AS display_name, now() AS created_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final Profiles profiles;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, Profiles profiles) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.profiles = profiles;
     }
 
     public Optional<Account> byId(long id) {
@@ -83,9 +86,15 @@ public class Accounts {
         return byUsername(value).or(() -> byEmail(value));
     }
 
-    /** Creates the account and its profile row in one transaction. */
+    /**
+     * Creates the account and its profile row in one transaction.
+     *
+     * @throws UnsupportedProfileTableException before writing anything, when the profile table has
+     *     a required column this service cannot fill
+     */
     @Transactional
     public Account create(NewAccount account) {
+        profiles.checkTable();
         long id;
         try {
             id = jdbc.sql(INSERT_USER)
@@ -99,10 +108,7 @@ public class Accounts {
             throw new AccountAlreadyExistsException("an account with username '" + account.username() + "' or email '"
                     + account.email() + "' already exists");
         }
-        jdbc.sql(INSERT_PROFILE)
-                .param("userId", id)
-                .param("displayName", truncate(account.username(), 80))
-                .update();
+        profiles.insert(NEW_PROFILE, Map.of("userId", id, "displayName", truncate(account.username(), 80)));
         return byId(id).orElseThrow();
     }
 

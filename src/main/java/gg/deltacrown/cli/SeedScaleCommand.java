@@ -77,9 +77,9 @@ final class SeedScaleCommand implements Callable<Integer> {
 
     @Option(
             names = "--users",
-            defaultValue = "10000",
-            description = "Accounts the members are drawn from (default ${DEFAULT-VALUE})")
-    int users;
+            description = "Accounts the members are drawn from (default: as many as the plan needs, one per member"
+                    + " of a game's teams)")
+    Integer users;
 
     @Option(
             names = "--batch-size",
@@ -112,7 +112,7 @@ final class SeedScaleCommand implements Callable<Integer> {
                 rankingDrift,
                 unverifiedMaps,
                 orphanMaps,
-                users,
+                users != null ? users : SeedPlan.requiredUsers(teams, legacyOnlyTeams, vnextOnlyTeams, membersPerTeam),
                 batchSize,
                 kinds);
         if (!plan.problems().isEmpty()) {

@@ -4,6 +4,7 @@ import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.AccountAlreadyExistsException;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.accounts.NewAccount;
+import gg.deltacrown.accounts.UnsupportedProfileTableException;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ final class UsersCommand {
                 Account account = service.bean(Accounts.class).create(new NewAccount(username, email, password, staff));
                 System.out.println("created user " + account.username() + " (id " + account.id() + ", profile "
                         + account.profileId() + (account.staff() ? ", staff" : "") + ")");
-            } catch (AccountAlreadyExistsException e) {
+            } catch (AccountAlreadyExistsException | UnsupportedProfileTableException e) {
                 throw new CommandFailedException(e.getMessage());
             }
             return 0;

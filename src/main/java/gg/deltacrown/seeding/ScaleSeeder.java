@@ -1,11 +1,13 @@
 package gg.deltacrown.seeding;
 
+import gg.deltacrown.accounts.Profiles;
 import gg.deltacrown.games.Games;
 import gg.deltacrown.legacy.LegacyTeams;
 import gg.deltacrown.teams.TeamRows;
 import gg.deltacrown.validation.ValidationReports;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,12 +32,19 @@ public class ScaleSeeder {
     private final TransactionTemplate transactions;
     private final TeamRows teamRows;
     private final LegacyTeams legacyTeams;
+    private final Profiles profiles;
 
-    ScaleSeeder(JdbcClient jdbc, TransactionTemplate transactions, TeamRows teamRows, LegacyTeams legacyTeams) {
+    ScaleSeeder(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            TeamRows teamRows,
+            LegacyTeams legacyTeams,
+            Profiles profiles) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.teamRows = teamRows;
         this.legacyTeams = legacyTeams;
+        this.profiles = profiles;
     }
 
     public SeedResult seed(SeedPlan plan, SeedProgress progress) {
@@ -47,10 +56,10 @@ public class ScaleSeeder {
         progress.started(plan.totalTeams());
         long organizationId = transactions.execute(status -> {
             for (int from = 1; from <= plan.users(); from += plan.batchSize()) {
-                jdbc.sql(sql.users())
-                        .param("from", from)
-                        .param("to", Math.min(plan.users(), from + plan.batchSize() - 1))
-                        .update();
+                Map<String, Integer> range =
+                        Map.of("from", from, "to", Math.min(plan.users(), from + plan.batchSize() - 1));
+                jdbc.sql(sql.users()).params(range).update();
+                profiles.insert(sql.profiles(), range);
             }
             return jdbc.sql(sql.organization()).query(Long.class).single();
         });

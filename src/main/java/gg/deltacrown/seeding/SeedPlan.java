@@ -23,7 +23,7 @@ import java.util.Map;
  * @param rankingDrift mapped pairs where only vNext has a ranking row
  * @param unverifiedMaps mapped pairs whose map row is not verified
  * @param orphanMaps map rows whose legacy and vNext teams do not exist
- * @param users accounts (with profiles) the members are drawn from
+ * @param users accounts (with profiles) the members are drawn from, at least {@link #requiredUsers()}
  * @param batchSize teams per transaction
  * @param drift further kinds of drift ({@link #SEEDABLE}), pairs per kind
  */
@@ -113,8 +113,9 @@ public record SeedPlan(
         if (membersPerTeam < 1) {
             problems.add("--members-per-team must be at least 1");
         }
-        if (users < membersPerTeam) {
-            problems.add("--users must be at least --members-per-team (members of one team are different users)");
+        if (users < requiredUsers()) {
+            problems.add("--users must be at least " + requiredUsers() + ": the members of one game's teams are all"
+                    + " different users (the legacy app allows one active team per game)");
         }
         if (batchSize < 1) {
             problems.add("--batch-size must be at least 1");
@@ -145,6 +146,21 @@ public record SeedPlan(
         if (value < 0) {
             problems.add(option + " must not be negative");
         }
+    }
+
+    /** One user per member of each team of a game: the teams of the busiest game times the members. */
+    public int requiredUsers() {
+        return requiredUsers(teams, legacyOnlyTeams, vnextOnlyTeams, membersPerTeam);
+    }
+
+    /** {@link #requiredUsers()} of a plan with these numbers of teams and members. */
+    public static int requiredUsers(int teams, int legacyOnlyTeams, int vnextOnlyTeams, int membersPerTeam) {
+        return (perGame(teams) + perGame(legacyOnlyTeams) + perGame(vnextOnlyTeams)) * membersPerTeam;
+    }
+
+    /** Teams of the busiest of the four games when {@code count} teams take turns. */
+    static int perGame(int count) {
+        return Math.max(0, (count + 3) / 4);
     }
 
     int totalTeams() {

@@ -41,18 +41,18 @@ final class SeedStatements {
             "teams_teammembership");
 
     private static final String USERS = """
-            WITH numbers AS (
-                SELECT k, nextval(pg_get_serial_sequence('accounts_user', 'id')) AS user_id
-                  FROM generate_series(:from, :to) k),
-            users AS (
-                INSERT INTO accounts_user (id, password, last_login, is_superuser, username, first_name, last_name,
-                                           email, is_staff, is_active, date_joined, is_verified, email_verified_at)
-                SELECT user_id, '!seed_scale', NULL, false, '%1$s' || (k - 1), '', '',
-                       '%1$s' || (k - 1) || '@seed.invalid', false, true, now(), false, NULL
-                  FROM numbers
-                RETURNING id, username)
-            INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-            SELECT id, username, now(), now() FROM users
+            INSERT INTO accounts_user (password, last_login, is_superuser, username, first_name, last_name, email,
+                                       is_staff, is_active, date_joined, is_verified, email_verified_at)
+            SELECT '!seed_scale', NULL, false, '%1$s' || (k - 1), '', '', '%1$s' || (k - 1) || '@seed.invalid', false,
+                   true, now(), false, NULL
+              FROM generate_series(:from, :to) k
+            """;
+
+    /** The profile source of those users, for {@code Profiles}. */
+    private static final String PROFILES = """
+            SELECT u.id AS user_id, u.username AS display_name, u.date_joined AS created_at
+              FROM generate_series(:from, :to) k
+              JOIN accounts_user u ON u.username = '%1$s' || (k - 1)
             """;
 
     private static final String ORGANIZATION = """
@@ -87,7 +87,10 @@ final class SeedStatements {
             """;
 
     // Member 0 is the OWNER; the others cycle through every vNext role. The last member of
-    // every tenth team (of three or more members) is INVITED.
+    // every tenth team (of three or more members) is INVITED. The four games take turns (team n
+    // plays game n % 4 + 1), and the i-th team of a game (i = (n - 1) / 4, after the teams of that
+    // game in the kinds seeded before) has users i * M .. i * M + M - 1: nobody is in two teams of
+    // one game, as the legacy app requires of ACTIVE members (SeedPlan.requiredUsers).
     private static final String MEMBERS = """
             CREATE TEMP TABLE seed_members ON COMMIT DROP AS
             SELECT b.n, j, b.vnext_id, b.legacy_id, b.created_at, b.drift, u.id AS user_id, p.id AS profile_id,
@@ -97,7 +100,7 @@ final class SeedStatements {
                    CASE WHEN %3$d >= 3 AND j = %3$d - 1 AND b.n %% 10 = 0 THEN 'INVITED' ELSE 'ACTIVE' END AS status
               FROM seed_batch b
              CROSS JOIN generate_series(0, %3$d - 1) j
-              JOIN accounts_user u ON u.username = '%1$s' || ((b.n + j) %% %2$d)
+              JOIN accounts_user u ON u.username = '%1$s' || ((%2$d + (b.n - 1) / 4) * %3$d + j)
               JOIN user_profile_userprofile p ON p.user_id = u.id
             """;
 
@@ -109,7 +112,7 @@ final class SeedStatements {
 
     /** The batch's legacy teams, as {@link LegacyTeams#TEAM_SOURCE_COLUMNS}. */
     private static final String LEGACY_TEAMS = """
-            SELECT legacy_id, legacy_name, 'S' || to_hex(legacy_id), '', NULL::varchar, created_at, legacy_game,
+            SELECT legacy_id, legacy_name, 'S' || upper(to_hex(legacy_id)), '', NULL::varchar, created_at, legacy_game,
                    NULL::varchar, region, legacy_slug, true, NULL::varchar
               FROM seed_batch
             """;
@@ -205,6 +208,10 @@ final class SeedStatements {
         return USERS.formatted(userPrefix);
     }
 
+    String profiles() {
+        return PROFILES.formatted(userPrefix);
+    }
+
     String organization() {
         return ORGANIZATION.formatted(run, userPrefix);
     }
@@ -212,7 +219,7 @@ final class SeedStatements {
     List<Step> mappedBatch(int from, int to, long organizationId) {
         return List.of(
                 Step.own(batch("", "", true, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to)),
-                Step.own(members()),
+                Step.own(members(0)),
                 new Step(Writer.VNEXT_TEAMS, VNEXT_TEAMS.formatted(organizationId)),
                 new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
                 Step.own(MAP_ROWS),
@@ -227,7 +234,7 @@ final class SeedStatements {
         return List.of(
                 Step.own(batch(
                         "legacy ", "legacy-", false, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to)),
-                Step.own(members()),
+                Step.own(members(SeedPlan.perGame(plan.teams()))),
                 new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
                 new Step(Writer.LEGACY_MEMBERSHIPS, legacyMemberships(false)));
     }
@@ -235,7 +242,7 @@ final class SeedStatements {
     List<Step> vnextOnlyBatch(int from, int to, long organizationId) {
         return List.of(
                 Step.own(batch("vnext-only ", "vnext-only-", true, false, "now()", from, to)),
-                Step.own(members()),
+                Step.own(members(SeedPlan.perGame(plan.teams()) + SeedPlan.perGame(plan.legacyOnlyTeams()))),
                 new Step(Writer.VNEXT_TEAMS, VNEXT_TEAMS.formatted(organizationId)),
                 Step.own(VNEXT_MEMBERSHIPS));
     }
@@ -269,8 +276,9 @@ final class SeedStatements {
                 to);
     }
 
-    private String members() {
-        return MEMBERS.formatted(userPrefix, plan.users(), plan.membersPerTeam());
+    /** @param ordinalOffset teams of each game seeded by the kinds before this one */
+    private String members(int ordinalOffset) {
+        return MEMBERS.formatted(userPrefix, ordinalOffset, plan.membersPerTeam());
     }
 
     private String legacyMemberships(boolean mapped) {

@@ -3,6 +3,7 @@ package gg.deltacrown.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.database.DatabaseUrl;
+import gg.deltacrown.support.ProfileRows;
 import gg.deltacrown.support.ServiceProcess;
 import gg.deltacrown.support.TestDatabase;
 import gg.deltacrown.support.TestTokens;
@@ -56,6 +57,7 @@ class CrashRecoveryProcessTests {
         try (ServiceProcess service = ServiceProcess.start(env, "serve")) {
             service.awaitOutput("DeltaCrown is running", Duration.ofSeconds(120));
             jdbc.execute(USERS_SQL.formatted(USERS));
+            ProfileRows.forUsernames(jdbc.getDataSource(), "crash%");
             List<Long> userIds = jdbc.queryForList("SELECT id FROM accounts_user ORDER BY id", Long.class);
 
             HttpClient http = HttpClient.newBuilder()
@@ -142,7 +144,5 @@ class CrashRecoveryProcessTests {
                                        is_active, date_joined, is_verified)
             SELECT '!', false, 'crash' || n, '', '', 'crash' || n || '@example.com', false, true, now(), false
               FROM generate_series(1, %d) AS n;
-            INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-            SELECT id, username, now(), now() FROM accounts_user;
             """;
 }

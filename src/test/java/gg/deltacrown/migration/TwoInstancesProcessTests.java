@@ -3,6 +3,7 @@ package gg.deltacrown.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.deltacrown.database.DatabaseUrl;
+import gg.deltacrown.support.ProfileRows;
 import gg.deltacrown.support.ServiceProcess;
 import gg.deltacrown.support.TestDatabase;
 import gg.deltacrown.teams.TeamRowsFixture;
@@ -31,6 +32,7 @@ class TwoInstancesProcessTests {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
             jdbc.execute(BURST_USERS.formatted(TEAMS));
+            ProfileRows.forUsernames(dataSource, "burst%");
             new TeamRowsFixture(dataSource).teams(BURST_TEAMS);
             jdbc.execute(BURST_OWNERS_AND_OUTBOX);
 
@@ -73,14 +75,12 @@ class TwoInstancesProcessTests {
                 "50");
     }
 
-    /** As many team creations as the API would commit: users, teams, then OWNER memberships and outbox rows. */
+    /** As many team creations as the API would commit: users (their profiles), teams, then OWNER memberships and outbox rows. */
     static final String BURST_USERS = """
             INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff,
                                        is_active, date_joined, is_verified)
             SELECT '!', false, 'burst' || n, '', '', 'burst' || n || '@example.com', false, true, now(), false
               FROM generate_series(1, %1$d) AS n;
-            INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-            SELECT id, username, now(), now() FROM accounts_user WHERE username LIKE 'burst%%';
             """;
 
     static final String BURST_TEAMS = """

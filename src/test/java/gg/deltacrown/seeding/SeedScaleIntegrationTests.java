@@ -7,6 +7,7 @@ import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
+import gg.deltacrown.support.LegacyModelRules;
 import gg.deltacrown.validation.DriftKind;
 import gg.deltacrown.validation.DriftSink;
 import gg.deltacrown.validation.FullVerifications;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class SeedScaleIntegrationTests {
 
-    static final SeedPlan PLAN = new SeedPlan(40, 4, 6, 3, 2, 3, 4, 5, 1, 2, 2, 30, 7);
+    static final SeedPlan PLAN = new SeedPlan(40, 4, 6, 3, 2, 3, 4, 5, 1, 2, 2, 52, 7);
 
     @Autowired
     ScaleSeeder seeder;
@@ -71,8 +72,12 @@ class SeedScaleIntegrationTests {
         assertThat(count("organizations_membership")).isEqualTo(added.get("vnext_memberships"));
         assertThat(count("teams_teammembership")).isEqualTo(added.get("legacy_memberships"));
         assertThat(count("organizations_ranking")).isEqualTo(added.get("vnext_rankings"));
-        assertThat(count("accounts_user")).isEqualTo(30);
-        assertThat(count("user_profile_userprofile")).isEqualTo(30);
+        assertThat(PLAN.requiredUsers()).as("13 teams per game, 4 members each").isEqualTo(52);
+        assertThat(count("accounts_user")).isEqualTo(52);
+        assertThat(count("user_profile_userprofile")).isEqualTo(52);
+        assertThat(LegacyModelRules.violations(jdbc))
+                .as("the legacy rows seed_scale writes are ones the legacy app accepts")
+                .isEmpty();
         assertThat(progress).first().isEqualTo(-49L);
         assertThat(progress.stream().skip(1).mapToLong(Long::longValue).sum()).isEqualTo(49);
         assertThat(progress)
@@ -110,7 +115,7 @@ class SeedScaleIntegrationTests {
         java.util.Map<DriftKind, Integer> more = new java.util.EnumMap<>(DriftKind.class);
         SeedPlan.SEEDABLE.forEach(kind -> more.put(kind, 2));
         SeedResult result =
-                seeder.seed(new SeedPlan(80, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 20, 16, more), SeedProgress.NONE);
+                seeder.seed(new SeedPlan(80, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 66, 16, more), SeedProgress.NONE);
 
         ValidationReport.FullVerification found = full.run(0, DriftSink.NONE);
 
@@ -137,7 +142,7 @@ class SeedScaleIntegrationTests {
 
     @Test
     void writesEveryLegacyMembershipAsTheShadowWriterWould() {
-        seeder.seed(new SeedPlan(12, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 5), SeedProgress.NONE);
+        seeder.seed(new SeedPlan(12, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 27, 5), SeedProgress.NONE);
 
         assertThat(jdbc.queryForList("SELECT DISTINCT role FROM organizations_membership ORDER BY 1", String.class))
                 .containsExactly("ANALYST", "COACH", "MANAGER", "OWNER", "PLAYER", "SCOUT", "SUBSTITUTE");
@@ -152,6 +157,7 @@ class SeedScaleIntegrationTests {
         assertThat(report.shadowHealth().memberships().missingCount()).isZero();
         assertThat(report.shadowHealth().memberships().differingCount()).isZero();
         assertThat(report.consistency().membershipCountMismatchCount()).isZero();
+        assertThat(LegacyModelRules.violations(jdbc)).isEmpty();
     }
 
     @Test
@@ -161,7 +167,8 @@ class SeedScaleIntegrationTests {
         assertThat(plan.problems())
                 .containsExactly(
                         "--legacy-only-teams must not be negative",
-                        "--users must be at least --members-per-team (members of one team are different users)",
+                        "--users must be at least 1: the members of one game's teams are all different users (the"
+                                + " legacy app allows one active team per game)",
                         "--batch-size must be at least 1",
                         "the drifts (5 teams in all) need at least as many --teams; each drift uses teams of its own",
                         "--membership-drift and --role-drift change member 1: --members-per-team must be at least 2");

@@ -3,6 +3,7 @@ package gg.deltacrown.validation;
 import gg.deltacrown.legacy.LegacyRowsFixture;
 import gg.deltacrown.legacy.NewLegacyMembership;
 import gg.deltacrown.legacy.NewLegacyTeam;
+import gg.deltacrown.support.ProfileRows;
 import gg.deltacrown.teams.TeamRow;
 import gg.deltacrown.teams.TeamRowsFixture;
 import gg.deltacrown.teams.TeamStatus;
@@ -27,6 +28,7 @@ public final class MigrationFixture {
 
     public static final OffsetDateTime LONG_AGO = OffsetDateTime.of(2025, 6, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final TeamRowsFixture teamRows;
@@ -34,6 +36,7 @@ public final class MigrationFixture {
     private final AtomicInteger names = new AtomicInteger();
 
     public MigrationFixture(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.teamRows = new TeamRowsFixture(dataSource);
@@ -49,11 +52,7 @@ public final class MigrationFixture {
                                            is_staff, is_active, date_joined, is_verified, email_verified_at)
                 VALUES ('!', NULL, false, ?, '', '', ?, false, true, now(), false, NULL) RETURNING id
                 """, Long.class, username, username + "@example.com");
-        jdbc.update(
-                "INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)"
-                        + " VALUES (?, ?, now(), now())",
-                id,
-                username);
+        ProfileRows.forUsernames(dataSource, username);
         return id;
     }
 
