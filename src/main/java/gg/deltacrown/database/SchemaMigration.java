@@ -1,6 +1,7 @@
 package gg.deltacrown.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  *   <li>Empty: every migration runs and creates the DeltaCrown tables and our objects.
  *   <li>An existing DeltaCrown database (Django's tables, no Flyway history): Flyway baselines at
  *       version 1, so only our additive objects (V2 onwards) are created.
+ *   <li>A database this service created with the first V1: that V1 is recorded as the current
+ *       one, and V7 brings its tables to Django's schema (docs/adr/0023-drop-in-on-djangos-database.md).
  *   <li>Anything else (tables, but not the DeltaCrown ones): refused with the list of what is
  *       missing, rather than half-migrated.
  * </ul>
@@ -38,16 +41,31 @@ class SchemaMigration implements FlywayMigrationStrategy {
             "teams_teammembership",
             "teams_ranking_breakdown");
 
+    /** Flyway's checksum of the first {@code V1__deltacrown_schema.sql} (a subset of Django's tables). */
+    static final int FIRST_V1_CHECKSUM = -1503371701;
+
+    /** Flyway's checksum of the current {@code V1__deltacrown_schema.sql} (Django's schema). */
+    static final int V1_CHECKSUM = -358696629;
+
+    private static final String ADOPT_CURRENT_V1 =
+            "UPDATE %s SET checksum = ? WHERE version = '1' AND type = 'SQL' AND checksum = ?";
+
     @Override
     public void migrate(Flyway flyway) {
-        checkDatabase(flyway.getConfiguration().getDataSource());
+        checkDatabase(flyway);
         flyway.migrate();
     }
 
-    private static void checkDatabase(DataSource dataSource) {
+    private static void checkDatabase(Flyway flyway) {
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        String history = flyway.getConfiguration().getTable();
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = tables(connection);
-            if (tables.contains("flyway_schema_history") || tables.isEmpty()) {
+            if (tables.contains(history)) {
+                adoptCurrentV1(connection, history);
+                return;
+            }
+            if (tables.isEmpty()) {
                 return;
             }
             List<String> missing = new ArrayList<>(DJANGO_TABLES);
@@ -59,6 +77,22 @@ class SchemaMigration implements FlywayMigrationStrategy {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot inspect the database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A database migrated with the first V1 records that script's checksum, which Flyway would
+     * refuse as a modified migration; V7 upgrades what that script created. Only that exact
+     * checksum is replaced: any other difference still stops the start-up.
+     */
+    private static void adoptCurrentV1(Connection connection, String history) throws SQLException {
+        String table = connection.getMetaData().getIdentifierQuoteString()
+                + history.replace("\"", "\"\"")
+                + connection.getMetaData().getIdentifierQuoteString();
+        try (PreparedStatement update = connection.prepareStatement(ADOPT_CURRENT_V1.formatted(table))) {
+            update.setInt(1, V1_CHECKSUM);
+            update.setInt(2, FIRST_V1_CHECKSUM);
+            update.executeUpdate();
         }
     }
 

@@ -15,9 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LegacyTeamRemoval {
 
-    /** Every single-column foreign key to {@code teams_team}, except the memberships' (deleted explicitly). */
+    /**
+     * Every single-column foreign key to {@code teams_team}, except the memberships' (deleted
+     * explicitly). Rows are deleted through a NOT NULL key; a nullable one (a profile's
+     * {@code primary_team_id}) is set to NULL, as Django's {@code SET_NULL} would, rather than
+     * deleting the row that holds it.
+     */
     private static final String CHILD_FOREIGN_KEYS = """
-            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column
+            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column, a.attnotnull AS required
               FROM pg_constraint c
               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
              WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
@@ -43,8 +48,12 @@ class LegacyTeamRemoval {
         List<Map<String, Object>> children =
                 jdbc.sql(CHILD_FOREIGN_KEYS).query().listOfRows();
         for (Map<String, Object> key : children) {
-            String sql = "DELETE FROM " + key.get("child_table") + " WHERE " + key.get("child_column") + " = ANY(:ids)";
-            deleted.merge((String) key.get("child_table"), delete(sql, ids), Integer::sum);
+            String child = (String) key.get("child_table");
+            String column = (String) key.get("child_column");
+            String sql = Boolean.TRUE.equals(key.get("required"))
+                    ? "DELETE FROM " + child + " WHERE " + column + " = ANY(:ids)"
+                    : "UPDATE " + child + " SET " + column + " = NULL WHERE " + column + " = ANY(:ids)";
+            deleted.merge(child, delete(sql, ids), Integer::sum);
         }
         deleted.put("teams_teammembership", delete(DELETE_MEMBERSHIPS, ids));
         deleted.put("teams_team", delete(DELETE_TEAMS, ids));

@@ -30,9 +30,13 @@ public class TestDataCleanup {
              ORDER BY t.id
             """;
 
-    /** Every foreign key that points at a vNext team, except the memberships' (deleted explicitly). */
+    /**
+     * Every foreign key that points at a vNext team, except the memberships' (deleted explicitly).
+     * Rows are deleted through a NOT NULL key; a nullable one (a profile's {@code primary_team_id})
+     * is set to NULL, as Django's {@code SET_NULL} would, rather than deleting the row that holds it.
+     */
     private static final String CHILD_FOREIGN_KEYS = """
-            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column
+            SELECT c.conrelid::regclass::text AS child_table, a.attname AS child_column, a.attnotnull AS required
               FROM pg_constraint c
               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
              WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
@@ -79,7 +83,10 @@ public class TestDataCleanup {
                     delete("DELETE FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids)", vnext));
             for (Map<String, Object> key : jdbc.sql(CHILD_FOREIGN_KEYS).query().listOfRows()) {
                 String child = (String) key.get("child_table");
-                String sql = "DELETE FROM " + child + " WHERE " + key.get("child_column") + " = ANY(:ids)";
+                String column = (String) key.get("child_column");
+                String sql = Boolean.TRUE.equals(key.get("required"))
+                        ? "DELETE FROM " + child + " WHERE " + column + " = ANY(:ids)"
+                        : "UPDATE " + child + " SET " + column + " = NULL WHERE " + column + " = ANY(:ids)";
                 deleted.merge(child, delete(sql, vnext), Integer::sum);
             }
             deleted.put(

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.DeltacrownApplication;
+import gg.deltacrown.support.DjangoDatabase;
 import gg.deltacrown.support.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,25 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Start on a database Django created and filled: nothing of Django's is lost or altered, and our
- * objects are added (docs/adr/0002-schema-on-existing-database.md).
+ * Start, twice, on a database Django created and filled ({@link DjangoDatabase}): nothing of
+ * Django's is lost or altered, our objects are added and work on
+ * Django's rows (docs/adr/0002-schema-on-existing-database.md).
  */
 class ExistingDatabaseIntegrationTests {
 
     @Test
     void startsOnAPopulatedDeltaCrownDatabaseAndOnlyAddsItsOwnObjects() throws Exception {
-        DatabaseUrl url = TestDatabase.instance().newDatabase("django");
-        try (Connection connection = TestDatabase.connect(url);
-                Statement statement = connection.createStatement()) {
-            statement.execute(resource("db/migration/V1__deltacrown_schema.sql"));
-            statement.execute(resource("django/django_extras.sql"));
-        }
+        DatabaseUrl url = DjangoDatabase.create("existing");
         JdbcTemplate jdbc = jdbc(url);
         Map<String, String> before = snapshot(jdbc);
 
@@ -51,36 +46,37 @@ class ExistingDatabaseIntegrationTests {
         assertThat(snapshot(jdbc)).isEqualTo(afterFirstStart);
         assertThat(afterFirstStart.keySet())
                 .filteredOn(table -> !before.containsKey(table))
+                .isNotEmpty()
                 .allMatch(table -> table.startsWith("organizations_"), "an organizations_* table of ours");
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class))
                 .containsExactlyElementsOf(migrationVersions());
         assertThat(jdbc.queryForObject("SELECT type FROM flyway_schema_history WHERE version = '1'", String.class))
                 .isEqualTo("BASELINE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM django_migrations", Integer.class))
-                .isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_teaminvite", Integer.class))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM auth_permission", Integer.class))
+                .isEqualTo(100);
 
-        // Our additive objects, filled in for the existing rows.
-        assertThat(jdbc.queryForList("SELECT id, user_id FROM teams_teammembership ORDER BY id"))
-                .containsExactly(Map.of("id", 41L, "user_id", 11L), Map.of("id", 42L, "user_id", 12L));
-        assertThat(jdbc.queryForObject("SELECT branding::text FROM organizations_team WHERE id = 51", String.class))
+        // Our additive objects, filled in for the existing rows (memberships point at profiles 1-3,
+        // whose users are 1-3).
+        assertThat(jdbc.queryForList("SELECT profile_id = user_id FROM teams_teammembership", Boolean.class))
+                .hasSize(5)
+                .containsOnly(true);
+        assertThat(jdbc.queryForObject("SELECT branding::text FROM organizations_team WHERE id = 1", String.class))
                 .isEqualTo("{}");
         assertThat(jdbc.queryForObject(
-                        "SELECT legacy_team_id FROM organizations_teammigrationmap WHERE vnext_team_id = 51",
+                        "SELECT legacy_team_id FROM organizations_teammigrationmap WHERE vnext_team_id = 1",
                         Integer.class))
-                .isEqualTo(31);
+                .isEqualTo(1);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM organizations_teammembership WHERE created_at IS NOT NULL",
                         Integer.class))
-                .isEqualTo(1);
+                .isEqualTo(2);
         for (String sql : RunbookSql.APPENDIX_B) {
             jdbc.queryForList(sql);
         }
         assertThat(jdbc.queryForList(RunbookSql.STEP_4_JOIN)).isEmpty();
 
         // And Django's own legacy writes are now blocked by the database.
-        assertThatThrownBy(() -> jdbc.update("UPDATE teams_team SET tagline = 'x' WHERE id = 31"))
+        assertThatThrownBy(() -> jdbc.update("UPDATE teams_team SET tagline = 'x' WHERE id = 1"))
                 .hasMessageContaining("LEGACY_WRITE_BLOCKED: UPDATE on teams_team");
     }
 
@@ -107,9 +103,14 @@ class ExistingDatabaseIntegrationTests {
         return new SpringApplicationBuilder(DeltacrownApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
-                        "spring.datasource.url", url.jdbcUrl(),
-                        "spring.datasource.username", url.username(),
-                        "deltacrown.mode", "cli"))
+                        "spring.datasource.url",
+                        url.jdbcUrl(),
+                        "spring.datasource.username",
+                        url.username(),
+                        "spring.datasource.password",
+                        url.password() == null ? "" : url.password(),
+                        "deltacrown.mode",
+                        "cli"))
                 .run();
     }
 
@@ -155,9 +156,5 @@ class ExistingDatabaseIntegrationTests {
 
     private static JdbcTemplate jdbc(DatabaseUrl url) throws SQLException {
         return new JdbcTemplate(new SingleConnectionDataSource(TestDatabase.connect(url), true));
-    }
-
-    private static String resource(String path) throws IOException {
-        return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
     }
 }

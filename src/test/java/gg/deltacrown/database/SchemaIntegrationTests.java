@@ -54,7 +54,7 @@ class SchemaIntegrationTests {
         assertThat(indexDefinition("one_active_membership_per_user_team"))
                 .contains("UNIQUE", "WHERE ((status)::text = 'ACTIVE'::text)");
         assertThat(indexDefinition("uniq_team_slug_per_game"))
-                .contains("UNIQUE", "(game, slug)", "WHERE ((slug)::text <> ''::text)");
+                .contains("UNIQUE", "(game, slug)", "WHERE (NOT ((slug)::text = ''::text))");
         assertThat(indexDefinition("uq_one_active_owner_per_team")).contains("UNIQUE", "'OWNER'");
     }
 
