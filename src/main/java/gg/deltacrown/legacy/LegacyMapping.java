@@ -3,6 +3,7 @@ package gg.deltacrown.legacy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How vNext values become legacy values (docs/adr/0015-legacy-shadow-mapping.md: without the
@@ -27,7 +28,13 @@ public final class LegacyMapping {
             "INACTIVE", "REMOVED",
             "SUSPENDED", "REMOVED");
 
+    /** {@code teams_team.name varchar(100)}. */
     static final int NAME_MAX = 100;
+    /** {@code Team.clean()}: a name has 3 to 50 characters (vNext names have too; see docs/adr/0015). */
+    static final int NAME_RULE_MAX = 50;
+    /** {@code Team.clean()}: a tag has 2 to 10 upper-case letters and digits. */
+    static final int TAG_MIN = 2;
+
     static final int TAG_MAX = 10;
     static final int SLUG_MAX = 64;
     static final int REGION_MAX = 48;
@@ -39,6 +46,12 @@ public final class LegacyMapping {
 
     /** The legacy status of a vNext status the map does not know. */
     static final String DEFAULT_STATUS = "REMOVED";
+
+    /** {@code TeamMembership.clean()}: these roles only on an ACTIVE membership. */
+    static final Set<String> ACTIVE_ONLY_ROLES = Set.of("OWNER", "CAPTAIN");
+
+    /** {@code TeamMembership.clean()}: the captain title only for these roles. */
+    static final Set<String> CAPTAIN_ROLES = Set.of("OWNER", "MANAGER", "PLAYER", "SUBSTITUTE");
 
     private LegacyMapping() {}
 

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * A {@code teams_teammembership} row as the shadow writer sees it. {@code id} is null for a
  * planned insert. {@code allPermissions}: all 17 permission flags are true (what an OWNER save
- * guarantees). The three {@code vnext*}/{@code promoted} fields live in {@code role_metadata}.
+ * guarantees). The {@code vnext*}, {@code promoted} and {@code heldBack} fields live in
+ * {@code role_metadata}; {@code heldBack}: the vNext membership is ACTIVE, but the profile is ACTIVE
+ * in another legacy team of the same game, so this row is kept PENDING ({@link OneActiveTeamPerGame}).
  */
 record LegacyMemberRow(
         Long id,
@@ -22,7 +24,8 @@ record LegacyMemberRow(
         boolean allPermissions,
         Long vnextMembershipId,
         String vnextRole,
-        boolean promoted) {
+        boolean promoted,
+        boolean heldBack) {
 
     /** A row to insert as given, not mirrored from a vNext membership. */
     static LegacyMemberRow of(NewLegacyMembership membership) {
@@ -40,6 +43,7 @@ record LegacyMemberRow(
                 LegacyRole.OWNER.equals(membership.role()),
                 null,
                 null,
+                false,
                 false);
     }
 
@@ -66,7 +70,35 @@ record LegacyMemberRow(
                 true,
                 vnextMembershipId,
                 vnextRole,
+                true,
+                heldBack);
+    }
+
+    /**
+     * This row kept PENDING for the one-active-team-per-game rule: not captain, and not OWNER,
+     * which the legacy model allows only on an ACTIVE membership.
+     */
+    LegacyMemberRow heldBackAsPending() {
+        return new LegacyMemberRow(
+                id,
+                teamId,
+                profileId,
+                LegacyMapping.ACTIVE_ONLY_ROLES.contains(role) ? LegacyMapping.role("PLAYER") : role,
+                "PENDING",
+                rosterSlot,
+                playerRole,
+                false,
+                joinedAt,
+                null,
+                allPermissions,
+                vnextMembershipId,
+                vnextRole,
+                false,
                 true);
+    }
+
+    boolean active() {
+        return "ACTIVE".equals(status);
     }
 
     /** The columns the writer sets (joined_at is kept on update; permissions follow the role). */
@@ -80,7 +112,8 @@ record LegacyMemberRow(
                 && (!"OWNER".equals(role) || other.allPermissions)
                 && Objects.equals(vnextMembershipId, other.vnextMembershipId)
                 && Objects.equals(vnextRole, other.vnextRole)
-                && promoted == other.promoted;
+                && promoted == other.promoted
+                && heldBack == other.heldBack;
     }
 
     static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {

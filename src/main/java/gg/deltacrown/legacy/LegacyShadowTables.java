@@ -41,9 +41,29 @@ class LegacyShadowTables {
                     AND can_view_financial_reports AND can_schedule_practice AND can_manage_schedule) AS all_permissions,
                    (role_metadata ->> 'vnext_membership_id')::bigint AS vnext_membership_id,
                    role_metadata ->> 'vnext_role' AS vnext_role,
-                   coalesce((role_metadata ->> 'promoted_to_owner')::boolean, false) AS promoted
+                   coalesce((role_metadata ->> 'promoted_to_owner')::boolean, false) AS promoted,
+                   coalesce((role_metadata ->> 'held_back')::boolean, false) AS held_back
               FROM teams_teammembership
              WHERE team_id = ANY(:teamIds)
+            """;
+
+    /** ACTIVE legacy memberships of these profiles in teams of a game, outside the given teams. */
+    private static final String SELECT_ACTIVE_ELSEWHERE = """
+            SELECT m.profile_id, t.game, m.team_id
+              FROM teams_teammembership m
+              JOIN teams_team t ON t.id = m.team_id
+             WHERE m.profile_id = ANY(:profileIds) AND m.status = 'ACTIVE' AND t.game <> ''
+               AND m.team_id <> ALL(:teamIds)
+            """;
+
+    /**
+     * Serialises the dispatches that make the same profiles ACTIVE, so two of them cannot both find
+     * a game free (no index can say "one ACTIVE row per profile and game" across two tables). The
+     * ids come sorted: overlapping batches take the locks in the same order.
+     */
+    private static final String LOCK_PROFILES = """
+            SELECT count(*) FROM (SELECT pg_advisory_xact_lock(23, (id % 2147483647)::integer)
+                                    FROM unnest(:profileIds::bigint[]) AS id) AS locked
             """;
 
     /**
@@ -68,7 +88,7 @@ class LegacyShadowTables {
 
     /** The values of {@link #TEAM_INSERT_COLUMNS}: the source row's, Django's defaults for the rest. */
     private static final String TEAM_INSERT_VALUES = """
-            u.name, u.tag, u.description, u.logo, NULL, NULL, u.created_at, now(), u.game,
+            u.name, u.tag, u.description, u.logo, lower(u.name), lower(u.tag), u.created_at, now(), u.game,
                    u.banner_image, NULL, NULL, u.region, '', '', '', '', '',
                    '', u.slug, 0, 0, false, false, true,
                    true, false, u.active, u.active, true,
@@ -92,7 +112,8 @@ class LegacyShadowTables {
 
     private static final String UPDATE_TEAMS = """
             UPDATE teams_team t
-               SET name = u.name, slug = u.slug, game = u.game, region = u.region, description = u.description,
+               SET name = u.name, name_ci = lower(u.name), slug = u.slug, game = u.game, region = u.region,
+                   description = u.description,
                    logo = u.logo, banner_image = u.banner_image, logo_url = u.logo_url,
                    is_active = u.active, is_public = u.active, updated_at = now()
               FROM unnest(:ids::bigint[], :names::varchar[], :slugs::varchar[], :games::varchar[], :regions::varchar[],
@@ -214,6 +235,27 @@ class LegacyShadowTables {
                 .list();
     }
 
+    List<OneActiveTeamPerGame.Holder> activeElsewhere(Collection<Long> profileIds, Collection<Long> teamIds) {
+        if (profileIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_ACTIVE_ELSEWHERE)
+                .param("profileIds", longs(profileIds))
+                .param("teamIds", longs(teamIds))
+                .query((rs, row) -> new OneActiveTeamPerGame.Holder(
+                        rs.getLong("profile_id"), rs.getString("game"), rs.getLong("team_id")))
+                .list();
+    }
+
+    void lockProfiles(Collection<Long> profileIds) {
+        if (!profileIds.isEmpty()) {
+            jdbc.sql(LOCK_PROFILES)
+                    .param("profileIds", profileIds.stream().sorted().distinct().toArray(Long[]::new))
+                    .query(Long.class)
+                    .single();
+        }
+    }
+
     /** Inserts the teams; returns the new legacy id of each, by name (unique). */
     Map<String, Long> insertTeams(List<LegacyTeamRow> rows, List<OffsetDateTime> createdAts) {
         Map<String, Long> ids = new HashMap<>();
@@ -314,7 +356,10 @@ class LegacyShadowTables {
 
     /** What the shadow writer records in {@code role_metadata} (merged into what is there). */
     private static String metadata(LegacyMemberRow row) {
-        StringBuilder json = new StringBuilder("{\"promoted_to_owner\": ").append(row.promoted());
+        StringBuilder json = new StringBuilder("{\"promoted_to_owner\": ")
+                .append(row.promoted())
+                .append(", \"held_back\": ")
+                .append(row.heldBack());
         if (row.vnextMembershipId() != null) {
             json.append(", \"vnext_membership_id\": ").append(row.vnextMembershipId());
         }
@@ -372,6 +417,7 @@ class LegacyShadowTables {
                 rs.getBoolean("all_permissions"),
                 rs.getObject("vnext_membership_id", Long.class),
                 rs.getString("vnext_role"),
-                rs.getBoolean("promoted"));
+                rs.getBoolean("promoted"),
+                rs.getBoolean("held_back"));
     }
 }

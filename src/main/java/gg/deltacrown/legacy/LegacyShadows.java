@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,16 +150,12 @@ public class LegacyShadows {
         Map<Long, List<LegacyMemberRow>> existingByTeam =
                 tables.members(planned.values().stream().map(LegacyTeamRow::id).toList()).stream()
                         .collect(Collectors.groupingBy(LegacyMemberRow::teamId));
-        Map<Long, ShadowPlanner.MemberPlan> plans = new HashMap<>();
+        Map<Long, ShadowPlanner.MemberPlan> plans = planMembers(requests, planned, existingByTeam, notes, true);
         List<LegacyMemberRow> releasing = new ArrayList<>();
         List<LegacyMemberRow> others = new ArrayList<>();
         List<LegacyMemberRow> inserts = new ArrayList<>();
         for (ShadowRequest request : requests) {
-            long vnextId = request.team().vnextTeamId();
-            long legacyId = planned.get(vnextId).id();
-            ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(
-                    legacyId, request.members(), existingByTeam.getOrDefault(legacyId, List.of()), notes.get(vnextId));
-            plans.put(vnextId, plan);
+            ShadowPlanner.MemberPlan plan = plans.get(request.team().vnextTeamId());
             releasing.addAll(plan.releasingUpdates());
             others.addAll(plan.otherUpdates());
             inserts.addAll(plan.inserts());
@@ -167,6 +164,82 @@ public class LegacyShadows {
         tables.updateMembers(others);
         tables.insertMembers(inserts);
         return plans;
+    }
+
+    /**
+     * The membership plan of each team of the batch (requests in vNext id order), by vNext team id:
+     * the mirrored rows, then the legacy model's one active team per game across the batch and the
+     * legacy teams outside it, then Django's owner promotion. The writer locks the profiles it makes
+     * ACTIVE ({@code lockActivating}); {@link ShadowCheck} only reads.
+     */
+    Map<Long, ShadowPlanner.MemberPlan> planMembers(
+            List<ShadowRequest> requests,
+            Map<Long, LegacyTeamRow> planned,
+            Map<Long, List<LegacyMemberRow>> existingByTeam,
+            Map<Long, List<String>> notes,
+            boolean lockActivating) {
+        List<OneActiveTeamPerGame.TeamRows> teams = new ArrayList<>();
+        Map<Long, Set<Long>> withoutProfile = new HashMap<>();
+        for (ShadowRequest request : requests) {
+            long vnextId = request.team().vnextTeamId();
+            LegacyTeamRow team = planned.get(vnextId);
+            List<LegacyMemberRow> existing = existingByTeam.getOrDefault(team.id(), List.of());
+            Set<Long> missing = new LinkedHashSet<>();
+            Map<Long, LegacyMemberRow> rows =
+                    ShadowPlanner.desiredMembers(team.id(), request.members(), existing, missing, notes.get(vnextId));
+            Set<Long> mirrored = request.members().stream()
+                    .map(ShadowMember::profileId)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            withoutProfile.put(vnextId, missing);
+            teams.add(new OneActiveTeamPerGame.TeamRows(
+                    team.id(), team.game(), rows, ShadowPlanner.byProfile(existing), mirrored, notes.get(vnextId)));
+        }
+        holdBackSecondActiveTeams(teams, lockActivating);
+
+        Map<Long, ShadowPlanner.MemberPlan> plans = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            long vnextId = requests.get(i).team().vnextTeamId();
+            OneActiveTeamPerGame.TeamRows team = teams.get(i);
+            plans.put(
+                    vnextId,
+                    ShadowPlanner.finishMembers(
+                            team.rows(),
+                            existingByTeam.getOrDefault(team.legacyTeamId(), List.of()),
+                            withoutProfile.get(vnextId),
+                            notes.get(vnextId)));
+        }
+        return plans;
+    }
+
+    /**
+     * The legacy model's one active team per game: lock the profiles this batch makes ACTIVE, read
+     * where the batch's ACTIVE profiles are ACTIVE elsewhere, and hold back the second rows.
+     */
+    private void holdBackSecondActiveTeams(List<OneActiveTeamPerGame.TeamRows> teams, boolean lock) {
+        Set<Long> active = new HashSet<>();
+        Set<Long> activating = new HashSet<>();
+        for (OneActiveTeamPerGame.TeamRows team : teams) {
+            if (team.game() == null || team.game().isEmpty()) {
+                continue;
+            }
+            team.rows().values().stream().filter(LegacyMemberRow::active).forEach(row -> {
+                active.add(row.profileId());
+                LegacyMemberRow before = team.existing().get(row.profileId());
+                if (before == null || !before.active()) {
+                    activating.add(row.profileId());
+                }
+            });
+        }
+        if (activating.isEmpty()) {
+            return; // nobody becomes ACTIVE: nothing can start a conflict
+        }
+        if (lock) {
+            tables.lockProfiles(activating);
+        }
+        List<Long> batchTeams =
+                teams.stream().map(OneActiveTeamPerGame.TeamRows::legacyTeamId).toList();
+        new OneActiveTeamPerGame(tables.activeElsewhere(active, batchTeams)).apply(teams);
     }
 
     private List<ShadowResult> verify(

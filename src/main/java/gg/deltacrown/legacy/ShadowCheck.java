@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Compares legacy shadows with what the shadow writer would make of their vNext teams, without
  * writing anything (module API): the writer's own planner decides the expected rows (uniqueness
- * suffixes, owner promotion, one row per user), so "differs" here means "the writer would change
+ * suffixes, owner promotion, one row per user, one active team per game), so "differs" here means "the writer would change
  * it". Only what the legacy app shows is compared: the writer's bookkeeping in
  * {@code role_metadata}, {@code joined_at} (kept from the first write) and the tag (set once) are
  * not. Runs in the caller's transaction, a fixed number of statements per batch.
@@ -63,6 +63,18 @@ public class ShadowCheck {
         Map<Long, List<LegacyMemberRow>> membersByTeam =
                 tables.members(existing.keySet()).stream().collect(Collectors.groupingBy(LegacyMemberRow::teamId));
 
+        Map<Long, LegacyTeamRow> planned = new HashMap<>();
+        Map<Long, List<String>> notes = new HashMap<>();
+        for (ShadowRequest request : present) {
+            long vnextId = request.team().vnextTeamId();
+            notes.put(vnextId, new ArrayList<>());
+            planned.put(
+                    vnextId,
+                    ShadowPlanner.planTeam(
+                            request.team(), existing.get(request.legacyTeamId()), taken, notes.get(vnextId)));
+        }
+        Map<Long, ShadowPlanner.MemberPlan> plans = shadows.planMembers(present, planned, membersByTeam, notes, false);
+
         List<ShadowDifferences> results = new ArrayList<>();
         for (ShadowRequest request : mapped) {
             long vnextId = request.team().vnextTeamId();
@@ -72,11 +84,9 @@ public class ShadowCheck {
                 results.add(new ShadowDifferences(vnextId, legacyId, true, Set.of(), List.of(), 0, 0));
                 continue;
             }
-            List<String> notes = new ArrayList<>();
-            LegacyTeamRow planned = ShadowPlanner.planTeam(request.team(), current, taken, notes);
-            Set<String> columns = teamDifferences(planned, current, isPublic.get(legacyId));
+            Set<String> columns = teamDifferences(planned.get(vnextId), current, isPublic.get(legacyId));
             List<LegacyMemberRow> actual = membersByTeam.getOrDefault(legacyId, List.of());
-            ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(legacyId, request.members(), actual, notes);
+            ShadowPlanner.MemberPlan plan = plans.get(vnextId);
             results.add(new ShadowDifferences(
                     vnextId,
                     legacyId,

@@ -1,6 +1,7 @@
 package gg.deltacrown.legacy;
 
 import gg.deltacrown.games.Games;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -82,6 +83,10 @@ public final class ShadowSql {
      * {@link #OWNER_WITHOUT_PERMISSIONS} when a permission flag is off, and a row the writer
      * promoted to OWNER (Django's owner promotion, marked in {@code role_metadata}) reads as the role
      * it had before, so a promotion alone does not make a row differ.
+     * The legacy model's rules apply (docs/adr/0015): a non-ACTIVE OWNER is expected as PLAYER, the
+     * captain title only on ACTIVE owners, managers, players and substitutes. A membership kept
+     * PENDING for the one-active-team-per-game rule (docs/adr/0023) differs here; {@link ShadowCheck}
+     * decides it.
      */
     public static List<Column> memberColumns(String v, String l) {
         String status = caseOf(v + ".status", LegacyMapping.STATUSES, "'" + LegacyMapping.DEFAULT_STATUS + "'");
@@ -95,9 +100,17 @@ public final class ShadowSql {
                         PERMISSIONS.formatted(l),
                         OWNER_WITHOUT_PERMISSIONS,
                         legacyRole("(" + l + ".role_metadata ->> 'vnext_role')"));
+        String mappedRole = legacyRole(v + ".role");
+        String expectedRole = "CASE WHEN %s <> 'ACTIVE' AND %s IN (%s) THEN '%s' ELSE %s END"
+                .formatted(
+                        status,
+                        mappedRole,
+                        quoted(LegacyMapping.ACTIVE_ONLY_ROLES),
+                        LegacyMapping.role("PLAYER"),
+                        mappedRole);
         return List.of(
                 new Column("user_id", Type.BIGINT, v + ".user_id", l + ".user_id"),
-                new Column("role", Type.TEXT, legacyRole(v + ".role"), actualRole),
+                new Column("role", Type.TEXT, expectedRole, actualRole),
                 new Column("status", Type.TEXT, status, l + ".status"),
                 new Column("roster_slot", Type.TEXT, v + ".roster_slot", l + ".roster_slot"),
                 new Column(
@@ -108,7 +121,8 @@ public final class ShadowSql {
                 new Column(
                         "is_captain",
                         Type.BOOLEAN,
-                        "(%s.is_tournament_captain AND %s = 'ACTIVE')".formatted(v, status),
+                        "(%s.is_tournament_captain AND %s = 'ACTIVE' AND %s IN (%s))"
+                                .formatted(v, status, mappedRole, quoted(LegacyMapping.CAPTAIN_ROLES)),
                         l + ".is_captain"),
                 new Column(
                         "left_at",
@@ -131,6 +145,10 @@ public final class ShadowSql {
 
     private static Column text(String name, String expected, String lt) {
         return new Column(name, Type.TEXT, expected, lt + "." + name);
+    }
+
+    private static String quoted(Collection<String> values) {
+        return values.stream().sorted().map(value -> "'" + value + "'").collect(Collectors.joining(", "));
     }
 
     private static String caseOf(String column, Map<String, String> mapping, String otherwise) {

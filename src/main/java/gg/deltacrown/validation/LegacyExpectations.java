@@ -33,6 +33,15 @@ public final class LegacyExpectations {
         return caseOf(column, ROLES);
     }
 
+    /**
+     * The role a shadow has given the vNext role and status: the mapping, except that a legacy
+     * membership may be OWNER only when ACTIVE (a non-ACTIVE vNext owner's shadow is a PLAYER).
+     */
+    public static String legacyRoleSql(String roleColumn, String statusColumn) {
+        return "CASE WHEN " + legacyStatusSql(statusColumn) + " IS DISTINCT FROM 'ACTIVE' AND " + roleColumn
+                + " = 'OWNER' THEN 'PLAYER' ELSE " + legacyRoleSql(roleColumn) + " END";
+    }
+
     /** The status mapping as SQL (NULL when unknown). */
     public static String legacyStatusSql(String column) {
         return caseOf(column, STATUSES);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Counts the membership shadows that are missing or differ as the rows stream in, keeping the five
+ * Counts the membership shadows that are missing, differ or are held back as the rows stream in, keeping the five
  * with the lowest vNext membership ids of each kind (deterministic whatever order the rows come in,
  * in bounded memory however many rows are wrong).
  */
@@ -24,8 +24,10 @@ final class MembershipShadowCheck {
     private long checkedMemberships;
     private long missing;
     private long differing;
+    private long heldBack;
     private final PriorityQueue<MembershipShadow> missingSamples = new PriorityQueue<>(BY_ID.reversed());
     private final PriorityQueue<MembershipShadow> differingSamples = new PriorityQueue<>(BY_ID.reversed());
+    private final PriorityQueue<MembershipShadow> heldBackSamples = new PriorityQueue<>(BY_ID.reversed());
 
     MembershipShadows collect(ShadowQueries queries, List<ReportQueries.SampledPair> sampled) {
         queries.membershipShadows(sampled, rs -> {
@@ -38,6 +40,9 @@ final class MembershipShadowCheck {
             if (shadow.legacyMembershipId() == null) {
                 missing++;
                 keep(missingSamples, shadow);
+            } else if (rs.getBoolean("held_back")) {
+                heldBack++;
+                keep(heldBackSamples, shadow);
             } else {
                 differing++;
                 keep(differingSamples, shadow);
@@ -48,7 +53,8 @@ final class MembershipShadowCheck {
                 checkedMemberships,
                 missing,
                 differing,
-                new MembershipShadowSamples(sorted(missingSamples), sorted(differingSamples)));
+                heldBack,
+                new MembershipShadowSamples(sorted(missingSamples), sorted(differingSamples), sorted(heldBackSamples)));
     }
 
     private static void keep(PriorityQueue<MembershipShadow> kept, MembershipShadow shadow) {

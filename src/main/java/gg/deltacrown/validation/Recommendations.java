@@ -99,6 +99,10 @@ public final class Recommendations {
             lines.add(WARNING + ": " + shadow.memberships().differingCount() + " legacy membership shadows differ from"
                     + " vNext (role or status). Re-run the membership sync.");
         }
+        if (shadow.memberships().heldBackCount() > 0) {
+            lines.add(INFO + ": " + shadow.memberships().heldBackCount() + " vNext members are ACTIVE in two teams of"
+                    + " one game; the legacy app allows one, so their second legacy membership is kept PENDING.");
+        }
         if (shadow.legacyWritesWhileBlocked().count() > 0) {
             lines.add(WARNING + ": " + shadow.legacyWritesWhileBlocked().count() + " legacy writes got through while"
                     + " legacy write blocking was on. Review organizations_legacy_write_audit.");

@@ -91,7 +91,9 @@ final class ReportQueries {
             SELECT m.id AS mapping_id, lt.id AS legacy_team_id, vt.id AS vnext_team_id,
                    lt.name AS legacy_name, vt.name AS vnext_name, lt.slug AS legacy_slug, vt.slug AS vnext_slug,
                    (SELECT count(*) FROM teams_teammembership lm
-                     WHERE lm.team_id = lt.id AND lm.status = 'ACTIVE') AS legacy_count,
+                     WHERE lm.team_id = lt.id
+                       AND (lm.status = 'ACTIVE' OR coalesce((lm.role_metadata ->> 'held_back')::boolean, false)))
+                       AS legacy_count,
                    (SELECT count(*) FROM organizations_membership vm
                      WHERE vm.team_id = vt.id AND vm.status = 'ACTIVE') AS vnext_count,
                    EXISTS (SELECT 1 FROM teams_ranking_breakdown r WHERE r.team_id = lt.id) AS legacy_has_ranking,

@@ -160,6 +160,9 @@ public final class ReportText {
         value(
                 "Member Shadows Differing",
                 PythonFormat.thousands(shadow.memberships().differingCount()));
+        value(
+                "Member Shadows Held Back",
+                PythonFormat.thousands(shadow.memberships().heldBackCount()));
         lines.add("Legacy Writes While Blocked: "
                 + PythonFormat.thousands(shadow.legacyWritesWhileBlocked().count()));
         if (!shadow.outbox().blockedSamples().isEmpty()) {
@@ -182,6 +185,13 @@ public final class ReportText {
                     .forEach(item -> lines.add("    - Membership "
                             + item.vnextMembershipId() + ": legacy " + item.legacyRole() + "/" + item.legacyStatus()
                             + ", expected " + item.expectedLegacyRole() + "/" + item.expectedLegacyStatus()));
+        }
+        if (!shadow.memberships().samples().heldBack().isEmpty()) {
+            samplesHeader("Held Back Member Shadow Samples");
+            first(shadow.memberships().samples().heldBack(), 3)
+                    .forEach(item -> lines.add("    - Membership " + item.vnextMembershipId() + ": user "
+                            + item.userId() + " is ACTIVE in another legacy team of the game; legacy "
+                            + item.legacyRole() + "/" + item.legacyStatus()));
         }
         if (!shadow.legacyWritesWhileBlocked().samples().isEmpty()) {
             samplesHeader("Latest Legacy Writes");

@@ -39,7 +39,8 @@ final class ShadowQueries {
      * The membership shadows of the checked teams: the sampled pairs, and every mapped team the
      * dual-write worked on lately (an outbox entry not done yet, or done in the last 24 hours). A
      * vNext membership's shadow is the legacy row with the map's legacy team and the same user; it
-     * must exist and carry the role and status {@link LegacyExpectations} gives. Only the current
+     * must exist and carry the role and status {@link LegacyExpectations} gives, or be an ACTIVE
+     * member's row held back as PENDING by the one-active-team-per-game rule. Only the current
      * vNext row of a team and user is compared (its ACTIVE row, else its latest), since legacy keeps
      * one row per team and member. Returns one row per problem, each carrying the totals (one row of
      * totals alone when nothing is wrong).
@@ -59,11 +60,12 @@ final class ShadowQueries {
                 SELECT v.id AS vnext_membership_id, v.team_id AS vnext_team_id, c.legacy_team_id, v.user_id,
                        v.role, v.status, %1$s AS expected_legacy_role, %2$s AS expected_legacy_status,
                        l.id AS legacy_membership_id, l.role AS legacy_role, l.status AS legacy_status,
-                       l.promoted AS legacy_promoted
+                       l.promoted AS legacy_promoted, l.held_back AS legacy_held_back
                   FROM checked_teams c
                   JOIN organizations_membership v ON v.team_id = c.vnext_team_id
                   LEFT JOIN LATERAL (SELECT l.id, l.role, l.status,
-                                            coalesce((l.role_metadata ->> 'promoted_to_owner')::boolean, false) AS promoted
+                                            coalesce((l.role_metadata ->> 'promoted_to_owner')::boolean, false) AS promoted,
+                                            coalesce((l.role_metadata ->> 'held_back')::boolean, false) AS held_back
                                        FROM teams_teammembership l
                                       WHERE l.team_id = c.legacy_team_id AND l.user_id = v.user_id
                                       LIMIT 1) l ON true
@@ -74,13 +76,17 @@ final class ShadowQueries {
             SELECT totals.checked_teams, totals.checked_memberships, problems.*
               FROM (SELECT (SELECT count(*) FROM checked_teams) AS checked_teams,
                            (SELECT count(*) FROM compared) AS checked_memberships) totals
-              LEFT JOIN (SELECT * FROM compared
+              LEFT JOIN (SELECT *, legacy_held_back AND legacy_status = 'PENDING'
+                                   AND expected_legacy_status = 'ACTIVE' AS held_back
+                           FROM compared
                           WHERE legacy_membership_id IS NULL
                              OR (legacy_role IS DISTINCT FROM expected_legacy_role
                                  AND NOT (legacy_promoted AND legacy_role = 'OWNER'))
                              OR legacy_status IS DISTINCT FROM expected_legacy_status) problems ON true
             """.formatted(
-            LegacyExpectations.legacyRoleSql("v.role"), LegacyExpectations.legacyStatusSql("v.status"), OUTBOX_SCOPE);
+                    LegacyExpectations.legacyRoleSql("v.role", "v.status"),
+                    LegacyExpectations.legacyStatusSql("v.status"),
+                    OUTBOX_SCOPE);
 
     // The data tools' own writes (bulk and demo seeding) are not news; the dual-write's are not
     // audited at all.

@@ -122,16 +122,20 @@ public record ValidationReport(
 
     /**
      * The membership shadows of the checked teams: the consistency sample and the teams the
-     * dual-write worked on lately (see {@link ShadowQueries#MEMBERSHIP_SHADOWS}).
+     * dual-write worked on lately (see {@link ShadowQueries#MEMBERSHIP_SHADOWS}). {@code heldBackCount}:
+     * ACTIVE vNext members whose shadow is kept PENDING because they are ACTIVE in another legacy
+     * team of the same game (the legacy app allows one; docs/adr/0023), not counted as differing.
      */
     public record MembershipShadows(
             long checkedTeams,
             long checkedMemberships,
             long missingCount,
             long differingCount,
+            long heldBackCount,
             MembershipShadowSamples samples) {}
 
-    public record MembershipShadowSamples(List<MembershipShadow> missing, List<MembershipShadow> differing) {}
+    public record MembershipShadowSamples(
+            List<MembershipShadow> missing, List<MembershipShadow> differing, List<MembershipShadow> heldBack) {}
 
     /** A vNext membership and its legacy shadow ({@code legacy_*} null when the shadow is missing). */
     public record MembershipShadow(

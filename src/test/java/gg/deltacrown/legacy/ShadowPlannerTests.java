@@ -20,14 +20,14 @@ class ShadowPlannerTests {
 
         assertThat(row.name()).isEqualTo("Staging Test Team Alpha");
         assertThat(row.slug()).isEqualTo("staging-test-team-alpha");
-        assertThat(row.tag()).isEqualTo("staging-te");
+        assertThat(row.tag()).isEqualTo("STAGINGTES");
         assertThat(notes).isEmpty();
     }
 
     @Test
     void resolvesEachTakenValueFromTheVnextIdAndSaysSo() {
         LegacyUniqueValues taken = new LegacyUniqueValues();
-        taken.hold(17, "Perf Test Team 1", "perf-test-", "valorant", "perf-test-team-1");
+        taken.hold(17, "Perf Test Team 1", "PERFTESTTE", "valorant", "perf-test-team-1");
         List<String> notes = new ArrayList<>();
 
         LegacyTeamRow row =
@@ -35,7 +35,7 @@ class ShadowPlannerTests {
 
         assertThat(row.name()).isEqualTo("Perf Test Team 1 #1234");
         assertThat(row.slug()).isEqualTo("perf-test-team-1-v1234");
-        assertThat(row.tag()).isEqualTo("perf-te-ya");
+        assertThat(row.tag()).as("1234 in base 36 is YA").isEqualTo("PERFTESTYA");
         assertThat(notes).hasSize(3).allMatch(note -> note.contains("taken by legacy team 17"));
     }
 
@@ -53,15 +53,15 @@ class ShadowPlannerTests {
     @Test
     void aTeamKeepsItsOwnValuesOnUpdate() {
         LegacyTeamRow existing =
-                new LegacyTeamRow(40L, "Alpha", "alpha", "alpha", "valorant", "NA", "", null, null, null, true);
+                new LegacyTeamRow(40L, "Alpha", "ALPHA", "alpha", "valorant", "NA", "", null, null, null, true);
         LegacyUniqueValues taken = new LegacyUniqueValues();
-        taken.hold(40, "Alpha", "alpha", "valorant", "alpha");
+        taken.hold(40, "Alpha", "ALPHA", "valorant", "alpha");
 
         LegacyTeamRow row = ShadowPlanner.planTeam(team(5, "Alpha", "alpha"), existing, taken, new ArrayList<>());
 
         assertThat(row.id()).isEqualTo(40L);
         assertThat(row.name()).isEqualTo("Alpha");
-        assertThat(row.tag()).isEqualTo("alpha");
+        assertThat(row.tag()).isEqualTo("ALPHA");
     }
 
     @Test
@@ -93,6 +93,66 @@ class ShadowPlannerTests {
     }
 
     @Test
+    void everyTagCandidatePassesTheLegacyModelsClean() {
+        List<String> sources =
+                List.of("staging-test-team-alpha", "django-c", "a", "", "-", "équipe-nantaise", "日本", "x-1", "ab", "9");
+        for (String source : sources) {
+            for (long id : new long[] {1, 4, 35, 36, 1234, 999_999_999_999L, Long.MAX_VALUE}) {
+                for (int n = 0; n < 50; n++) {
+                    String tag = ShadowPlanner.tagCandidate(source, id, n);
+                    assertThat(tag)
+                            .as("source '%s', vNext id %d, candidate %d", source, id, n)
+                            .matches("[A-Z0-9]{2,10}");
+                    assertThat(ShadowPlanner.validTag(tag)).isTrue();
+                }
+            }
+        }
+        assertThat(ShadowPlanner.tagCandidate("django-c", 4, 1))
+                .as("the collision suffix of the issue's example: letters and digits, no hyphen")
+                .isEqualTo("DJANGOC4");
+        assertThat(ShadowPlanner.validTag("django-c-4")).isFalse();
+        assertThat(ShadowPlanner.validTag("D")).isFalse();
+    }
+
+    @Test
+    void suffixedNamesStayWithinFiftyCharacters() {
+        String fifty = "N".repeat(49) + "é";
+
+        assertThat(ShadowPlanner.nameCandidate(fifty, 123456, 0)).isEqualTo(fifty);
+        for (int n = 1; n < 50; n++) {
+            String name = ShadowPlanner.nameCandidate(fifty, 123456, n);
+            assertThat(name.codePointCount(0, name.length())).isBetween(3, 50);
+            assertThat(name).startsWith("NNN").contains(" #123456");
+        }
+        assertThat(ShadowPlanner.nameCandidate("Abc", 7, 1)).isEqualTo("Abc #7");
+        assertThat(ShadowPlanner.nameCandidate("A".repeat(46) + " word", 7, 1))
+                .as("no space left before the suffix")
+                .isEqualTo("A".repeat(46) + " #7");
+    }
+
+    @Test
+    void ownersAreActiveAndCaptainsHoldARoleThatMayBeCaptain() {
+        List<ShadowMember> members = List.of(
+                new ShadowMember(1, 10, 100L, "OWNER", "ACTIVE", "STARTER", "", true, T0, null),
+                new ShadowMember(2, 11, 101L, "OWNER", "INVITED", null, "", false, T0, null),
+                new ShadowMember(3, 12, 102L, "COACH", "ACTIVE", "COACH", "", true, T0, null));
+
+        ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(9, members, List.of(), new ArrayList<>());
+
+        assertThat(plan.finalRows())
+                .extracting(
+                        LegacyMemberRow::profileId,
+                        LegacyMemberRow::role,
+                        LegacyMemberRow::status,
+                        LegacyMemberRow::captain,
+                        LegacyMemberRow::vnextRole)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(100L, "OWNER", "ACTIVE", true, "OWNER"),
+                        org.assertj.core.groups.Tuple.tuple(101L, "PLAYER", "PENDING", false, "OWNER"),
+                        org.assertj.core.groups.Tuple.tuple(102L, "HEAD_COACH", "ACTIVE", false, "COACH"));
+    }
+
+    @Test
     void mirrorsEachUsersActiveMembershipElseTheLatest() {
         ShadowMember old = member(1, 10, 100L, "PLAYER", "INACTIVE", T0);
         ShadowMember current = member(2, 10, 100L, "SUBSTITUTE", "ACTIVE", T0.minusDays(1));
@@ -107,7 +167,7 @@ class ShadowPlannerTests {
     @Test
     void mapsRolesAndStatusesAndPlansInsertsAndUpdates() {
         LegacyMemberRow existing = new LegacyMemberRow(
-                500L, 9, 100L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 1L, "PLAYER", false);
+                500L, 9, 100L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 1L, "PLAYER", false, false);
         List<ShadowMember> members = List.of(
                 member(1, 10, 100L, "OWNER", "ACTIVE", T0),
                 member(2, 11, 101L, "COACH", "INVITED", T0),
@@ -153,9 +213,9 @@ class ShadowPlannerTests {
     @Test
     void releasesTheOwnerSlotBeforeAnotherRowTakesIt() {
         LegacyMemberRow oldOwner = new LegacyMemberRow(
-                1L, 9, 100L, "OWNER", "ACTIVE", null, "", false, T0, null, true, 1L, "OWNER", false);
+                1L, 9, 100L, "OWNER", "ACTIVE", null, "", false, T0, null, true, 1L, "OWNER", false, false);
         LegacyMemberRow player = new LegacyMemberRow(
-                2L, 9, 101L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 2L, "PLAYER", false);
+                2L, 9, 101L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 2L, "PLAYER", false, false);
         List<ShadowMember> members =
                 List.of(member(1, 10, 100L, "PLAYER", "ACTIVE", T0), member(2, 11, 101L, "OWNER", "ACTIVE", T0));
 

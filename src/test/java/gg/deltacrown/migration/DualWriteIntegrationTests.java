@@ -56,7 +56,7 @@ class DualWriteIntegrationTests {
         long legacyId = ((Number) row.get("legacy_id")).longValue();
         assertThat(jdbc.queryForMap(
                         "SELECT tag, logo_url, is_active, is_public FROM teams_team WHERE id = ?", legacyId))
-                .containsEntry("tag", "staging-te")
+                .containsEntry("tag", "STAGINGTES")
                 .containsEntry("logo_url", "https://cdn.example.com/test.png")
                 .containsEntry("is_active", true);
         assertThat(jdbc.queryForMap("""
@@ -134,20 +134,18 @@ class DualWriteIntegrationTests {
                  ORDER BY t.name""");
         // Whichever shadow is written first keeps the name; the other gets names derived from its own id.
         assertThat(legacy).hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("verified", true));
-        assertThat(legacy.get(0)).containsEntry("name", "Staging Test Team").containsEntry("tag", "staging-te");
+        assertThat(legacy.get(0)).containsEntry("name", "Staging Test Team").containsEntry("tag", "STAGINGTES");
         long second = ((Number) legacy.get(1).get("vnext_team_id")).longValue();
         assertThat(second).isIn(alpha.id(), beta.id());
         assertThat(legacy.get(1))
                 .containsEntry("name", "Staging Test Team #" + second)
                 .containsEntry(
                         "tag",
-                        "staging-te"
-                                        .substring(
-                                                0, 9 - Long.toString(second, 36).length())
-                                        .replaceAll("-+$", "") + "-" + Long.toString(second, 36));
+                        "STAGINGTES".substring(0, 10 - Long.toString(second, 36).length())
+                                + Long.toString(second, 36).toUpperCase(java.util.Locale.ROOT));
         assertThat((String) legacy.get(1).get("verification_notes"))
                 .contains("legacy name 'Staging Test Team' is taken")
-                .contains("legacy tag 'staging-te' is taken");
+                .contains("legacy tag 'STAGINGTES' is taken");
     }
 
     @Test

@@ -13,6 +13,7 @@ import gg.deltacrown.support.ApiClient;
 import gg.deltacrown.support.ApiClient.Reply;
 import gg.deltacrown.support.CapturedLogs;
 import gg.deltacrown.support.IntegrationTest;
+import gg.deltacrown.support.LegacyModelRules;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -157,9 +158,11 @@ class RunbookFlowsIntegrationTests {
         }
     }
 
+    /** Waits for the flow's shadow, then checks it as the legacy app would (Team.clean(), TeamMembership.clean()). */
     private void awaitDrained() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> outbox.status().pendingCount() == 0);
+        assertThat(LegacyModelRules.violations(jdbc)).isEmpty();
     }
 }

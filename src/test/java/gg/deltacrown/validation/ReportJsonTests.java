@@ -87,7 +87,13 @@ class ReportJsonTests {
         assertThat(names(report.get("shadow_health").get("outbox")))
                 .containsExactly("pending_count", "blocked_count", "oldest_pending_age_seconds", "blocked_samples");
         assertThat(names(report.get("shadow_health").get("memberships")))
-                .containsExactly("checked_teams", "checked_memberships", "missing_count", "differing_count", "samples");
+                .containsExactly(
+                        "checked_teams",
+                        "checked_memberships",
+                        "missing_count",
+                        "differing_count",
+                        "held_back_count",
+                        "samples");
     }
 
     @Test

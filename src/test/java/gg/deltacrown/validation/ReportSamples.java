@@ -48,7 +48,7 @@ public final class ReportSamples {
     static ShadowHealth healthyShadow() {
         return new ShadowHealth(
                 new OutboxHealth(0, 0, null, List.of()),
-                new MembershipShadows(0, 0, 0, 0, new MembershipShadowSamples(List.of(), List.of())),
+                new MembershipShadows(0, 0, 0, 0, 0, new MembershipShadowSamples(List.of(), List.of(), List.of())),
                 new LegacyWrites(0, List.of()));
     }
 
@@ -116,6 +116,7 @@ public final class ReportSamples {
                         58,
                         1,
                         1,
+                        1,
                         new MembershipShadowSamples(
                                 List.of(new MembershipShadow(
                                         501, 31, 60, 9, "PLAYER", "ACTIVE", "PLAYER", "ACTIVE", null, null, null)),
@@ -130,7 +131,10 @@ public final class ReportSamples {
                                         "REMOVED",
                                         702L,
                                         "PLAYER",
-                                        "ACTIVE")))),
+                                        "ACTIVE")),
+                                List.of(new MembershipShadow(
+                                        503, 23, 13, 7, "PLAYER", "ACTIVE", "PLAYER", "ACTIVE", 703L, "PLAYER",
+                                        "PENDING")))),
                 new LegacyWrites(
                         2,
                         List.of(new LegacyWrite(

@@ -51,7 +51,7 @@ class ReportTextIntegrationTests {
         List<String> lines = List.of(ReportText.render(report).split("\n", -1));
 
         assertThat(lines.get(5)).matches("Execution Time: \\d+\\.\\d{1,2}s");
-        assertThat(lines).hasSize(82);
+        assertThat(lines).hasSize(83);
         assertThat(lines.subList(0, 5))
                 .containsExactly(
                         "=".repeat(80),
@@ -59,7 +59,7 @@ class ReportTextIntegrationTests {
                         "=".repeat(80),
                         "",
                         "Generated: 2026-01-25T14:06:48.715523+00:00");
-        assertThat(lines.subList(6, 82))
+        assertThat(lines.subList(6, 83))
                 .containsExactly(
                         "Sample Size: 10",
                         "Query Count: 9",
@@ -120,6 +120,7 @@ class ReportTextIntegrationTests {
                         "Member Shadows Checked:    3 (2 teams)",
                         "Member Shadows Missing:    1",
                         "Member Shadows Differing:  0",
+                        "Member Shadows Held Back:  0",
                         "Legacy Writes While Blocked: 0",
                         "",
                         "  Missing Member Shadow Samples:",

@@ -63,6 +63,7 @@ class ReportTextTests {
                         "Member Shadows Checked:    0 (0 teams)",
                         "Member Shadows Missing:    0",
                         "Member Shadows Differing:  0",
+                        "Member Shadows Held Back:  0",
                         "Legacy Writes While Blocked: 0",
                         "",
                         "--------------------------------------------------------------------------------",
@@ -163,6 +164,7 @@ class ReportTextTests {
                         "Member Shadows Checked:    58 (12 teams)",
                         "Member Shadows Missing:    1",
                         "Member Shadows Differing:  1",
+                        "Member Shadows Held Back:  1",
                         "Legacy Writes While Blocked: 2",
                         "",
                         "  Blocked Outbox Samples:",
@@ -173,6 +175,9 @@ class ReportTextTests {
                         "",
                         "  Differing Member Shadow Samples:",
                         "    - Membership 502: legacy PLAYER/ACTIVE, expected PLAYER/REMOVED",
+                        "",
+                        "  Held Back Member Shadow Samples:",
+                        "    - Membership 503: user 7 is ACTIVE in another legacy team of the game; legacy PLAYER/PENDING",
                         "",
                         "  Latest Legacy Writes:",
                         "    - 2026-01-25T13:00:00+00:00: UPDATE on teams_team (bypass_reason: manual_fix)",
@@ -200,6 +205,8 @@ class ReportTextTests {
                                 + " membership sync.",
                         "  ⚠️ WARNING: 1 legacy membership shadows differ from vNext (role or status). Re-run the membership"
                                 + " sync.",
+                        "  ℹ️ INFO: 1 vNext members are ACTIVE in two teams of one game; the legacy app allows one, so their"
+                                + " second legacy membership is kept PENDING.",
                         "  ⚠️ WARNING: 2 legacy writes got through while legacy write blocking was on. Review"
                                 + " organizations_legacy_write_audit.",
                         "  ℹ️ INFO: 12 mappings are not verified. Re-sync their legacy shadows to verify them.",
