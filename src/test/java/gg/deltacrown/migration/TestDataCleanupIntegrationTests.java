@@ -99,4 +99,19 @@ class TestDataCleanupIntegrationTests {
                         alpha.id()))
                 .isZero();
     }
+
+    @Test
+    void unlinksAProfileWhosePrimaryTeamIsATestTeamInsteadOfDeletingIt() {
+        jdbc.update("""
+                UPDATE user_profile_userprofile
+                   SET primary_team_id = (SELECT legacy_team_id FROM organizations_migration_map WHERE vnext_team_id = ?)
+                 WHERE user_id = (SELECT owner_id FROM organizations_team WHERE id = ?)""", alpha.id(), alpha.id());
+
+        cleanup.clean(TestDataCleanup.RUNBOOK_PATTERNS, true);
+
+        assertThat(jdbc.queryForList("SELECT primary_team_id FROM user_profile_userprofile", Long.class))
+                .as("every profile is still there (Django's primary_team is SET_NULL), the test team's link gone")
+                .hasSize(2)
+                .containsOnlyNulls();
+    }
 }
