@@ -40,7 +40,9 @@ final class ShadowQueries {
      * dual-write worked on lately (an outbox entry not done yet, or done in the last 24 hours). A
      * vNext membership's shadow is the legacy row with the map's legacy team and the same user; it
      * must exist and carry the role and status {@link LegacyExpectations} gives, or be an ACTIVE
-     * member's row held back as PENDING by the one-active-team-per-game rule. Only the current
+     * member's row held back as PENDING by the one-active-team-per-game rule while the member is
+     * still ACTIVE in another legacy team of the game (once that team let go, the held-back row is
+     * stale until its team's next sync, and differs). Only the current
      * vNext row of a team and user is compared (its ACTIVE row, else its latest), since legacy keeps
      * one row per team and member. Returns one row per problem, each carrying the totals (one row of
      * totals alone when nothing is wrong).
@@ -76,8 +78,13 @@ final class ShadowQueries {
             SELECT totals.checked_teams, totals.checked_memberships, problems.*
               FROM (SELECT (SELECT count(*) FROM checked_teams) AS checked_teams,
                            (SELECT count(*) FROM compared) AS checked_memberships) totals
-              LEFT JOIN (SELECT *, legacy_held_back AND legacy_status = 'PENDING'
-                                   AND expected_legacy_status = 'ACTIVE' AS held_back
+              LEFT JOIN (SELECT *, legacy_held_back AND legacy_status = 'PENDING' AND expected_legacy_status = 'ACTIVE'
+                                   AND EXISTS (SELECT 1 FROM teams_teammembership o
+                                                 JOIN teams_team ot ON ot.id = o.team_id
+                                                WHERE o.user_id = compared.user_id AND o.status = 'ACTIVE'
+                                                  AND o.team_id <> compared.legacy_team_id AND ot.game <> ''
+                                                  AND ot.game = (SELECT lt.game FROM teams_team lt
+                                                                  WHERE lt.id = compared.legacy_team_id)) AS held_back
                            FROM compared
                           WHERE legacy_membership_id IS NULL
                              OR (legacy_role IS DISTINCT FROM expected_legacy_role
