@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,11 @@ import org.springframework.stereotype.Component;
  *   <li>Anything else (tables, but not the DeltaCrown ones): refused with the list of what is
  *       missing, rather than half-migrated.
  * </ul>
+ *
+ * <p>A migration older than the database's version runs out of order: versions are reserved per
+ * piece of work in advance, so a release can bring a version lower than one a database already has
+ * (V7 after V9 and V12); it runs then, and Flyway warns that it does
+ * (docs/adr/0023-drop-in-on-djangos-database.md).
  */
 @Component
 class SchemaMigration implements FlywayMigrationStrategy {
@@ -53,7 +60,18 @@ class SchemaMigration implements FlywayMigrationStrategy {
     @Override
     public void migrate(Flyway flyway) {
         checkDatabase(flyway);
+        if (missesAnEarlierVersion(flyway)) {
+            flyway = Flyway.configure(flyway.getConfiguration().getClassLoader())
+                    .configuration(flyway.getConfiguration())
+                    .outOfOrder(true)
+                    .load();
+        }
         flyway.migrate();
+    }
+
+    /** A migration older than the database's current version that it has not run (Flyway: ignored). */
+    private static boolean missesAnEarlierVersion(Flyway flyway) {
+        return Arrays.stream(flyway.info().all()).anyMatch(migration -> migration.getState() == MigrationState.IGNORED);
     }
 
     private static void checkDatabase(Flyway flyway) {

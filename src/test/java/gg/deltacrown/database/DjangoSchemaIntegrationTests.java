@@ -7,11 +7,18 @@ import gg.deltacrown.support.Catalog;
 import gg.deltacrown.support.DjangoDatabase;
 import gg.deltacrown.support.ProfileRows;
 import gg.deltacrown.support.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -70,10 +77,27 @@ class DjangoSchemaIntegrationTests {
     }
 
     @Test
-    void aDatabaseTheFirstV1MadeStartsAndEndsWithDjangosSchemaAndKeepsItsRows() {
+    void aDatabaseTheFirstV1MadeStartsAndEndsWithDjangosSchemaAndKeepsItsRows(@TempDir Path before) throws IOException {
         DataSource old = dataSource(TestDatabase.instance().newDatabase("first_v1_upgrade"));
         firstV1(old);
-        flyway(old).target("5").validateOnMigrate(false).load().migrate(); // what main's V2-V5 added
+        // Then every other migration, later versions included (V9 and V12 were released before V7):
+        // V7 arrives after them and still runs.
+        for (Resource migration :
+                new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql")) {
+            String name = migration.getFilename();
+            if (!name.startsWith("V1__") && !name.startsWith("V7__") && !name.startsWith("V7_")) {
+                Files.writeString(before.resolve(name), migration.getContentAsString(StandardCharsets.UTF_8));
+            }
+        }
+        Flyway.configure()
+                .dataSource(old)
+                .locations("filesystem:" + before)
+                .validateOnMigrate(false)
+                .load()
+                .migrate();
+        assertThat(new JdbcTemplate(old).queryForList("SELECT version FROM flyway_schema_history", String.class))
+                .contains("12")
+                .doesNotContain("7");
         JdbcTemplate jdbc = new JdbcTemplate(old);
         jdbc.execute("""
                 INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff,
@@ -102,6 +126,8 @@ class DjangoSchemaIntegrationTests {
         assertThat(Catalog.addedToTablesOf(upgraded, fixture))
                 .containsExactlyInAnyOrderEntriesOf(ADDED_TO_DJANGO_TABLES);
         assertThat(v1Checksum(old)).isEqualTo(SchemaMigration.V1_CHECKSUM);
+        assertThat(jdbc.queryForObject("SELECT success FROM flyway_schema_history WHERE version = '7'", Boolean.class))
+                .isTrue();
         assertThat(jdbc.queryForList(
                         "SELECT slug || ' ' || (uuid IS NOT NULL) || ' ' || (public_id ~ '^DC-\\d{2}-00000[12]$')"
                                 + " || ' ' || region FROM user_profile_userprofile ORDER BY id",
