@@ -112,7 +112,7 @@ class LoginAbuseIntegrationTests {
         }
         HttpResponse<String> throttled = page("10.3.1.1").login("abuse-alice", "wrong");
 
-        assertThat(failures).containsOnly("/login?error");
+        assertThat(failures).containsOnly("/login?error&username=abuse-alice");
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(throttled.body()).contains("Too many attempts", "Too many failed logins", "Try again in");
