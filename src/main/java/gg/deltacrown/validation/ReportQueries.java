@@ -85,15 +85,17 @@ final class ReportQueries {
      * order (a hash of the map row id, so the sample is spread over the whole history and two runs
      * on the same data compare the same teams), with what the comparison needs in one pass. The
      * order is taken on the map rows alone; {@code :candidates} adds to the sample size the number
-     * of in-scope map rows with a missing team, which are the only ones the joins can drop.
+     * of in-scope map rows with a missing team, which are the only ones the joins can drop. A legacy
+     * membership whose profile has no account is nobody's membership: vNext cannot have it, so it
+     * is not counted (backfill reports it as a conflict).
      */
     static final String SAMPLE = """
             SELECT m.id AS mapping_id, lt.id AS legacy_team_id, vt.id AS vnext_team_id,
                    lt.name AS legacy_name, vt.name AS vnext_name, lt.slug AS legacy_slug, vt.slug AS vnext_slug,
                    (SELECT count(*) FROM teams_teammembership lm
                      WHERE lm.team_id = lt.id
-                       AND (lm.status = 'ACTIVE' OR coalesce((lm.role_metadata ->> 'held_back')::boolean, false)))
-                       AS legacy_count,
+                       AND (lm.status = 'ACTIVE' OR coalesce((lm.role_metadata ->> 'held_back')::boolean, false))
+                       AND EXISTS (SELECT 1 FROM accounts_user u WHERE u.id = lm.user_id)) AS legacy_count,
                    (SELECT count(*) FROM organizations_membership vm
                      WHERE vm.team_id = vt.id AND vm.status = 'ACTIVE') AS vnext_count,
                    EXISTS (SELECT 1 FROM teams_ranking_breakdown r WHERE r.team_id = lt.id) AS legacy_has_ranking,
