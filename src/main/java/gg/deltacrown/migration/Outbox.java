@@ -55,6 +55,13 @@ class Outbox {
                FOR UPDATE SKIP LOCKED
             """;
 
+    /** BLOCKED rows of these teams, for a tool that re-syncs them (repair). */
+    private static final String CLAIM_BLOCKED = "SELECT " + COLUMNS + """
+              FROM organizations_dualwrite_outbox
+             WHERE status = 'BLOCKED' AND vnext_team_id = ANY(:teamIds)
+               FOR UPDATE SKIP LOCKED
+            """;
+
     private static final String COMPLETE = """
             UPDATE organizations_dualwrite_outbox
                SET status = 'DONE', attempts = attempts + 1, completed_at = clock_timestamp(),
@@ -189,6 +196,13 @@ class Outbox {
     List<OutboxEntry> claim(Collection<Long> ids) {
         return jdbc.sql(CLAIM_IDS)
                 .param("ids", ids.toArray(Long[]::new))
+                .query(Outbox::entry)
+                .list();
+    }
+
+    List<OutboxEntry> claimBlocked(Collection<Long> teamIds) {
+        return jdbc.sql(CLAIM_BLOCKED)
+                .param("teamIds", teamIds.toArray(Long[]::new))
                 .query(Outbox::entry)
                 .list();
     }
