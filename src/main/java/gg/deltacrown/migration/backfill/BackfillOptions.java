@@ -1,0 +1,42 @@
+package gg.deltacrown.migration.backfill;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backfill run covers.
+ *
+ * @param dryRun classify and count, write nothing
+ * @param legacyGame only legacy teams of this {@code teams_team.game}, or null for all
+ * @param region only legacy teams of this region, or null for all
+ * @param limit at most this many legacy teams in the run (skipped ones included), or null
+ * @param batchSize legacy teams per transaction
+ */
+public record BackfillOptions(boolean dryRun, String legacyGame, String region, Long limit, int batchSize) {
+
+    public static final int DEFAULT_BATCH_SIZE = 5000;
+    public static final int MAX_BATCH_SIZE = 100_000;
+
+    /** Everything wrong with the options, in the words of the command's flags; empty when fine. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            problems.add("--batch-size must be between 1 and " + MAX_BATCH_SIZE);
+        }
+        if (limit != null && limit < 1) {
+            problems.add("--limit must be at least 1");
+        }
+        return problems;
+    }
+
+    /** The filters, as stored with a run (a run is resumed only by a run with the same filters). */
+    Map<String, Object> filters() {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("game", legacyGame);
+        filters.put("region", region);
+        filters.put("limit", limit);
+        return filters;
+    }
+}
