@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             SeedScaleCommand.class,
             PsqlCommand.class,
             TestCommand.class,
+            BackfillCommand.class,
         })
 public final class Main implements Runnable {
 
