@@ -56,8 +56,7 @@ class BackfillBatch {
             return empty();
         }
         jdbc.sql(BackfillStatements.MEMBERS).update();
-        jdbc.sql(BackfillStatements.ANALYZE_BATCH).update();
-        jdbc.sql(BackfillStatements.PLAN).update();
+        jdbc.sql(BackfillStatements.PLAN).param("write", write).update();
         resolveSlugs();
         long organizationsToCreate = organizations(write);
         Counts counts =
@@ -68,7 +67,6 @@ class BackfillBatch {
                     .list();
             return result(counts, organizationsToCreate, 0, 0, conflicts, 0);
         }
-        jdbc.sql(BackfillStatements.TAKE_IDS).update();
         long rows = jdbc.sql(BackfillStatements.INSERT_TEAMS).update();
         rows += jdbc.sql(BackfillStatements.INSERT_MEMBERSHIPS).update();
         rows += jdbc.sql(BackfillStatements.INSERT_RANKINGS).update();

@@ -70,7 +70,7 @@ final class BackfillStatements {
 
     /**
      * The batch's legacy memberships with their user (NULL when the profile or its account is
-     * missing), the vNext role and status they become, and whether they survive the round trip
+     * missing; {@code user_id} is the profile's user, kept so by the V2 triggers), the vNext role and status they become, and whether they survive the round trip
      * through vNext unchanged: the shadow writer would write exactly this row back (an OWNER row
      * also needs Django's permission cache).
      */
@@ -84,8 +84,7 @@ final class BackfillStatements {
                        AND (lm.role <> 'OWNER' OR (%5$s)) AS round_trips
               FROM backfill_team b
               JOIN teams_teammembership lm ON lm.team_id = b.legacy_team_id
-              LEFT JOIN user_profile_userprofile p ON p.id = lm.profile_id
-              LEFT JOIN accounts_user u ON u.id = p.user_id
+              LEFT JOIN LATERAL (SELECT u.id FROM accounts_user u WHERE u.id = lm.user_id LIMIT 1) u ON true
             """.formatted(
                     InverseMapping.roleSql("lm.role"),
                     InverseMapping.statusSql("lm.status"),
@@ -97,20 +96,19 @@ final class BackfillStatements {
      * One row per team: its owner (the ACTIVE OWNER, else the member Django's save would promote:
      * first ACTIVE member by role, then latest joined; nobody when that member has no account),
      * whether it must go into an organisation (its owner already has an ACTIVE independent team for
-     * the game, in vNext or earlier in the batch), whether its legacy slug is free in vNext, and
+     * the game, in vNext or earlier in the batch), whether its legacy slug is free in vNext, its vNext
+     * id from the table's own sequence (not in a dry run: nothing is taken), and
      * whether its legacy rows are exactly what the shadow writer would write for the new vNext team
-     * ({@code canonical}: then the map row is verified without touching legacy).
+     * ({@code canonical}: then the map row is verified without touching legacy). Lookups into the
+     * big tables are {@code LATERAL} index probes per team: the batch's temporary tables have no
+     * statistics, and a hashed plan would read the whole table every batch.
      */
     static final String PLAN = """
             CREATE TEMP TABLE backfill_plan ON COMMIT DROP AS
-            WITH owners AS (
-                SELECT DISTINCT ON (legacy_team_id) legacy_team_id, user_id AS owner_user_id,
-                       legacy_role <> 'OWNER' AS owner_promoted
-                  FROM backfill_member
-                 WHERE legacy_status = 'ACTIVE'
-                 ORDER BY legacy_team_id, legacy_role = 'OWNER' DESC, legacy_role COLLATE "C", joined_at DESC),
-            members AS (
+            WITH members AS (
                 SELECT legacy_team_id, count(*) FILTER (WHERE user_id IS NOT NULL) AS memberships,
+                       bool_or(legacy_role = 'OWNER' AND legacy_status = 'ACTIVE') AS has_owner,
+                       max(user_id) FILTER (WHERE legacy_role = 'OWNER' AND legacy_status = 'ACTIVE') AS owner_user_id,
                        count(*) FILTER (WHERE user_id IS NULL) AS without_user,
                        string_agg(legacy_membership_id::text, ', ' ORDER BY legacy_membership_id)
                            FILTER (WHERE user_id IS NULL) AS without_user_ids,
@@ -119,35 +117,50 @@ final class BackfillStatements {
                            FILTER (WHERE NOT values_exact AND user_id IS NOT NULL) AS changed_roles
                   FROM backfill_member
                  GROUP BY legacy_team_id),
+            promoted AS (
+                SELECT DISTINCT ON (m.legacy_team_id) m.legacy_team_id, m.user_id
+                  FROM backfill_member m
+                  JOIN members g ON g.legacy_team_id = m.legacy_team_id AND NOT g.has_owner
+                 WHERE m.legacy_status = 'ACTIVE'
+                 ORDER BY m.legacy_team_id, m.legacy_role COLLATE "C", m.joined_at DESC),
             owned AS (
-                SELECT t.*, o.owner_user_id, coalesce(o.owner_promoted, false) AS owner_promoted,
+                SELECT t.*, coalesce(m.owner_user_id, o.user_id) AS owner_user_id, o.legacy_team_id IS NOT NULL AS owner_promoted,
                        coalesce(m.memberships, 0) AS memberships, coalesce(m.without_user, 0) AS without_user,
                        m.without_user_ids, coalesce(m.members_round_trip, true) AS members_round_trip,
-                       m.changed_roles, o.owner_user_id IS NULL AS no_owner
+                       m.changed_roles, coalesce(m.owner_user_id, o.user_id) IS NULL AS no_owner
                   FROM backfill_team t
-                  LEFT JOIN owners o USING (legacy_team_id)
-                  LEFT JOIN members m USING (legacy_team_id)),
+                  LEFT JOIN members m USING (legacy_team_id)
+                  LEFT JOIN promoted o USING (legacy_team_id)),
             checked AS (
                 SELECT w.*,
                        NOT w.no_owner
-                           AND (EXISTS (SELECT 1 FROM organizations_team vt
-                                         WHERE vt.owner_id = w.owner_user_id AND vt.game_id = w.game_id
-                                           AND vt.status = 'ACTIVE')
+                           AND (owner_team.found IS TRUE
                                 OR row_number() OVER (PARTITION BY w.no_owner, w.owner_user_id, w.game_id
                                                       ORDER BY w.legacy_team_id) > 1) AS needs_organization,
-                       NOT w.no_owner AND w.legacy_slug <> ''
-                           AND NOT EXISTS (SELECT 1 FROM organizations_team vt WHERE vt.slug = w.legacy_slug)
+                       NOT w.no_owner AND w.legacy_slug <> '' AND slug_team.found IS NULL
                            AND row_number() OVER (PARTITION BY w.no_owner, w.legacy_slug
-                                                  ORDER BY w.legacy_team_id) = 1 AS slug_free
-                  FROM owned w)
+                                                  ORDER BY w.legacy_team_id) = 1 AS slug_free,
+                       ranking.found IS TRUE AS has_ranking
+                  FROM owned w
+                  LEFT JOIN LATERAL (SELECT true AS found FROM organizations_team vt
+                                      WHERE vt.owner_id = w.owner_user_id AND vt.game_id = w.game_id
+                                        AND vt.status = 'ACTIVE'
+                                      LIMIT 1) owner_team ON true
+                  LEFT JOIN LATERAL (SELECT true AS found FROM organizations_team vt WHERE vt.slug = w.legacy_slug
+                                      LIMIT 1) slug_team ON true
+                  LEFT JOIN LATERAL (SELECT true AS found FROM teams_ranking_breakdown r
+                                      WHERE r.team_id = w.legacy_team_id
+                                      LIMIT 1) ranking ON true)
             SELECT c.*,
                    CASE WHEN c.no_owner THEN 'no_owner' END AS skip_reason,
                    CASE WHEN c.slug_free THEN c.legacy_slug END AS vnext_slug,
                    c.game_known AND c.slug_free AND NOT c.owner_promoted AND c.members_round_trip AS canonical,
                    CAST(NULL AS bigint) AS organization_id,
                    false AS organization_created,
-                   CAST(NULL AS bigint) AS vnext_team_id
+                   CASE WHEN :write AND NOT c.no_owner
+                        THEN nextval(pg_get_serial_sequence('organizations_team', 'id')) END AS vnext_team_id
               FROM checked c
+             ORDER BY c.legacy_team_id
             """;
 
     /** Teams whose legacy slug cannot be their vNext slug (taken, empty): resolved in Java. */
@@ -245,16 +258,6 @@ final class BackfillStatements {
              WHERE needs_organization AND skip_reason IS NULL AND organization_id IS NULL
             """;
 
-    /** vNext ids from the table's own sequence, in legacy id order. */
-    static final String TAKE_IDS = """
-            UPDATE backfill_plan p
-               SET vnext_team_id = n.id
-              FROM (SELECT legacy_team_id, nextval(pg_get_serial_sequence('organizations_team', 'id')) AS id
-                      FROM (SELECT legacy_team_id FROM backfill_plan WHERE skip_reason IS NULL
-                             ORDER BY legacy_team_id) ordered) n
-             WHERE p.legacy_team_id = n.legacy_team_id
-            """;
-
     /** Independent unless it went into an organisation; logo URL and tagline become branding. */
     static final String INSERT_TEAMS = """
             INSERT INTO organizations_team (id, name, slug, organization_id, owner_id, game_id, region, status, logo,
@@ -294,8 +297,10 @@ final class BackfillStatements {
                         WHEN r.final_total >= 50 THEN 'BRONZE' ELSE 'UNRANKED' END,
                    NULL, NULL, 0, 0, false, 0, r.last_calculated, NULL
               FROM backfill_plan p
-              JOIN teams_ranking_breakdown r ON r.team_id = p.legacy_team_id
-             WHERE p.skip_reason IS NULL
+             CROSS JOIN LATERAL (SELECT r.final_total, r.last_calculated FROM teams_ranking_breakdown r
+                                  WHERE r.team_id = p.legacy_team_id
+                                  LIMIT 1) r
+             WHERE p.skip_reason IS NULL AND p.has_ranking
             """;
 
     /** What a reader of the map row should know about how its pair was made. */
@@ -347,7 +352,9 @@ final class BackfillStatements {
      */
     private static final String CONFLICTS = """
             SELECT p.legacy_team_id, p.vnext_team_id, c.kind, c.detail, c.resolution
-              FROM backfill_plan p
+              FROM (SELECT * FROM backfill_plan
+                     WHERE skip_reason IS NOT NULL OR NOT game_known OR NOT slug_free OR needs_organization
+                        OR without_user > 0 OR owner_promoted OR changed_roles IS NOT NULL) p
              CROSS JOIN LATERAL (VALUES
                  (CASE WHEN p.skip_reason = 'no_owner' THEN 'no_owner' END,
                   'no ACTIVE member with an account to own the team', 'skipped'),
@@ -395,13 +402,10 @@ final class BackfillStatements {
                    count(*) FILTER (WHERE p.skip_reason IS NULL AND NOT p.canonical AND p.game_known) AS to_sync,
                    count(*) FILTER (WHERE p.skip_reason = 'no_owner') AS skipped_no_owner,
                    count(*) FILTER (WHERE p.skip_reason = 'organization_unavailable') AS skipped_no_organization,
-                   (SELECT count(*) FROM teams_ranking_breakdown r JOIN backfill_plan q ON q.legacy_team_id = r.team_id
-                     WHERE q.skip_reason IS NULL) AS rankings,
+                   count(*) FILTER (WHERE p.skip_reason IS NULL AND p.has_ranking) AS rankings,
                    count(DISTINCT p.organization_id) FILTER (WHERE p.organization_created) AS organizations
               FROM backfill_plan p
             """;
-
-    static final String ANALYZE_BATCH = "ANALYZE backfill_team, backfill_member";
 
     private BackfillStatements() {}
 }
