@@ -1,5 +1,6 @@
 package gg.deltacrown.migration;
 
+import gg.deltacrown.legacy.LegacyRankings;
 import gg.deltacrown.legacy.LegacyShadows;
 import gg.deltacrown.legacy.ShadowRequest;
 import gg.deltacrown.legacy.ShadowResult;
@@ -20,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one sync-and-verify path of the dispatcher and of strict mode, inside the caller's
  * transaction: lock the teams of the changes, read their current vNext state, bring the legacy
- * shadows to it, upsert the map rows with the verification, and say per change whether it is done
- * or why it is blocked.
+ * shadows to it (a ranked vNext team's shadow gets its legacy ranking row), upsert the map rows with
+ * the verification, and say per change whether it is done or why it is blocked.
  */
 @Component
 class ShadowSync {
@@ -41,12 +42,14 @@ class ShadowSync {
     private final VnextState vnext;
     private final MigrationMap map;
     private final LegacyShadows shadows;
+    private final LegacyRankings rankings;
 
-    ShadowSync(JdbcClient jdbc, VnextState vnext, MigrationMap map, LegacyShadows shadows) {
+    ShadowSync(JdbcClient jdbc, VnextState vnext, MigrationMap map, LegacyShadows shadows, LegacyRankings rankings) {
         this.jdbc = jdbc;
         this.vnext = vnext;
         this.map = map;
         this.shadows = shadows;
+        this.rankings = rankings;
     }
 
     /** A vNext change to mirror: an outbox row, or a strict-mode change inside its request. */
@@ -121,6 +124,11 @@ class ShadowSync {
 
         Map<Long, ShadowResult> byTeam = new HashMap<>();
         results.forEach(result -> byTeam.put(result.vnextTeamId(), result));
+        rankings.ensure(
+                vnext.ranked(teams.keySet()).stream()
+                        .map(id -> byTeam.get(id).legacyTeamId())
+                        .toList(),
+                bypassReason);
         Set<Long> missing = new TreeSet<>(ids);
         missing.removeAll(teams.keySet());
         return new Outcome(byTeam, missing);

@@ -33,6 +33,10 @@ class VnextState {
              WHERE m.team_id = ANY(:ids)
             """;
 
+    private static final String SELECT_RANKED = """
+            SELECT team_id FROM organizations_ranking WHERE team_id = ANY(:ids)
+            """;
+
     private final JdbcClient jdbc;
 
     VnextState(JdbcClient jdbc) {
@@ -58,6 +62,14 @@ class VnextState {
                 .stream()
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** The teams that have a vNext ranking. */
+    List<Long> ranked(Collection<Long> ids) {
+        return jdbc.sql(SELECT_RANKED)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     private static ShadowTeam team(ResultSet rs, int row) throws SQLException {
