@@ -53,6 +53,16 @@ final class BackfillCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(
+            names = "--workers",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = {
+                "Batches in flight at once, each on a connection of its own (default ${DEFAULT-VALUE});",
+                "a crash redoes at most N batches"
+            })
+    int workers;
+
+    @Option(
             names = "--format",
             paramLabel = "text|json",
             defaultValue = "text",
@@ -64,12 +74,16 @@ final class BackfillCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CommandFailedException("--format must be text or json, not '" + format + "'");
         }
-        BackfillOptions options = new BackfillOptions(dryRun, legacyGame(), blankToNull(region), limit, batchSize);
+        BackfillOptions options =
+                new BackfillOptions(dryRun, legacyGame(), blankToNull(region), limit, batchSize, workers);
         if (!options.problems().isEmpty()) {
             throw new CommandFailedException(String.join("; ", options.problems()));
         }
         BackfillSummary summary;
-        try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment());
+        // A connection per worker, one for the coordinator, one holding the run's lock.
+        Map<String, Object> pool = Map.of("spring.datasource.hikari.maximum-pool-size", workers + 2);
+        try (ServiceBootstrap service =
+                        ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment(), pool);
                 Progress progress = new Progress()) {
             summary = service.bean(Backfill.class).run(options, progress);
         } catch (Backfill.BusyException e) {

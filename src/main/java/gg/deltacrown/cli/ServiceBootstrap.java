@@ -59,7 +59,7 @@ final class ServiceBootstrap implements AutoCloseable {
             properties.put("deltacrown.data-dir", settings.dataDirectory().toString());
             properties.put("deltacrown.embedded-database", database.embedded());
             if (mode == Mode.CLI) {
-                properties.put("spring.datasource.hikari.maximum-pool-size", 4);
+                properties.putIfAbsent("spring.datasource.hikari.maximum-pool-size", 4);
                 properties.put("spring.main.log-startup-info", false);
                 // A tool's stderr shows warnings, not the framework's start-up (Main.logLevel).
                 String level = System.getProperty("deltacrown.log.level", "WARN");

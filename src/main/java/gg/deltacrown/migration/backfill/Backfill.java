@@ -4,6 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,17 +120,10 @@ public class Backfill {
         BackfillSummary.Totals totals = new BackfillSummary.Totals(new BackfillSummary.Run(runId, resumedAfter), false);
         progress.started(total, new BackfillSummary.Run(runId, resumedAfter));
         try {
-            while (remaining > 0) {
-                int size = (int) Math.min(options.batchSize(), remaining);
-                BatchResult result = process(runId, cursor, size, options);
-                if (result.teams() == 0) {
-                    break;
-                }
-                totals.add(result);
-                cursor = result.lastLegacyTeamId();
-                remaining -= result.teams();
-                double elapsed = seconds(started);
-                progress.batch(result, totals.teams(), total, elapsed);
+            if (options.workers() == 1) {
+                oneWorker(runId, cursor, remaining, options, totals, total, progress, started);
+            } else {
+                parallel(runId, cursor, remaining, options, totals, total, progress, started);
             }
             transactions.executeWithoutResult(status -> runs.finish(runId, "DONE", null));
         } catch (RuntimeException failure) {
@@ -133,17 +134,110 @@ public class Backfill {
         return totals.summary(seconds(started));
     }
 
+    /** Batch after batch on one connection, each moving the cursor in its own transaction. */
+    private void oneWorker(
+            long runId,
+            long cursor,
+            long remaining,
+            BackfillOptions options,
+            BackfillSummary.Totals totals,
+            long total,
+            BackfillProgress progress,
+            long started) {
+        while (remaining > 0) {
+            int size = (int) Math.min(options.batchSize(), remaining);
+            BatchResult result = process(runId, cursor, Long.MAX_VALUE, size, options, true);
+            if (result.teams() == 0) {
+                return;
+            }
+            totals.add(result);
+            cursor = result.lastLegacyTeamId();
+            remaining -= result.teams();
+            progress.batch(result, totals.teams(), total, seconds(started));
+        }
+    }
+
+    /**
+     * Up to {@code workers} batches in flight, each a range of legacy ids of its own; the cursor
+     * moves past a batch once it and every batch before it committed, so a crash redoes at most the
+     * batches in flight.
+     */
+    private void parallel(
+            long runId,
+            long cursor,
+            long remaining,
+            BackfillOptions options,
+            BackfillSummary.Totals totals,
+            long total,
+            BackfillProgress progress,
+            long started) {
+        ExecutorService workers = Executors.newFixedThreadPool(options.workers());
+        Deque<Map.Entry<Long, Future<BatchResult>>> inFlight = new ArrayDeque<>();
+        long next = cursor;
+        try {
+            while (true) {
+                while (inFlight.size() < options.workers() && remaining > 0) {
+                    long after = next;
+                    int size = (int) Math.min(options.batchSize(), remaining);
+                    Map.Entry<Long, Long> range = jdbc.sql(BackfillStatements.RANGE)
+                            .param("after", after)
+                            .param("game", options.legacyGame())
+                            .param("region", options.region())
+                            .param("limit", size)
+                            .query((rs, row) -> Map.entry(rs.getLong("up_to"), rs.getLong("teams")))
+                            .single();
+                    if (range.getValue() == 0) {
+                        remaining = 0;
+                        break;
+                    }
+                    long upTo = range.getKey();
+                    inFlight.add(
+                            Map.entry(upTo, workers.submit(() -> process(runId, after, upTo, size, options, false))));
+                    next = upTo;
+                    remaining -= range.getValue();
+                }
+                Map.Entry<Long, Future<BatchResult>> oldest = inFlight.pollFirst();
+                if (oldest == null) {
+                    return;
+                }
+                BatchResult result = await(oldest.getValue());
+                transactions.executeWithoutResult(status -> runs.moveCursor(runId, oldest.getKey()));
+                totals.add(result);
+                progress.batch(result, totals.teams(), total, seconds(started));
+            }
+        } finally {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static BatchResult await(Future<BatchResult> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /**
      * One batch, retried when it lost a race to a concurrent write (a unique slug or owner taken
      * between its plan and its insert, a deadlock). A batch that fails for another reason is split
      * until the team that fails is alone; that team is recorded as a {@code failed} conflict and
      * skipped, so one bad row never stops the run.
      */
-    private BatchResult process(long runId, long cursor, int size, BackfillOptions options) {
+    private BatchResult process(
+            long runId, long cursor, long upTo, int size, BackfillOptions options, boolean moveCursor) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return transactions.execute(status -> batch.run(cursor, size, options, runId));
+                return transactions.execute(status -> batch.run(cursor, upTo, size, options, runId, moveCursor));
             } catch (DuplicateKeyException | TransientDataAccessException race) {
                 last = race;
                 log.atWarn()
@@ -159,14 +253,14 @@ public class Backfill {
             }
         }
         if (size > 1) {
-            BatchResult first = process(runId, cursor, size / 2, options);
+            BatchResult first = process(runId, cursor, upTo, size / 2, options, moveCursor);
             if (first.teams() == 0) {
                 return first;
             }
-            BatchResult second = process(runId, first.lastLegacyTeamId(), size - size / 2, options);
+            BatchResult second = process(runId, first.lastLegacyTeamId(), upTo, size - size / 2, options, moveCursor);
             return BatchResult.merge(first, second);
         }
-        Long failedTeam = nextCandidate(cursor, options);
+        Long failedTeam = nextCandidate(cursor, upTo, options);
         if (failedTeam == null) {
             throw last;
         }
@@ -177,7 +271,7 @@ public class Backfill {
                 .addKeyValue("legacy_team_id", failedTeam)
                 .addKeyValue("error", message)
                 .log("Backfill of legacy team {} failed; skipped", failedTeam);
-        transactions.executeWithoutResult(status -> runs.failedTeam(runId, failedTeam, message));
+        transactions.executeWithoutResult(status -> runs.failedTeam(runId, failedTeam, message, moveCursor));
         return BatchResult.failed(failedTeam, message);
     }
 
@@ -189,7 +283,7 @@ public class Backfill {
             status.setRollbackOnly();
             long total = count(0, limit, options);
             progress.started(total, new BackfillSummary.Run(null, null));
-            return batch.run(0, limit, options, null);
+            return batch.run(0, Long.MAX_VALUE, limit, options, null, false);
         });
         totals.add(result);
         progress.batch(result, result.teams(), result.teams(), seconds(started));
@@ -206,9 +300,10 @@ public class Backfill {
                 .single();
     }
 
-    private Long nextCandidate(long after, BackfillOptions options) {
+    private Long nextCandidate(long after, long upTo, BackfillOptions options) {
         return jdbc.sql(BackfillStatements.NEXT_CANDIDATE)
                 .param("after", after)
+                .param("upTo", upTo)
                 .param("game", options.legacyGame())
                 .param("region", options.region())
                 .query(Long.class)

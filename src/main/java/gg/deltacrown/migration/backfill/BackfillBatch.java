@@ -39,15 +39,20 @@ class BackfillBatch {
     }
 
     /**
+     * @param after the batch takes teams with a greater id
+     * @param upTo and at most this id
      * @param runId the run to record the batch in; null for a dry run (nothing is written)
+     * @param moveCursor whether the batch moves the run's cursor (one worker: exactly, in its own
+     *     transaction); with several workers the caller moves it past completed batches only
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    BatchResult run(long after, long limit, BackfillOptions options, Long runId) {
+    BatchResult run(long after, long upTo, long limit, BackfillOptions options, Long runId, boolean moveCursor) {
         boolean write = runId != null;
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         int teams = jdbc.sql(BackfillStatements.CANDIDATES)
                 .param("after", after)
+                .param("upTo", upTo)
                 .param("game", options.legacyGame())
                 .param("region", options.region())
                 .param("limit", limit)
@@ -89,7 +94,7 @@ class BackfillBatch {
                 .query(BackfillBatch::conflict)
                 .list();
         BatchResult result = result(counts, organizationsToCreate, toSync.size(), syncedVerified, conflicts, rows);
-        runs.advance(runId, result);
+        runs.advance(runId, result, moveCursor);
         return result;
     }
 

@@ -33,10 +33,18 @@ class BackfillRuns {
 
     private static final String ADVANCE = """
             UPDATE organizations_backfill_run
-               SET last_legacy_team_id = greatest(last_legacy_team_id, :last), batches = batches + 1,
+               SET last_legacy_team_id = CASE WHEN :moveCursor THEN greatest(last_legacy_team_id, :last)
+                                              ELSE last_legacy_team_id END,
+                   batches = batches + 1,
                    teams_created = teams_created + :created, memberships_created = memberships_created + :memberships,
                    rows_written = rows_written + :rows, teams_skipped = teams_skipped + :skipped,
                    conflicts = conflicts + :conflicts, updated_at = now()
+             WHERE id = :id
+            """;
+
+    private static final String CURSOR = """
+            UPDATE organizations_backfill_run SET last_legacy_team_id = greatest(last_legacy_team_id, :last),
+                   updated_at = now()
              WHERE id = :id
             """;
 
@@ -88,9 +96,10 @@ class BackfillRuns {
         jdbc.sql(RESUME).param("id", id).update();
     }
 
-    void advance(long id, BatchResult batch) {
+    void advance(long id, BatchResult batch, boolean moveCursor) {
         jdbc.sql(ADVANCE)
                 .param("id", id)
+                .param("moveCursor", moveCursor)
                 .param("last", batch.lastLegacyTeamId())
                 .param("created", batch.created())
                 .param("memberships", batch.memberships())
@@ -104,6 +113,11 @@ class BackfillRuns {
                 .update();
     }
 
+    /** Moves the cursor past batches that all committed (several workers). */
+    void moveCursor(long id, long lastLegacyTeamId) {
+        jdbc.sql(CURSOR).param("id", id).param("last", lastLegacyTeamId).update();
+    }
+
     void finish(long id, String status, String error) {
         jdbc.sql(FINISH)
                 .param("id", id)
@@ -113,7 +127,7 @@ class BackfillRuns {
     }
 
     /** A team that failed alone: recorded, and the cursor moves past it. */
-    void failedTeam(long runId, long legacyTeamId, String detail) {
+    void failedTeam(long runId, long legacyTeamId, String detail, boolean moveCursor) {
         jdbc.sql(FAILED_TEAM)
                 .param("run", runId)
                 .param("legacyTeamId", legacyTeamId)
@@ -121,6 +135,7 @@ class BackfillRuns {
                 .update();
         jdbc.sql(ADVANCE)
                 .param("id", runId)
+                .param("moveCursor", moveCursor)
                 .param("last", legacyTeamId)
                 .param("created", 0)
                 .param("memberships", 0)

@@ -8,7 +8,11 @@ package gg.deltacrown.migration.backfill;
  */
 final class BackfillStatements {
 
-    /** The next active legacy teams without a map row, in id order after the cursor. */
+    /**
+     * The next active legacy teams without a map row, in id order after the cursor: an index probe
+     * into the map per team, stopping at the limit (an anti-join would hash the whole map every
+     * batch).
+     */
     static final String CANDIDATES =
             """
             CREATE TEMP TABLE backfill_team ON COMMIT DROP AS
@@ -16,21 +20,39 @@ final class BackfillStatements {
                    %1$s AS game_id, %2$s AS game_known, lt.region, lt.description, lt.logo, lt.banner_image,
                    lt.logo_url, lt.tagline, lt.created_at
               FROM teams_team lt
-             WHERE lt.is_active AND lt.id > :after
+              LEFT JOIN LATERAL (SELECT true AS found FROM organizations_migration_map m
+                                  WHERE m.legacy_team_id = lt.id LIMIT 1) mapped ON true
+             WHERE lt.is_active AND lt.id > :after AND lt.id <= :upTo
                AND (CAST(:game AS text) IS NULL OR lt.game = CAST(:game AS text))
                AND (CAST(:region AS text) IS NULL OR lt.region = CAST(:region AS text))
-               AND NOT EXISTS (SELECT 1 FROM organizations_migration_map m WHERE m.legacy_team_id = lt.id)
+               AND mapped.found IS NULL
              ORDER BY lt.id
              LIMIT :limit
             """.formatted(InverseMapping.gameIdSql("lt.game"), InverseMapping.exactGameSql("lt.game"));
 
+    /** Where the next batch of parallel workers ends: its last candidate id, and how many it has. */
+    static final String RANGE = """
+            SELECT max(id) AS up_to, count(*) AS teams FROM (
+                SELECT lt.id FROM teams_team lt
+                  LEFT JOIN LATERAL (SELECT true AS found FROM organizations_migration_map m
+                                      WHERE m.legacy_team_id = lt.id LIMIT 1) mapped ON true
+                 WHERE lt.is_active AND lt.id > :after
+                   AND (CAST(:game AS text) IS NULL OR lt.game = CAST(:game AS text))
+                   AND (CAST(:region AS text) IS NULL OR lt.region = CAST(:region AS text))
+                   AND mapped.found IS NULL
+                 ORDER BY lt.id
+                 LIMIT :limit) candidates
+            """;
+
     /** The next candidate after the cursor (the team a batch of one would take). */
     static final String NEXT_CANDIDATE = """
             SELECT lt.id FROM teams_team lt
-             WHERE lt.is_active AND lt.id > :after
+              LEFT JOIN LATERAL (SELECT true AS found FROM organizations_migration_map m
+                                  WHERE m.legacy_team_id = lt.id LIMIT 1) mapped ON true
+             WHERE lt.is_active AND lt.id > :after AND lt.id <= :upTo
                AND (CAST(:game AS text) IS NULL OR lt.game = CAST(:game AS text))
                AND (CAST(:region AS text) IS NULL OR lt.region = CAST(:region AS text))
-               AND NOT EXISTS (SELECT 1 FROM organizations_migration_map m WHERE m.legacy_team_id = lt.id)
+               AND mapped.found IS NULL
              ORDER BY lt.id
              LIMIT 1
             """;

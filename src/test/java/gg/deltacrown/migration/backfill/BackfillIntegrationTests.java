@@ -177,6 +177,33 @@ class BackfillIntegrationTests {
     }
 
     @Test
+    void twoWorkersMapTheSameConflictsToTheSameConsistentPairs() {
+        Conflicted data = legacy.everyConflictKind();
+
+        BackfillSummary summary =
+                backfill.run(new BackfillOptions(false, null, null, null, 2, 2), BackfillProgress.NONE);
+
+        assertThat(summary.created()).isEqualTo(data.teams());
+        assertThat(summary.conflicts())
+                .containsEntry("slug_taken", 2L)
+                .containsEntry("owner_has_team_for_game", 2L)
+                .containsEntry("membership_without_user", 1L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_legacy_team_id FROM organizations_backfill_run WHERE id = ?",
+                        Long.class,
+                        summary.run().id()))
+                .isEqualTo(data.all().stream().mapToLong(Long::longValue).max().orElseThrow());
+        ValidationReport report = reports.generate(ReportRequest.unfiltered(1000));
+        assertThat(report.coverage().mappingPercentage()).isEqualTo(100.0);
+        assertThat(report.consistency().slugMismatchCount()
+                        + report.consistency().nameMismatchCount()
+                        + report.consistency().membershipCountMismatchCount()
+                        + report.shadowHealth().memberships().missingCount()
+                        + report.shadowHealth().memberships().differingCount())
+                .isZero();
+    }
+
+    @Test
     void aSecondRunChangesNothing() {
         legacy.everyConflictKind();
         backfill.run(options(false), BackfillProgress.NONE);
