@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             PsqlCommand.class,
             TestCommand.class,
             BackfillCommand.class,
+            RepairCommand.class,
         })
 public final class Main implements Runnable {
 

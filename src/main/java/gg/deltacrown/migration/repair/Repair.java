@@ -1,0 +1,164 @@
+package gg.deltacrown.migration.repair;
+
+import gg.deltacrown.legacy.ShadowResult;
+import gg.deltacrown.migration.ShadowResync;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings legacy shadows back to the vNext state (module API): for the drifted pairs it finds (the
+ * validation report's checks, on every pair), for one team, or for the teams of a drift ids file.
+ * Each batch of teams is one transaction through the dispatcher's own sync ({@link ShadowResync}:
+ * the same row locks, shadow writer, write guard and read-back), so it is safe beside the running
+ * service; then the same checks run again on the repaired teams (docs/adr/0024-backfill-and-repair.md).
+ */
+@Service
+public class Repair {
+
+    /** The bypass reason of the legacy writes a repair makes (the dispatcher's kind of write). */
+    static final String BYPASS_REASON = "dual_write_repair";
+
+    static final int KEPT = 20;
+
+    private final DriftQueries drift;
+    private final ShadowResync resync;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate snapshot;
+    private final JdbcClient jdbc;
+
+    Repair(DriftQueries drift, ShadowResync resync, PlatformTransactionManager manager, JdbcClient jdbc) {
+        this.drift = drift;
+        this.resync = resync;
+        this.transactions = new TransactionTemplate(manager);
+        this.snapshot = new TransactionTemplate(manager);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        this.jdbc = jdbc;
+    }
+
+    public RepairSummary run(RepairOptions options, RepairProgress progress) {
+        if (!options.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", options.problems()));
+        }
+        long started = System.nanoTime();
+        String source;
+        List<DriftItem> before;
+        List<DriftIds.Unusable> unusable = List.of();
+        Set<Long> targets = new LinkedHashSet<>();
+        if (options.teamId() != null) {
+            source = "team";
+            targets.add(options.teamId());
+            before = find(targets);
+        } else if (options.idsFile() != null) {
+            source = "ids";
+            DriftIds.Contents contents = DriftIds.read(options.idsFile());
+            unusable = contents.unusable();
+            before = contents.items();
+            targets.addAll(contents.vnextTeamIds());
+        } else {
+            source = "drift";
+            before = find(null);
+            before.stream().filter(DriftItem::repairable).forEach(item -> targets.add(item.vnextTeamId()));
+        }
+        Map<String, Long> notRepairable =
+                count(before.stream().filter(item -> !item.repairable()).toList());
+        if (options.dryRun()) {
+            return new RepairSummary(
+                    source,
+                    true,
+                    count(before),
+                    notRepairable,
+                    first(unusable),
+                    unusable.size(),
+                    targets.size(),
+                    0,
+                    List.of(),
+                    0,
+                    0,
+                    Map.of(),
+                    List.of(),
+                    0,
+                    seconds(started));
+        }
+        progress.started(targets.size());
+        List<Long> ordered = new ArrayList<>(targets);
+        long verified = 0;
+        long completed = 0;
+        long stillBlocked = 0;
+        long batches = 0;
+        List<Long> missing = new ArrayList<>();
+        for (int from = 0; from < ordered.size(); from += options.batchSize()) {
+            List<Long> batch = ordered.subList(from, Math.min(ordered.size(), from + options.batchSize()));
+            ShadowResync.Outcome outcome =
+                    transactions.execute(status -> resync.resync(batch, BYPASS_REASON, "repair"));
+            verified += outcome.results().values().stream()
+                    .filter(ShadowResult::verified)
+                    .count();
+            completed += outcome.completedOutboxRows().size();
+            stillBlocked += outcome.stillBlocked().size();
+            missing.addAll(outcome.missingTeams());
+            batches++;
+            long done = from + batch.size();
+            progress.batch(done, ordered.size(), seconds(started));
+        }
+        List<DriftItem> after = ordered.isEmpty() ? List.of() : find(targets);
+        return new RepairSummary(
+                source,
+                false,
+                count(before),
+                notRepairable,
+                first(unusable),
+                unusable.size(),
+                ordered.size() - missing.size(),
+                verified,
+                List.copyOf(missing.subList(0, Math.min(missing.size(), KEPT))),
+                completed,
+                stillBlocked,
+                count(after),
+                remaining(after),
+                batches,
+                seconds(started));
+    }
+
+    private List<DriftItem> find(Collection<Long> teams) {
+        return snapshot.execute(status -> drift.find(teams));
+    }
+
+    private List<RepairSummary.Remaining> remaining(List<DriftItem> after) {
+        List<RepairSummary.Remaining> remaining = new ArrayList<>();
+        for (DriftItem item : after.subList(0, Math.min(after.size(), KEPT))) {
+            String notes = item.vnextTeamId() == null
+                    ? ""
+                    : jdbc.sql("SELECT verification_notes FROM organizations_migration_map WHERE vnext_team_id = :id")
+                            .param("id", item.vnextTeamId().intValue())
+                            .query(String.class)
+                            .optional()
+                            .orElse("no map row");
+            remaining.add(new RepairSummary.Remaining(item, notes));
+        }
+        return remaining;
+    }
+
+    private static Map<String, Long> count(List<DriftItem> items) {
+        return items.stream().collect(Collectors.groupingBy(DriftItem::kind, TreeMap::new, Collectors.counting()));
+    }
+
+    private static <T> List<T> first(List<T> list) {
+        return List.copyOf(list.subList(0, Math.min(list.size(), KEPT)));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
