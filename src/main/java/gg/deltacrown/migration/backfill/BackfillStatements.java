@@ -1,5 +1,7 @@
 package gg.deltacrown.migration.backfill;
 
+import gg.deltacrown.legacy.ShadowSql;
+
 /**
  * The SQL of one backfill batch, in the order it runs. A batch works on temporary tables of its own
  * transaction ({@code ON COMMIT DROP}): the next unmapped legacy teams and their memberships, then
@@ -13,8 +15,7 @@ final class BackfillStatements {
      * into the map per team, stopping at the limit (an anti-join would hash the whole map every
      * batch).
      */
-    static final String CANDIDATES =
-            """
+    static final String CANDIDATES = """
             CREATE TEMP TABLE backfill_team ON COMMIT DROP AS
             SELECT lt.id AS legacy_team_id, lt.name, lt.slug AS legacy_slug, lt.game AS legacy_game,
                    %1$s AS game_id, %2$s AS game_known, lt.region, lt.description, lt.logo, lt.banner_image,
@@ -28,7 +29,9 @@ final class BackfillStatements {
                AND mapped.found IS NULL
              ORDER BY lt.id
              LIMIT :limit
-            """.formatted(InverseMapping.gameIdSql("lt.game"), InverseMapping.exactGameSql("lt.game"));
+            """.formatted(
+                    InverseMapping.gameIdSql("lt.game"),
+                    ShadowSql.legacyGame(InverseMapping.gameIdSql("lt.game")) + " = lt.game");
 
     /** Where the next batch of parallel workers ends: its last candidate id, and how many it has. */
     static final String RANGE = """
@@ -68,51 +71,47 @@ final class BackfillStatements {
                                    LIMIT :limit) candidates
             """;
 
-    /** Django's permission cache of an OWNER: every flag set (the shadow writer sets them all). */
-    private static final String OWNER_PERMISSIONS = java.util.stream.Stream.of(
-                    "register_tournaments",
-                    "withdraw_tournaments",
-                    "submit_match_results",
-                    "invite_members",
-                    "remove_members",
-                    "manage_roles",
-                    "manage_permissions",
-                    "edit_team_profile",
-                    "edit_team_settings",
-                    "manage_social_links",
-                    "create_posts",
-                    "manage_posts",
-                    "manage_announcements",
-                    "manage_finances",
-                    "view_financial_reports",
-                    "schedule_practice",
-                    "manage_schedule")
-            .map(flag -> "lm.can_" + flag)
-            .collect(java.util.stream.Collectors.joining(" AND "));
+    /** The vNext membership a legacy membership becomes, under the alias the shared mapping expects. */
+    private static final String PLANNED_MEMBER =
+            """
+            (SELECT u.id AS user_id, %s AS role, %s AS status, lm.roster_slot, lm.player_role,
+                    lm.is_captain AS is_tournament_captain, lm.left_at) v""".formatted(InverseMapping.roleSql("lm.role"), InverseMapping.statusSql("lm.status"));
 
     /**
      * The batch's legacy memberships with their user (NULL when the profile or its account is
-     * missing; {@code user_id} is the profile's user, kept so by the V2 triggers), the vNext role and status they become, and whether they survive the round trip
-     * through vNext unchanged: the shadow writer would write exactly this row back (an OWNER row
-     * also needs Django's permission cache).
+     * missing; {@code user_id} is the profile's user, kept so by the V2 triggers), the vNext role and
+     * status they become, and whether the shadow writer would write this very row back for that
+     * vNext membership: every column of {@link ShadowSql#memberColumns} (the writer's own mapping
+     * as SQL) equal. {@code values_exact}: the role and status alone come back unchanged.
      */
     static final String MEMBERS = """
             CREATE TEMP TABLE backfill_member ON COMMIT DROP AS
-            SELECT lm.id AS legacy_membership_id, lm.team_id AS legacy_team_id, u.id AS user_id,
+            SELECT lm.id AS legacy_membership_id, lm.team_id AS legacy_team_id, v.user_id,
                    lm.role AS legacy_role, lm.status AS legacy_status, lm.roster_slot, lm.player_role, lm.is_captain,
-                   lm.joined_at, lm.left_at, %1$s AS role, %2$s AS status, %3$s AND %4$s AS values_exact,
-                   %3$s AND %4$s AND NOT (lm.is_captain AND lm.status <> 'ACTIVE')
-                       AND (lm.left_at IS NULL OR lm.status = 'REMOVED')
-                       AND (lm.role <> 'OWNER' OR (%5$s)) AS round_trips
+                   lm.joined_at, lm.left_at, v.role, v.status, %s AS values_exact, %s AS round_trips
               FROM backfill_team b
               JOIN teams_teammembership lm ON lm.team_id = b.legacy_team_id
               LEFT JOIN LATERAL (SELECT u.id FROM accounts_user u WHERE u.id = lm.user_id LIMIT 1) u ON true
+             CROSS JOIN LATERAL %s
             """.formatted(
-                    InverseMapping.roleSql("lm.role"),
-                    InverseMapping.statusSql("lm.status"),
-                    InverseMapping.exactRoleSql("lm.role"),
-                    InverseMapping.exactStatusSql("lm.status"),
-                    OWNER_PERMISSIONS);
+                    same(ShadowSql.memberColumns("v", "lm").stream()
+                            .filter(c -> c.name().equals("role") || c.name().equals("status"))
+                            .toList()),
+                    same(ShadowSql.memberColumns("v", "lm")),
+                    PLANNED_MEMBER);
+
+    /** The vNext team a legacy team becomes, under the alias the shared mapping expects. */
+    private static final String PLANNED_TEAM = """
+            (SELECT c.name, CASE WHEN c.slug_free THEN c.legacy_slug END AS slug, c.game_id, c.region, c.description,
+                    c.logo, c.banner_image AS banner, jsonb_build_object('logo_url', c.logo_url) AS branding,
+                    'ACTIVE' AS status) vt""";
+
+    /** True when every column of the shared mapping is equal (NULL-safe). */
+    private static String same(java.util.List<ShadowSql.Column> columns) {
+        return columns.stream()
+                .map(c -> "(" + c.expected() + ") IS NOT DISTINCT FROM (" + c.actual() + ")")
+                .collect(java.util.stream.Collectors.joining(" AND ", "(", ")"));
+    }
 
     /**
      * One row per team: its owner (the ACTIVE OWNER, else the member Django's save would promote:
@@ -121,7 +120,8 @@ final class BackfillStatements {
      * the game, in vNext or earlier in the batch), whether its legacy slug is free in vNext, its vNext
      * id from the table's own sequence (not in a dry run: nothing is taken), and
      * whether its legacy rows are exactly what the shadow writer would write for the new vNext team
-     * ({@code canonical}: then the map row is verified without touching legacy). Lookups into the
+     * ({@code canonical}, every column of {@link ShadowSql#teamColumns} equal and every membership
+     * round-tripping: then the map row is verified without touching legacy). Lookups into the
      * big tables are {@code LATERAL} index probes per team: the batch's temporary tables have no
      * statistics, and a hashed plan would read the whole table every batch.
      */
@@ -176,14 +176,16 @@ final class BackfillStatements {
             SELECT c.*,
                    CASE WHEN c.no_owner THEN 'no_owner' END AS skip_reason,
                    CASE WHEN c.slug_free THEN c.legacy_slug END AS vnext_slug,
-                   c.game_known AND c.slug_free AND NOT c.owner_promoted AND c.members_round_trip AS canonical,
+                   %s AND NOT c.owner_promoted AND c.members_round_trip AS canonical,
                    CAST(NULL AS bigint) AS organization_id,
                    false AS organization_created,
                    CASE WHEN :write AND NOT c.no_owner
                         THEN nextval(pg_get_serial_sequence('organizations_team', 'id')) END AS vnext_team_id
               FROM checked c
+              JOIN teams_team lt ON lt.id = c.legacy_team_id
+             CROSS JOIN LATERAL %s
              ORDER BY c.legacy_team_id
-            """;
+            """.formatted(same(ShadowSql.teamColumns("vt", "lt")), PLANNED_TEAM);
 
     /** Teams whose legacy slug cannot be their vNext slug (taken, empty): resolved in Java. */
     static final String SLUG_CONFLICTS = """

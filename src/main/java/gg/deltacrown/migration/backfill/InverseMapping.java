@@ -6,7 +6,6 @@ import gg.deltacrown.legacy.LegacyMapping;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -85,29 +84,6 @@ final class InverseMapping {
         return Games.all().stream()
                 .map(game -> "WHEN '" + game.legacySlug() + "' THEN " + game.id())
                 .collect(Collectors.joining(" ", "CASE " + column + " ", " ELSE " + NO_GAME + " END"));
-    }
-
-    /** True (as SQL) when the legacy role survives the round trip through vNext unchanged. */
-    static String exactRoleSql(String column) {
-        return inList(column, EXACT_ROLES.keySet());
-    }
-
-    /** True (as SQL) when the legacy status survives the round trip unchanged. */
-    static String exactStatusSql(String column) {
-        return inList(column, STATUSES.keySet());
-    }
-
-    /** True (as SQL) when the legacy game survives the round trip: a registry game, or no game at all. */
-    static String exactGameSql(String column) {
-        return "(" + column + " = '' OR "
-                + inList(column, Games.all().stream().map(Game::legacySlug).collect(Collectors.toSet())) + ")";
-    }
-
-    private static String inList(String column, Set<String> values) {
-        return values.stream()
-                .sorted()
-                .map(v -> "'" + v + "'")
-                .collect(Collectors.joining(", ", column + " IN (", ")"));
     }
 
     private static String caseOf(String column, Map<String, String> mapping, String otherwise) {

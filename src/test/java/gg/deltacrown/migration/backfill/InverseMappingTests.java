@@ -101,6 +101,5 @@ class InverseMappingTests {
                 .endsWith("ELSE 'PLAYER' END");
         assertThat(InverseMapping.statusSql("s")).contains("WHEN 'PENDING' THEN 'INVITED'");
         assertThat(InverseMapping.gameIdSql("g")).contains("WHEN 'cs2' THEN 2").endsWith("ELSE 0 END");
-        assertThat(InverseMapping.exactRoleSql("r")).contains("'HEAD_COACH'").doesNotContain("'COACH'");
     }
 }
