@@ -96,7 +96,7 @@ final class RepairCommand implements Callable<Integer> {
                 switch (s.source()) {
                     case "team" -> "one team";
                     case "ids" -> "the teams of the ids file";
-                    default -> "the report's checks on every pair";
+                    default -> "the full verification of every pair";
                 });
         System.out.printf("  drift before:        %s%n", describe(s.before()));
         if (!s.notRepairable().isEmpty()) {

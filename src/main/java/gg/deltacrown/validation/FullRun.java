@@ -126,6 +126,18 @@ final class FullRun {
                 PythonFormat.round((System.nanoTime() - started) / 1e9, 2));
     }
 
+    /** The writer's planner on these vNext teams, whether or not their chunks differ. */
+    void drillTeams(java.util.Collection<Long> vnextTeamIds) {
+        long[] ids = vnextTeamIds.stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .distinct()
+                .toArray();
+        for (int at = 0; at < ids.length; at += DRILL_BATCH) {
+            drill(Arrays.copyOfRange(ids, at, Math.min(ids.length, at + DRILL_BATCH)));
+        }
+    }
+
     /** The writer's planner on a batch of vNext ids whose rows differ somewhere. */
     private void drill(long[] ids) {
         drilled += ids.length;

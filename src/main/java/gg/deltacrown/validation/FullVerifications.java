@@ -49,6 +49,14 @@ public class FullVerifications {
         return snapshot.execute(status -> runInCurrentTransaction(sampleLimit, sink));
     }
 
+    /**
+     * The same comparison on these vNext teams only (e.g. the ones a repair has just synced), in a
+     * snapshot of its own; every drifted item goes to the sink.
+     */
+    public void check(java.util.Collection<Long> vnextTeamIds, DriftSink sink) {
+        snapshot.executeWithoutResult(status -> new FullRun(jdbc, states, check, sink, 0).drillTeams(vnextTeamIds));
+    }
+
     /** Inside the caller's snapshot transaction (the report's). */
     FullVerification runInCurrentTransaction(int sampleLimit, DriftSink sink) {
         if (sampleLimit < 0) {

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings legacy shadows back to the vNext state (module API): for the drifted pairs it finds (the
- * validation report's checks, on every pair), for one team, or for the teams of a drift ids file.
+ * full verification of the validation report, on every pair), for one team, or for the teams of a drift ids file.
  * Each batch of teams is one transaction through the dispatcher's own sync ({@link ShadowResync}:
  * the same row locks, shadow writer, write guard and read-back), so it is safe beside the running
  * service; then the same checks run again on the repaired teams (docs/adr/0024-backfill-and-repair.md).
@@ -32,13 +32,20 @@ public class Repair {
     static final int KEPT = 20;
 
     private final DriftQueries drift;
+    private final EveryPairCheck everyPair;
     private final ShadowResync resync;
     private final TransactionTemplate transactions;
     private final TransactionTemplate snapshot;
     private final JdbcClient jdbc;
 
-    Repair(DriftQueries drift, ShadowResync resync, PlatformTransactionManager manager, JdbcClient jdbc) {
+    Repair(
+            DriftQueries drift,
+            EveryPairCheck everyPair,
+            ShadowResync resync,
+            PlatformTransactionManager manager,
+            JdbcClient jdbc) {
         this.drift = drift;
+        this.everyPair = everyPair;
         this.resync = resync;
         this.transactions = new TransactionTemplate(manager);
         this.snapshot = new TransactionTemplate(manager);
@@ -68,7 +75,8 @@ public class Repair {
             targets.addAll(contents.vnextTeamIds());
         } else {
             source = "drift";
-            before = find(null);
+            before = new ArrayList<>(everyPair.find());
+            before.addAll(snapshot.execute(status -> drift.everywhere()));
             before.stream().filter(DriftItem::repairable).forEach(item -> targets.add(item.vnextTeamId()));
         }
         Map<String, Long> notRepairable =
@@ -131,8 +139,11 @@ public class Repair {
                 seconds(started));
     }
 
+    /** The full verification's comparison and the map/outbox checks, on these teams. */
     private List<DriftItem> find(Collection<Long> teams) {
-        return snapshot.execute(status -> drift.find(teams));
+        List<DriftItem> items = new ArrayList<>(everyPair.find(teams));
+        items.addAll(snapshot.execute(status -> drift.of(teams)));
+        return items;
     }
 
     private List<RepairSummary.Remaining> remaining(List<DriftItem> after) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code repair} finds each kind of drift the report finds, fixes it through the shadow writer, and the report then finds none. */
+/** {@code repair} finds each kind of drift the full verification finds, fixes it through the shadow writer, and the report then finds none. */
 @IntegrationTest
 class RepairIntegrationTests {
 
@@ -108,20 +108,23 @@ class RepairIntegrationTests {
     @Test
     void fixesEveryKindOfDriftAndTheReportThenFindsNone() {
         Drifted drifted = everyDriftKind();
-        fixture.map(999_001, 999_002, true);
+        long orphanLegacy = fixture.legacyTeam("Orphan Legacy").create();
+        fixture.map(orphanLegacy, 999_002, true);
 
         RepairSummary summary = repair.run(new RepairOptions(false, null, null, 3), RepairProgress.NONE);
 
         assertThat(summary.before())
                 .containsEntry("name", 1L)
                 .containsEntry("slug", 1L)
-                .containsEntry("membership_count", 1L)
-                .containsEntry("membership_shadow", 2L)
+                .containsEntry("membership_missing", 1L)
+                .containsEntry("membership_role", 1L)
                 .containsEntry("ranking", 1L)
                 .containsEntry("unverified", 1L)
                 .containsEntry("missing_shadow", 2L)
                 .containsEntry("blocked_outbox", 1L);
-        assertThat(summary.notRepairable()).containsEntry("orphan", 1L);
+        assertThat(summary.notRepairable())
+                .as("a map row whose vNext team is gone: vNext has nothing to repair from")
+                .containsOnly(Map.entry("missing_vnext", 1L));
         assertThat(summary.teams()).isEqualTo(9);
         assertThat(summary.verified()).isEqualTo(9);
         assertThat(summary.outboxCompleted()).isEqualTo(1);
@@ -150,13 +153,14 @@ class RepairIntegrationTests {
                 .isEqualTo(1);
         assertThat(repair.run(new RepairOptions(true, null, null, 3), RepairProgress.NONE)
                         .before())
-                .as("nothing left to find but the orphan")
-                .containsOnlyKeys("orphan");
+                .as("nothing left to find but the map row without its vNext team")
+                .containsOnlyKeys("missing_vnext");
     }
 
     @Test
     void aDryRunFindsTheDriftAndWritesNothing() {
         everyDriftKind();
+        fixture.map(fixture.legacyTeam("Orphan Legacy").create(), 999_002, true);
         Map<String, Object> before = jdbc.queryForMap(SNAPSHOT);
 
         RepairSummary summary = repair.run(new RepairOptions(true, null, null, 3), RepairProgress.NONE);
@@ -194,7 +198,7 @@ class RepairIntegrationTests {
         fixture.shadowWrite("UPDATE teams_teammembership SET status = 'REMOVED' WHERE team_id = ?", legacyTeam);
         RepairSummary repaired = repair.run(new RepairOptions(false, team.id(), null, 500), RepairProgress.NONE);
 
-        assertThat(repaired.before()).containsKeys("name", "membership_count", "membership_shadow");
+        assertThat(repaired.before()).containsKeys("name", "region", "membership_status");
         assertThat(repaired.after()).isEmpty();
         assertThat(jdbc.queryForMap("SELECT name, region FROM teams_team WHERE id = ?", legacyTeam))
                 .containsEntry("name", "Replayed Team")
