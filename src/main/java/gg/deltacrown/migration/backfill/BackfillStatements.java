@@ -393,8 +393,9 @@ final class BackfillStatements {
                   format('vNext slug %L, written to the legacy team too', p.vnext_slug)),
                  (CASE WHEN p.skip_reason IS NULL AND p.needs_organization THEN 'owner_has_team_for_game' END,
                   format('owner %s already has an ACTIVE independent team for game %s', p.owner_user_id, p.game_id),
-                  format(CASE WHEN p.organization_created THEN 'placed in organisation %s, created for the owner'
-                              ELSE 'placed in organisation %s of the owner' END, p.organization_id)),
+                  CASE WHEN p.organization_id IS NULL THEN 'placed in an organisation of the owner (made by the run)'
+                       ELSE format(CASE WHEN p.organization_created THEN 'placed in organisation %s, created for the owner'
+                                        ELSE 'placed in organisation %s of the owner' END, p.organization_id) END),
                  (CASE WHEN p.without_user > 0 THEN 'membership_without_user' END,
                   format('legacy memberships %s: profile without an account', p.without_user_ids),
                   'not created in vNext; the legacy rows are left as they are'),
