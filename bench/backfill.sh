@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of `backfill --format json` on a database of 1,000,000 unmapped legacy teams with
-# 5,000,000 memberships (seed_scale --teams 0 --legacy-only-teams N), then the report right after
+# 5,000,000 memberships (seed_scale --teams 0 --legacy-only-teams N, a user per membership of a game), then the report right after
 # it (`vnext_validation_report --format=json --full`), which must find 100 % coverage, 0 orphan
 # mappings and 0 drifted pairs. Every run starts from a fresh copy of the seeded database.
 #
@@ -63,7 +63,8 @@ if [[ ! -f "$BENCH_DIR/seed-$SEEDED.txt" ]]; then
   sql "CREATE DATABASE $SEEDED"
   echo "bench: seeding $SEEDED..." >&2
   DATABASE_URL="$(url "$SEEDED")" "$JAVA_HOME/bin/java" -jar "$JAR" seed_scale --teams 0 \
-      --legacy-only-teams "$TEAMS" --members-per-team 5 --users 100000 > "$BENCH_DIR/seed-$SEEDED.txt.partial"
+      --legacy-only-teams "$TEAMS" --members-per-team 5 \
+      --users "$(( (TEAMS * 5 + 3) / 4 ))" > "$BENCH_DIR/seed-$SEEDED.txt.partial"
   psql -q "$(url "$SEEDED")" -c "VACUUM ANALYZE"
   mv "$BENCH_DIR/seed-$SEEDED.txt.partial" "$BENCH_DIR/seed-$SEEDED.txt"
 fi

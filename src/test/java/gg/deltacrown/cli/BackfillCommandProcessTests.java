@@ -31,7 +31,7 @@ class BackfillCommandProcessTests {
                 "--members-per-team",
                 "2",
                 "--users",
-                "1000");
+                "10000");
         assertThat(seeded.exitCode()).as(seeded.output()).isZero();
         JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
 
