@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,42 @@ import org.springframework.stereotype.Component;
  * piece of work in advance, so a release can bring a version lower than one a database already has
  * (V7 after V9 and V12); it runs then, and Flyway warns that it does
  * (docs/adr/0023-drop-in-on-djangos-database.md).
+ *
+ * <p>Then, as the same role (the schema owner: {@code DATABASE_OWNER_URL}, or the one role there
+ * is), it applies {@link DatabaseGrants} for the role the service runs as, so every start leaves
+ * the privileges as the ADR states them, new tables included.
  */
 @Component
 class SchemaMigration implements FlywayMigrationStrategy {
+
+    // Whether this role may (re)grant: a superuser, or a member of the guarded tables' owner.
+    private static final String CAN_GRANT = """
+            SELECT r.rolsuper OR pg_has_role(r.oid, c.relowner, 'MEMBER')
+              FROM pg_catalog.pg_roles r, pg_catalog.pg_class c
+             WHERE r.rolname = session_user AND c.oid = to_regclass('teams_team')
+            """;
+
+    private static final String SHADOW_WRITER_MEMBER = """
+            SELECT CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ?)
+                        THEN pg_has_role(session_user, ?, 'MEMBER') ELSE false END
+            """;
+
+    private final DataSource service;
+    private final String runtimeRole;
+    private final boolean accountsManagedHere;
+
+    /**
+     * @param runtimeRole the role the service serves as, when the context connects as another
+     *     (a command that runs as the owner); empty: the context's own role
+     */
+    SchemaMigration(
+            DataSource service,
+            @Value("${deltacrown.database.runtime-role:}") String runtimeRole,
+            @Value("${deltacrown.database.accounts-managed-here:false}") boolean accountsManagedHere) {
+        this.service = service;
+        this.runtimeRole = runtimeRole;
+        this.accountsManagedHere = accountsManagedHere;
+    }
 
     /** The Django tables this service reads or writes (docs/adr/0002-schema-on-existing-database.md). */
     static final List<String> DJANGO_TABLES = List.of(
@@ -59,6 +93,7 @@ class SchemaMigration implements FlywayMigrationStrategy {
 
     @Override
     public void migrate(Flyway flyway) {
+        DataSource owner = flyway.getConfiguration().getDataSource();
         checkDatabase(flyway);
         if (missesAnEarlierVersion(flyway)) {
             flyway = Flyway.configure(flyway.getConfiguration().getClassLoader())
@@ -67,6 +102,52 @@ class SchemaMigration implements FlywayMigrationStrategy {
                     .load();
         }
         flyway.migrate();
+        grant(owner);
+    }
+
+    private void grant(DataSource ownerDataSource) {
+        try (Connection owner = ownerDataSource.getConnection()) {
+            String runtimeRole = this.runtimeRole.isBlank() ? sessionUser(service) : this.runtimeRole;
+            if (!runtimeRole.equals(sessionUser(owner))) {
+                DatabaseGrants.apply(owner, new DatabaseGrants.Options(runtimeRole, false, accountsManagedHere));
+            } else if (query(owner, CAN_GRANT)) {
+                DatabaseGrants.apply(owner, new DatabaseGrants.Options(runtimeRole, true, accountsManagedHere));
+            } else if (!query(owner, SHADOW_WRITER_MEMBER, DatabaseRoles.SHADOW_WRITER, DatabaseRoles.SHADOW_WRITER)) {
+                throw new IllegalStateException("the role " + runtimeRole + " is not a member of "
+                        + DatabaseRoles.SHADOW_WRITER + " and may not grant it; set DATABASE_OWNER_URL to the"
+                        + " schema owner, or run './deltacrown grants' and have the owner run what it prints");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot grant the service's database privileges: " + e.getMessage()
+                            + " (run './deltacrown grants' to see the statements and what they need)",
+                    e);
+        }
+    }
+
+    private static String sessionUser(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return sessionUser(connection);
+        }
+    }
+
+    private static String sessionUser(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT session_user");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static boolean query(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** A migration older than the database's current version that it has not run (Flyway: ignored). */

@@ -4,6 +4,7 @@ import gg.deltacrown.accounts.Account;
 import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.accounts.NewAccount;
 import gg.deltacrown.legacy.LegacyTeams;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.NewLegacyMembership;
 import gg.deltacrown.legacy.NewLegacyTeam;
 import java.time.OffsetDateTime;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final String BYPASS_REASON = "demo_seed";
+    private static final LegacyWriteReason BYPASS_REASON = LegacyWriteReason.DEMO_SEED;
 
     private final Accounts accounts;
     private final LegacyTeams legacyTeams;

@@ -10,7 +10,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Persistence of flag overrides and their audit trail. */
+/**
+ * Persistence of flag overrides and their audit trail. Changes go through the database function
+ * {@code deltacrown_change_flag}: the service's role may only read the flag tables, so every change
+ * has its who, when and why (docs/adr/0020-database-roles-and-write-guard.md).
+ */
 @Repository
 class FlagStore {
 
@@ -19,28 +23,12 @@ class FlagStore {
               FROM organizations_feature_flag
             """;
 
-    private static final String SELECT_ONE_FOR_UPDATE = """
-            SELECT name, value, source, changed_by, changed_at, reason
-              FROM organizations_feature_flag
-             WHERE name = :name
-               FOR UPDATE
+    private static final String CHANGE = """
+            SELECT deltacrown_change_flag(:name, :value, :defaultValue, :source, :changedBy, :reason)
             """;
 
-    private static final String UPSERT = """
-            INSERT INTO organizations_feature_flag (name, value, source, changed_by, changed_at, reason)
-            VALUES (:name, :value, :source, :changedBy, now(), :reason)
-            ON CONFLICT (name) DO UPDATE
-               SET value = EXCLUDED.value, source = EXCLUDED.source, changed_by = EXCLUDED.changed_by,
-                   changed_at = EXCLUDED.changed_at, reason = EXCLUDED.reason
-            """;
-
-    private static final String DELETE = """
-            DELETE FROM organizations_feature_flag WHERE name = :name
-            """;
-
-    private static final String INSERT_CHANGE = """
-            INSERT INTO organizations_feature_flag_change (name, old_value, new_value, source, changed_by, reason)
-            VALUES (:name, :oldValue, :newValue, :source, :changedBy, :reason)
+    private static final String DROP_ENV = """
+            SELECT deltacrown_drop_env_flag(:name, :defaultValue, :changedBy, :reason)
             """;
 
     private static final String SELECT_HISTORY = """
@@ -67,45 +55,34 @@ class FlagStore {
         return states;
     }
 
-    /** Locks the flag's row (if any) for the rest of the transaction. */
-    FlagState lockCurrent(Flag flag) {
-        return jdbc.sql(SELECT_ONE_FOR_UPDATE)
+    /**
+     * Stores a change and its history row, the flag's row locked meanwhile; false when an
+     * environment value is applied again unchanged (nothing is stored then).
+     */
+    boolean change(Flag flag, String value, FlagSource source, String changedBy, String reason) {
+        return jdbc.sql(CHANGE)
                 .param("name", flag.variable())
-                .query(FlagStore::mapState)
-                .optional()
-                .flatMap(state -> state)
-                .orElse(FlagState.defaultOf(flag));
-    }
-
-    void write(Flag flag, String oldValue, String newValue, FlagSource source, String changedBy, String reason) {
-        jdbc.sql(UPSERT)
-                .param("name", flag.variable())
-                .param("value", newValue)
+                .param("value", value)
+                .param("defaultValue", flag.defaultValue())
                 .param("source", source.value())
                 .param("changedBy", changedBy)
                 .param("reason", reason)
-                .update();
-        jdbc.sql(INSERT_CHANGE)
-                .param("name", flag.variable())
-                .param("oldValue", oldValue)
-                .param("newValue", newValue)
-                .param("source", source.value())
-                .param("changedBy", changedBy)
-                .param("reason", reason)
-                .update();
+                .query(Boolean.class)
+                .single();
     }
 
-    /** Removes the flag's row (it has its default again), recorded as a change with source {@code default}. */
-    void delete(Flag flag, String oldValue, String changedBy, String reason) {
-        jdbc.sql(DELETE).param("name", flag.variable()).update();
-        jdbc.sql(INSERT_CHANGE)
+    /**
+     * Removes the flag's row if its value came from the environment (it has its default again),
+     * recorded as a change with source {@code default}; false when there was no such value.
+     */
+    boolean dropEnvironmentValue(Flag flag, String changedBy, String reason) {
+        return jdbc.sql(DROP_ENV)
                 .param("name", flag.variable())
-                .param("oldValue", oldValue)
-                .param("newValue", flag.defaultValue())
-                .param("source", FlagSource.DEFAULT.value())
+                .param("defaultValue", flag.defaultValue())
                 .param("changedBy", changedBy)
                 .param("reason", reason)
-                .update();
+                .query(Boolean.class)
+                .single();
     }
 
     List<FlagChange> history(int limit) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The effective feature flags of this instance (module API).
@@ -19,12 +18,10 @@ public class Flags {
     private static final Logger log = LoggerFactory.getLogger(Flags.class);
 
     private final FlagStore store;
-    private final TransactionTemplate transactions;
     private volatile Map<Flag, FlagState> snapshot;
 
-    Flags(FlagStore store, TransactionTemplate transactions) {
+    Flags(FlagStore store) {
         this.store = store;
-        this.transactions = transactions;
         this.snapshot = store.loadAll();
     }
 
@@ -83,16 +80,9 @@ public class Flags {
      * @return true when the flag returned to its default
      */
     public boolean dropEnvironmentValue(Flag flag, String changedBy, String reason) {
-        Boolean dropped = transactions.execute(status -> {
-            FlagState current = store.lockCurrent(flag);
-            if (current.source() != FlagSource.ENV) {
-                return false;
-            }
-            store.delete(flag, current.value(), changedBy, reason);
-            return true;
-        });
+        boolean dropped = store.dropEnvironmentValue(flag, changedBy, reason == null ? "" : reason);
         refresh();
-        return Boolean.TRUE.equals(dropped);
+        return dropped;
     }
 
     /**
@@ -110,15 +100,8 @@ public class Flags {
         if (changedBy == null || changedBy.isBlank()) {
             throw new IllegalArgumentException("a flag change needs the name of who made it");
         }
-        Boolean changed = transactions.execute(status -> {
-            FlagState current = store.lockCurrent(flag);
-            if (current.value().equals(value) && current.source() == source && source == FlagSource.ENV) {
-                return false;
-            }
-            store.write(flag, current.value(), value, source, changedBy, reason == null ? "" : reason);
-            return true;
-        });
+        boolean changed = store.change(flag, value, source, changedBy, reason == null ? "" : reason);
         refresh();
-        return Boolean.TRUE.equals(changed);
+        return changed;
     }
 }

@@ -36,11 +36,11 @@ public class LegacyShadows {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<ShadowResult> apply(List<ShadowRequest> requests, String bypassReason) {
+    public List<ShadowResult> apply(List<ShadowRequest> requests, LegacyWriteReason reason) {
         if (requests.isEmpty()) {
             return List.of();
         }
-        bypass.open(bypassReason);
+        bypass.open(reason);
         List<ShadowRequest> ordered = requests.stream()
                 .sorted(Comparator.comparingLong(request -> request.team().vnextTeamId()))
                 .toList();

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
  * Legacy rows written directly rather than mirrored from vNext (module API for the demo data,
  * {@code seed_scale} and the test-data cleanup). The same column lists as the shadow writer
  * ({@link LegacyShadowTables}). Every call runs inside the caller's transaction and first opens
- * the legacy write guard for it with the caller's reason, which the database records.
+ * the legacy write bypass for it with the caller's reason (the shadow writer role).
  */
 @Service
 public class LegacyTeams {
@@ -32,13 +32,13 @@ public class LegacyTeams {
     }
 
     /** One legacy team; returns its id. */
-    public long insertTeam(String reason, NewLegacyTeam team, OffsetDateTime createdAt) {
+    public long insertTeam(LegacyWriteReason reason, NewLegacyTeam team, OffsetDateTime createdAt) {
         bypass.open(reason);
         return tables.insertTeams(List.of(LegacyTeamRow.of(team)), List.of(createdAt))
                 .get(team.name());
     }
 
-    public void insertMembership(String reason, NewLegacyMembership membership) {
+    public void insertMembership(LegacyWriteReason reason, NewLegacyMembership membership) {
         bypass.open(reason);
         tables.insertMembers(List.of(LegacyMemberRow.of(membership)));
     }
@@ -47,7 +47,7 @@ public class LegacyTeams {
      * The teams a query returns as {@value #TEAM_SOURCE_COLUMNS}, their ids taken from the table's
      * sequence by the caller; returns how many were inserted.
      */
-    public int insertTeams(String reason, String sourceQuery) {
+    public int insertTeams(LegacyWriteReason reason, String sourceQuery) {
         bypass.open(reason);
         return tables.insertTeamsWithIds(sourceQuery);
     }
@@ -56,7 +56,7 @@ public class LegacyTeams {
      * The memberships a query returns as {@value #MEMBERSHIP_SOURCE_COLUMNS} ({@code metadata} is
      * JSON text for {@code role_metadata}); returns how many were inserted.
      */
-    public int insertMemberships(String reason, String sourceQuery) {
+    public int insertMemberships(LegacyWriteReason reason, String sourceQuery) {
         bypass.open(reason);
         return tables.insertMembersFrom(sourceQuery);
     }
@@ -65,7 +65,7 @@ public class LegacyTeams {
      * Runs a test-data tool's UPDATE of legacy rows (seed_scale's drift, written as another app
      * would) through the guard, like every other legacy write; returns the rows updated.
      */
-    public int update(String reason, String updateSql) {
+    public int update(LegacyWriteReason reason, String updateSql) {
         bypass.open(reason);
         return tables.update(updateSql);
     }
@@ -74,7 +74,7 @@ public class LegacyTeams {
      * Deletes the teams, their memberships and the rows of every table that points at them;
      * returns the rows deleted per table.
      */
-    public Map<String, Integer> deleteTeams(String reason, Collection<Long> teamIds) {
+    public Map<String, Integer> deleteTeams(LegacyWriteReason reason, Collection<Long> teamIds) {
         bypass.open(reason);
         return removal.delete(teamIds);
     }

@@ -1,16 +1,25 @@
 package gg.deltacrown.legacy;
 
+import gg.deltacrown.database.DatabaseRoles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Opens the legacy write guard for the rest of the current transaction, with a reason
- * ({@code SET LOCAL deltacrown.legacy_write_bypass}). The database trigger lets the transaction's
- * writes through and records non-dual-write reasons in {@code organizations_legacy_write_audit}.
+ * Lets the rest of the current transaction write the legacy tables while the database guard
+ * blocks them: the transaction takes the shadow writer role ({@code SET LOCAL ROLE}
+ * {@value DatabaseRoles#SHADOW_WRITER}), the one role the guard honours, and records the reason in
+ * {@code deltacrown.legacy_write_bypass}. Both end with the transaction, so a pooled connection
+ * never keeps them. The shadow writer has the runtime role's rights plus writes on the legacy
+ * tables (docs/adr/0020-database-roles-and-write-guard.md), so the rest of the transaction runs
+ * unchanged.
  */
 @Component
 public class LegacyWriteBypass {
+
+    private static final String OPEN = """
+            SELECT set_config('role', '%s', true), set_config('deltacrown.legacy_write_bypass', :reason, true)
+            """.formatted(DatabaseRoles.SHADOW_WRITER);
 
     private final JdbcClient jdbc;
 
@@ -18,16 +27,13 @@ public class LegacyWriteBypass {
         this.jdbc = jdbc;
     }
 
-    public void open(String reason) {
+    public void open(LegacyWriteReason reason) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the legacy write bypass only exists inside a transaction");
         }
-        if (reason == null || reason.isBlank()) {
+        if (reason == null) {
             throw new IllegalArgumentException("a legacy write bypass needs a reason");
         }
-        jdbc.sql("SELECT set_config('deltacrown.legacy_write_bypass', :reason, true)")
-                .param("reason", reason)
-                .query(String.class)
-                .single();
+        jdbc.sql(OPEN).param("reason", reason.code()).query().singleRow();
     }
 }

@@ -2,6 +2,7 @@ package gg.deltacrown.migration;
 
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.teams.MemberAdded;
 import gg.deltacrown.teams.MemberRemoved;
 import gg.deltacrown.teams.MemberRoleChanged;
@@ -29,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DualWrite {
-
-    private static final String STRICT_BYPASS_PREFIX = "dual_write_strict_";
 
     private final Flags flags;
     private final Outbox outbox;
@@ -94,8 +93,7 @@ public class DualWrite {
         OutboxEntry entry = outbox.enqueue(change, true, InstanceName.CURRENT);
         long start = System.nanoTime();
         try {
-            ShadowSync.Outcome outcome = sync.mirror(
-                    List.of(change), STRICT_BYPASS_PREFIX + change.operation().logName());
+            ShadowSync.Outcome outcome = sync.mirror(List.of(change), LegacyWriteReason.DUAL_WRITE_STRICT);
             outcome.whyBlocked(change).ifPresent(reason -> {
                 throw new IllegalStateException(reason + ": the change cannot be mirrored to the legacy tables");
             });

@@ -1,5 +1,6 @@
 package gg.deltacrown.migration;
 
+import gg.deltacrown.legacy.LegacyWriteReason;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OutboxDispatch {
-
-    static final String BYPASS_REASON = "dual_write_dispatch";
 
     private final Outbox outbox;
     private final ShadowSync sync;
@@ -94,7 +93,7 @@ class OutboxDispatch {
     /** Inside the dispatch transaction: mirror the claimed rows' teams and mark every row. */
     private Handled mirror(List<OutboxEntry> rows) {
         long start = System.nanoTime();
-        ShadowSync.Outcome outcome = sync.mirror(rows, BYPASS_REASON);
+        ShadowSync.Outcome outcome = sync.mirror(rows, LegacyWriteReason.DUAL_WRITE_DISPATCH);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
 
         List<Long> done = new ArrayList<>();

@@ -2,6 +2,7 @@ package gg.deltacrown.migration;
 
 import gg.deltacrown.legacy.LegacyRankings;
 import gg.deltacrown.legacy.LegacyShadows;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.ShadowRequest;
 import gg.deltacrown.legacy.ShadowResult;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class ShadowSync {
      * as {@code migrated_by_id} who created it, else who made its first change in the batch.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Outcome mirror(Collection<? extends Change> changes, String bypassReason) {
+    Outcome mirror(Collection<? extends Change> changes, LegacyWriteReason reason) {
         Set<Long> teams = new LinkedHashSet<>();
         Map<Long, Long> actors = new HashMap<>();
         for (Change change : changes) {
@@ -103,10 +104,10 @@ class ShadowSync {
                 actors.put(change.teamId(), change.actorUserId());
             }
         }
-        return sync(teams, actors, bypassReason);
+        return sync(teams, actors, reason);
     }
 
-    private Outcome sync(Collection<Long> teamIds, Map<Long, Long> actors, String bypassReason) {
+    private Outcome sync(Collection<Long> teamIds, Map<Long, Long> actors, LegacyWriteReason reason) {
         // Sorted, so two dispatchers locking overlapping batches cannot deadlock.
         TreeSet<Long> ids = new TreeSet<>(teamIds);
         jdbc.sql(LOCK_TEAMS)
@@ -119,7 +120,7 @@ class ShadowSync {
         List<ShadowRequest> requests = new ArrayList<>();
         teams.forEach((id, team) ->
                 requests.add(new ShadowRequest(team, members.getOrDefault(id, List.of()), legacyIds.get(id))));
-        List<ShadowResult> results = shadows.apply(requests, bypassReason);
+        List<ShadowResult> results = shadows.apply(requests, reason);
         map.record(results, actors);
 
         Map<Long, ShadowResult> byTeam = new HashMap<>();

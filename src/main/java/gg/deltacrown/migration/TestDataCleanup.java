@@ -1,6 +1,7 @@
 package gg.deltacrown.migration;
 
 import gg.deltacrown.legacy.LegacyTeams;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class TestDataCleanup {
              ORDER BY 1, 2
             """;
 
-    private static final String BYPASS_REASON = "cleanup_test_data";
+    private static final LegacyWriteReason BYPASS_REASON = LegacyWriteReason.CLEANUP_TEST_DATA;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -3,8 +3,8 @@ package gg.deltacrown.seeding;
 import gg.deltacrown.accounts.Profiles;
 import gg.deltacrown.games.Games;
 import gg.deltacrown.legacy.LegacyTeams;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.teams.TeamRows;
-import gg.deltacrown.validation.ValidationReports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * known numbers, for benchmarks and tests of the validation report (module API).
  *
  * <p>Its legacy rows are written through {@link LegacyTeams} with the bypass reason
- * {@value #BYPASS_REASON}, which the validation report leaves out of its count of legacy writes
- * made while blocking was on. Rows are generated
+ * {@link LegacyWriteReason#SEED_SCALE}, so they are the shadow writer's and not audited as legacy
+ * writes made while blocking was on. Rows are generated
  * set-based ({@code INSERT … SELECT} over {@code generate_series}), one batch of teams per
  * transaction, so an interrupted run keeps whole batches only.
  */
 @Service
 public class ScaleSeeder {
 
-    public static final String BYPASS_REASON = ValidationReports.SEEDING_BYPASS_REASON;
+    private static final LegacyWriteReason BYPASS_REASON = LegacyWriteReason.SEED_SCALE;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

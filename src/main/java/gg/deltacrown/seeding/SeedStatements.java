@@ -1,5 +1,6 @@
 package gg.deltacrown.seeding;
 
+import gg.deltacrown.database.DatabaseRoles;
 import gg.deltacrown.legacy.LegacyTeams;
 import gg.deltacrown.teams.TeamRows;
 import gg.deltacrown.validation.LegacyExpectations;
@@ -85,6 +86,10 @@ final class SeedStatements {
                       FROM generate_series(%11$d, %12$d) n) numbered
               LEFT JOIN unnest(%7$s::int[], %8$s::text[]) AS drifted (team, drift) ON drifted.team = n
             """;
+
+    // The legacy inserts run as the shadow writer (ADR 0020), which must read the batch's temporary
+    // tables; no other session can see them, whatever their privileges.
+    private static final String SHADOW_WRITER_READS = "GRANT SELECT ON %s TO " + DatabaseRoles.SHADOW_WRITER;
 
     // Member 0 is the OWNER; the others cycle through every vNext role. The last member of
     // every tenth team (of three or more members) is INVITED. The four games take turns (team n
@@ -219,7 +224,9 @@ final class SeedStatements {
     List<Step> mappedBatch(int from, int to, long organizationId) {
         return List.of(
                 Step.own(batch("", "", true, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to)),
+                Step.own(SHADOW_WRITER_READS.formatted("seed_batch")),
                 Step.own(members(0)),
+                Step.own(SHADOW_WRITER_READS.formatted("seed_members")),
                 new Step(Writer.VNEXT_TEAMS, VNEXT_TEAMS.formatted(organizationId)),
                 new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
                 Step.own(MAP_ROWS),
@@ -234,7 +241,9 @@ final class SeedStatements {
         return List.of(
                 Step.own(batch(
                         "legacy ", "legacy-", false, true, "now() - ((n % 365) + 2) * interval '1 day'", from, to)),
+                Step.own(SHADOW_WRITER_READS.formatted("seed_batch")),
                 Step.own(members(SeedPlan.perGame(plan.teams()))),
+                Step.own(SHADOW_WRITER_READS.formatted("seed_members")),
                 new Step(Writer.LEGACY_TEAMS, LEGACY_TEAMS),
                 new Step(Writer.LEGACY_MEMBERSHIPS, legacyMemberships(false)));
     }

@@ -95,17 +95,15 @@ final class ShadowQueries {
                     LegacyExpectations.legacyStatusSql("v.status"),
                     OUTBOX_SCOPE);
 
-    // The data tools' own writes (bulk and demo seeding) are not news; the dual-write's are not
-    // audited at all.
-    private static final String LEGACY_WRITES =
-            """
+    // Every audited write counts: the shadow writer's (dual-write, data tools) are never audited,
+    // and no other write passes the guard unaudited.
+    private static final String LEGACY_WRITES = """
             SELECT a.occurred_at, a.table_name, a.operation, a.allowed_by, a.bypass_reason, a.db_user,
                    count(*) OVER () AS total
               FROM organizations_legacy_write_audit a
-             WHERE a.bypass_reason IS NULL OR a.bypass_reason NOT IN ('%s', '%s')
              ORDER BY a.occurred_at DESC, a.id DESC
              LIMIT 5
-            """.formatted(ValidationReports.SEEDING_BYPASS_REASON, ValidationReports.DEMO_BYPASS_REASON);
+            """;
 
     private final ReportSession session;
 

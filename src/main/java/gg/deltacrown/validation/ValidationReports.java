@@ -36,15 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ValidationReports {
 
-    /**
-     * The legacy write bypass reason of the {@code seed_scale} tool. Its writes are not counted as
-     * legacy writes made while blocking was on (the dual-write's own are never audited).
-     */
-    public static final String SEEDING_BYPASS_REASON = "seed_scale";
-
-    /** The embedded demo's seeding of legacy teams (gg.deltacrown.demo). */
-    public static final String DEMO_BYPASS_REASON = "demo_seed";
-
     /** Why {@code --full} refuses {@code --game-id} and {@code --region}. */
     public static final String FULL_WITHOUT_FILTERS =
             "--full compares every pair and takes no --game-id or --region filter";

@@ -56,7 +56,7 @@ class DjangoSchemaIntegrationTests {
     void everyMigrationOnAnEmptyDatabaseAddsOnlyOurObjectsToDjangosTables() {
         Map<String, String> fixture = Catalog.of(jdbc(DjangoDatabase.create("catalog_all")), true);
         DataSource empty = dataSource(TestDatabase.instance().newDatabase("all_migrations"));
-        new SchemaMigration().migrate(flyway(empty).load());
+        new SchemaMigration(empty, "", false).migrate(flyway(empty).load());
 
         Map<String, String> created = Catalog.of(new JdbcTemplate(empty), true);
 
@@ -116,7 +116,7 @@ class DjangoSchemaIntegrationTests {
                 SELECT id, 'CREATE', NULL, '', '', '{}', now() FROM organizations_team;
                 """);
 
-        new SchemaMigration().migrate(flyway(old).load());
+        new SchemaMigration(old, "", false).migrate(flyway(old).load());
 
         Map<String, String> fixture = Catalog.of(jdbc(DjangoDatabase.create("catalog_upgrade")), false);
         Map<String, String> upgraded = Catalog.of(jdbc, false);
@@ -148,7 +148,7 @@ class DjangoSchemaIntegrationTests {
                 .isEqualTo("newbie 000003");
 
         // Started again: nothing left to do, nothing changed.
-        new SchemaMigration().migrate(flyway(old).load());
+        new SchemaMigration(old, "", false).migrate(flyway(old).load());
         assertThat(Catalog.of(jdbc, false)).isEqualTo(upgraded);
     }
 
@@ -158,7 +158,8 @@ class DjangoSchemaIntegrationTests {
         flyway(database).load().migrate();
         new JdbcTemplate(database).update("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'");
 
-        assertThatThrownBy(() -> new SchemaMigration().migrate(flyway(database).load()))
+        assertThatThrownBy(() -> new SchemaMigration(database, "", false)
+                        .migrate(flyway(database).load()))
                 .hasMessageContaining("checksum mismatch for migration version 1");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.legacy.LegacyTeams;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.NewLegacyTeam;
 import gg.deltacrown.support.IntegrationTest;
 import java.time.OffsetDateTime;
@@ -92,7 +93,7 @@ class SchemaIntegrationTests {
         // The runbook's coverage query divides by the number of legacy teams: give it one.
         transactions.executeWithoutResult(status -> {
             legacyTeams.insertTeam(
-                    "test_fixture",
+                    LegacyWriteReason.TEST_FIXTURE,
                     new NewLegacyTeam("Legacy One", "LG1", "legacy-one", "valorant", "NA", "", null, null, null, true),
                     OffsetDateTime.now());
         });

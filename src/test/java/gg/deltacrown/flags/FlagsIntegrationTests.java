@@ -55,11 +55,12 @@ class FlagsIntegrationTests {
 
     @Test
     void seesAChangeMadeElsewhereWithinASecond() {
-        // Another instance (or an operator in psql) changes the stored flag.
-        jdbc.update("""
-                INSERT INTO organizations_feature_flag (name, value, source, changed_by, reason)
-                VALUES ('TEAM_VNEXT_DUAL_WRITE_STRICT_MODE', 'true', 'runtime', 'psql', 'raw sql')
-                """);
+        // Another instance (or an operator in psql) changes the stored flag, through the function
+        // that is the only way the service's role may change one.
+        jdbc.queryForObject(
+                "SELECT deltacrown_change_flag('TEAM_VNEXT_DUAL_WRITE_STRICT_MODE', 'true', 'false', 'runtime',"
+                        + " 'psql', 'raw sql')",
+                Boolean.class);
 
         Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> flags.isOn(Flag.DUAL_WRITE_STRICT_MODE));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.accounts.Account;
+import gg.deltacrown.database.DatabaseRoles;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
@@ -65,12 +66,12 @@ class DualWriteFaultIntegrationTests {
         admin = new JdbcTemplate(new DriverManagerDataSource(url, owner, ""));
         user = vnext.user("testuser");
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "fault tests");
-        admin.execute("REVOKE INSERT, UPDATE ON " + LEGACY_TABLES + " FROM deltacrown_app");
+        admin.execute("REVOKE INSERT, UPDATE ON " + LEGACY_TABLES + " FROM " + DatabaseRoles.SHADOW_WRITER);
     }
 
     @AfterEach
     void restoreGrants() {
-        admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO deltacrown_app");
+        admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO " + DatabaseRoles.SHADOW_WRITER);
     }
 
     @Test
@@ -96,7 +97,7 @@ class DualWriteFaultIntegrationTests {
                     .containsEntry("attempt", 1);
             assertThat((String) failure.get("error")).contains("permission denied for table teams_team");
 
-            admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO deltacrown_app");
+            admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO " + DatabaseRoles.SHADOW_WRITER);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> outboxAdmin.status().pendingCount() == 0);
@@ -128,7 +129,7 @@ class DualWriteFaultIntegrationTests {
                     .extracting(e -> e.get("severity"))
                     .containsExactly("warning", "warning", "warning", "error");
 
-            admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO deltacrown_app");
+            admin.execute("GRANT INSERT, UPDATE ON " + LEGACY_TABLES + " TO " + DatabaseRoles.SHADOW_WRITER);
             assertThat(outboxAdmin.unblock(List.of(), true)).isEqualTo(1);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(10))

@@ -11,6 +11,9 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The PostgreSQL the tests run against: {@code TEST_DATABASE_URL} when set (a superuser URL of a
@@ -28,6 +31,12 @@ public final class TestDatabase {
     /** The non-superuser role the service runs as in tests, as it would in production. */
     public static final String APP_ROLE = "deltacrown_app";
 
+    /**
+     * Another client of the legacy tables, as Django's app is: DML on every {@code teams_*} table
+     * (see {@link #grantDjangoRole}), nothing of the service's roles.
+     */
+    public static final String DJANGO_ROLE = "django_app";
+
     private TestDatabase(DatabaseUrl admin) {
         this.admin = admin;
         createAppRole();
@@ -36,19 +45,59 @@ public final class TestDatabase {
     private void createAppRole() {
         try (Connection connection = connect(admin);
                 Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    DO $$ BEGIN
-                      CREATE ROLE %1$s LOGIN PASSWORD '%1$s';
-                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                    END $$""".formatted(APP_ROLE));
+            for (String role : new String[] {APP_ROLE, DJANGO_ROLE}) {
+                statement.execute("""
+                        DO $$ BEGIN
+                          CREATE ROLE %1$s LOGIN PASSWORD '%1$s';
+                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                        END $$""".formatted(role));
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the test application role", e);
+            throw new IllegalStateException("cannot create the test application roles", e);
         }
     }
 
     /** The same database, connecting as the application role. */
     public static DatabaseUrl asAppRole(DatabaseUrl url) {
         return new DatabaseUrl(url.jdbcUrl(), APP_ROLE, APP_ROLE);
+    }
+
+    /** The same database, connecting as the Django role. */
+    public static DatabaseUrl asDjangoRole(DatabaseUrl url) {
+        return new DatabaseUrl(url.jdbcUrl(), DJANGO_ROLE, DJANGO_ROLE);
+    }
+
+    /**
+     * A connection pool of the Django role on the database of a test context, given what Django's app
+     * has on the legacy tables first (by the context's database owner).
+     */
+    public static DataSource djangoDataSource(Environment environment, DataSource service) {
+        try (Connection owner = DatabaseOwner.dataSource(environment, service).getConnection()) {
+            grantDjangoRole(owner);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot grant the Django role", e);
+        }
+        DatabaseUrl django =
+                asDjangoRole(new DatabaseUrl(environment.getProperty("spring.datasource.url"), null, null));
+        return new DriverManagerDataSource(django.jdbcUrl(), django.username(), django.password());
+    }
+
+    /** Gives the Django role what Django's app has on the legacy tables, as the database owner. */
+    public static void grantDjangoRole(Connection owner) throws SQLException {
+        try (Statement statement = owner.createStatement()) {
+            statement.execute("""
+                    DO $$ DECLARE t text;
+                    BEGIN
+                      EXECUTE 'GRANT USAGE ON SCHEMA ' || quote_ident(current_schema()) || ' TO %1$s';
+                      FOR t IN SELECT tablename FROM pg_tables
+                                WHERE schemaname = current_schema() AND tablename LIKE 'teams\\_%%' LOOP
+                        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON %%I TO %1$s', t);
+                      END LOOP;
+                      EXECUTE 'GRANT SELECT ON user_profile_userprofile TO %1$s';
+                      EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA ' || quote_ident(current_schema())
+                              || ' TO %1$s';
+                    END $$""".formatted(DJANGO_ROLE));
+        }
     }
 
     public static synchronized TestDatabase instance() {

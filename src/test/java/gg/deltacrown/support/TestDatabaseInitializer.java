@@ -17,13 +17,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         DatabaseUrl url = TestDatabase.instance().newDatabase("ctx");
         Map<String, Object> properties = new HashMap<>();
-        // Migrations run as the database owner; the service runs as a plain role with grants.
+        // Migrations and the service's grants (gg.deltacrown.database.DatabaseGrants) run as the
+        // database owner; the service runs as a plain role with those grants, as in production.
         properties.put("spring.flyway.url", url.jdbcUrl());
         properties.put("spring.flyway.user", url.username());
         if (url.password() != null) {
             properties.put("spring.flyway.password", url.password());
         }
-        properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/test-grants");
+        // Tests create accounts through the service, as the embedded default does.
+        properties.put("deltacrown.database.accounts-managed-here", true);
         properties.put("spring.datasource.url", url.jdbcUrl());
         properties.put("spring.datasource.username", TestDatabase.APP_ROLE);
         properties.put("spring.datasource.password", TestDatabase.APP_ROLE);

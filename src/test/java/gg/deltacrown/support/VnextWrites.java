@@ -11,6 +11,9 @@ import gg.deltacrown.teams.NewTeam;
 import gg.deltacrown.teams.RoleChange;
 import gg.deltacrown.teams.TeamSettings;
 import gg.deltacrown.teams.Teams;
+import javax.sql.DataSource;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,12 +31,20 @@ public final class VnextWrites {
     private final Accounts accounts;
     private final Teams teams;
     private final Memberships memberships;
+    private final JdbcTemplate owner;
 
-    public VnextWrites(JdbcClient jdbc, Accounts accounts, Teams teams, Memberships memberships) {
+    public VnextWrites(
+            JdbcClient jdbc,
+            Accounts accounts,
+            Teams teams,
+            Memberships memberships,
+            Environment environment,
+            DataSource dataSource) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.teams = teams;
         this.memberships = memberships;
+        this.owner = DatabaseOwner.jdbc(environment, dataSource);
     }
 
     public Account user(String username) {
@@ -43,9 +54,8 @@ public final class VnextWrites {
     /** A user without a {@code user_profile_userprofile} row (possible on a real database). */
     public Account userWithoutProfile(String username) {
         Account account = user(username);
-        jdbc.sql("DELETE FROM user_profile_userprofile WHERE user_id = :id")
-                .param("id", account.id())
-                .update();
+        // Django deletes profiles; the service's role may not.
+        owner.update("DELETE FROM user_profile_userprofile WHERE user_id = ?", account.id());
         return accounts.byId(account.id()).orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.deltacrown.accounts.Account;
+import gg.deltacrown.database.DatabaseRoles;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
@@ -265,8 +266,11 @@ class FullVerificationIntegrationTests {
 
     private void behindTheBack(String sql, Object... args) {
         transactions.executeWithoutResult(status -> {
-            jdbc.queryForObject(
-                    "SELECT set_config('deltacrown.legacy_write_bypass', 'another_app', true)", String.class);
+            // Past the guard as only the shadow writer gets: a write the dispatcher did not make.
+            jdbc.queryForMap(
+                    "SELECT set_config('role', ?, true), set_config('deltacrown.legacy_write_bypass',"
+                            + " 'another_app', true)",
+                    DatabaseRoles.SHADOW_WRITER);
             jdbc.update(sql, args);
         });
     }

@@ -1,6 +1,8 @@
 package gg.deltacrown.validation;
 
+import gg.deltacrown.database.DatabaseRoles;
 import gg.deltacrown.legacy.LegacyRowsFixture;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.NewLegacyMembership;
 import gg.deltacrown.legacy.NewLegacyTeam;
 import gg.deltacrown.support.ProfileRows;
@@ -21,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Test data for the migration: accounts, vNext and legacy teams, map rows, memberships on both
  * sides, rankings, outbox entries. Team and membership rows go through the inserts of the tables'
  * owners ({@link TeamRowsFixture}, {@link LegacyRowsFixture}); legacy rows are written the way the
- * dual-write's shadow writer writes them: in a transaction carrying a {@code dual_write…} bypass
- * reason, which the database guard lets through without auditing.
+ * dual-write's shadow writer writes them: in a transaction that took the shadow writer role, which
+ * the database guard lets through without auditing.
  */
 public final class MigrationFixture {
 
@@ -100,10 +102,8 @@ public final class MigrationFixture {
     public long legacyMember(long legacyTeamId, long userId, String role, String status) {
         long profileId =
                 jdbc.queryForObject("SELECT id FROM user_profile_userprofile WHERE user_id = ?", Long.class, userId);
-        return legacyWrite(
-                "dual_write_test_fixture",
-                () -> legacyRows.membership(
-                        new NewLegacyMembership(legacyTeamId, profileId, role, status, null, LONG_AGO, null)));
+        return legacyWrite(() -> legacyRows.membership(
+                new NewLegacyMembership(legacyTeamId, profileId, role, status, null, LONG_AGO, null)));
     }
 
     /** A member on both sides, the legacy row as {@link LegacyExpectations} says it should be. */
@@ -127,7 +127,7 @@ public final class MigrationFixture {
     }
 
     public void legacyRanking(long legacyTeamId) {
-        legacyWrite("dual_write_test_fixture", () -> jdbc.update("""
+        legacyWrite(() -> jdbc.update("""
                 INSERT INTO teams_ranking_breakdown (team_id, tournament_participation_points, tournament_winner_points,
                     tournament_runner_up_points, tournament_top_4_points, member_count_points, team_age_points,
                     achievement_points, manual_adjustment_points, calculated_total, final_total, last_calculated)
@@ -160,23 +160,32 @@ public final class MigrationFixture {
                 """, Long.class, operation, vnextTeamId, membershipId);
     }
 
-    /** A legacy write by another path while blocking is on, through the bypass with this reason (audited). */
+    /**
+     * A legacy write by another path (this fixture's role, not the shadow writer) with this bypass
+     * reason set: refused while blocking is on, unless the emergency bypass flag is on (audited).
+     */
     public void legacyWriteWithBypass(String reason, long legacyTeamId) {
-        legacyWrite(reason, () -> jdbc.update("UPDATE teams_team SET tagline = 'bypassed' WHERE id = ?", legacyTeamId));
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT set_config('deltacrown.legacy_write_bypass', ?, true)", String.class, reason);
+            jdbc.update("UPDATE teams_team SET tagline = 'bypassed' WHERE id = ?", legacyTeamId);
+        });
     }
 
     /** A write to legacy tables as the shadow writer would make it (not audited). */
     public void shadowWrite(String sql, Object... args) {
-        legacyWrite("dual_write_test_fixture", () -> jdbc.update(sql, args));
+        legacyWrite(() -> jdbc.update(sql, args));
     }
 
     public void execute(String sql, Object... args) {
         jdbc.update(sql, args);
     }
 
-    private <T> T legacyWrite(String reason, Supplier<T> write) {
+    private <T> T legacyWrite(Supplier<T> write) {
         return transactions.execute(status -> {
-            jdbc.queryForObject("SELECT set_config('deltacrown.legacy_write_bypass', ?, true)", String.class, reason);
+            jdbc.queryForMap(
+                    "SELECT set_config('role', ?, true), set_config('deltacrown.legacy_write_bypass', ?, true)",
+                    DatabaseRoles.SHADOW_WRITER,
+                    LegacyWriteReason.TEST_FIXTURE.code());
             return write.get();
         });
     }
@@ -272,10 +281,8 @@ public final class MigrationFixture {
 
         public long create() {
             String tag = "F" + names.incrementAndGet();
-            return legacyWrite(
-                    "dual_write_test_fixture",
-                    () -> legacyRows.team(
-                            new NewLegacyTeam(name, tag, slug, game, region, "", null, null, null, active), LONG_AGO));
+            return legacyWrite(() -> legacyRows.team(
+                    new NewLegacyTeam(name, tag, slug, game, region, "", null, null, null, active), LONG_AGO));
         }
     }
 }

@@ -2,7 +2,11 @@ package gg.deltacrown.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.deltacrown.flags.Flag;
+import gg.deltacrown.flags.FlagSource;
+import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.IntegrationTest;
+import gg.deltacrown.support.TestDatabase;
 import gg.deltacrown.validation.MigrationFixture.Pair;
 import gg.deltacrown.validation.ValidationReport.MembershipShadow;
 import java.time.OffsetDateTime;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /** The {@code shadow_health} section: what the original report could not see. */
 @IntegrationTest
@@ -22,6 +27,12 @@ class ShadowHealthIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Flags flags;
+
+    @Autowired
+    Environment environment;
 
     MigrationFixture fixture;
 
@@ -227,24 +238,28 @@ class ShadowHealthIntegrationTests {
     }
 
     @Test
-    void countsLegacyWritesThatGotThroughWhileBlockedExceptTheSeedingTools() {
+    void countsEveryAuditedLegacyWriteWhateverItsBypassReason() {
         long legacy = fixture.legacyTeam("Crimson Wolves").create();
-        fixture.legacyWriteWithBypass("manual_fix", legacy);
-        fixture.legacyWriteWithBypass(ValidationReports.SEEDING_BYPASS_REASON, legacy);
-        fixture.legacyWriteWithBypass("dual_write_sync_team_settings", legacy);
+        fixture.shadowWrite("UPDATE teams_team SET tagline = 'mirrored' WHERE id = ?", legacy);
+        flags.change(Flag.LEGACY_WRITE_BYPASS_ENABLED, "true", FlagSource.RUNTIME, "oncall", "incident");
+        MigrationFixture django = new MigrationFixture(TestDatabase.djangoDataSource(environment, dataSource));
+        django.legacyWriteWithBypass("manual_fix", legacy);
+        django.legacyWriteWithBypass("dual_write_sync_team_settings", legacy);
 
         ValidationReport report = report();
         var writes = report.shadowHealth().legacyWritesWhileBlocked();
 
-        assertThat(writes.count()).isEqualTo(1);
-        assertThat(writes.samples()).singleElement().satisfies(write -> {
+        assertThat(writes.count()).isEqualTo(2);
+        assertThat(writes.samples()).hasSize(2).allSatisfy(write -> {
             assertThat(write.tableName()).isEqualTo("teams_team");
             assertThat(write.operation()).isEqualTo("UPDATE");
-            assertThat(write.allowedBy()).isEqualTo("bypass_reason");
-            assertThat(write.bypassReason()).isEqualTo("manual_fix");
+            assertThat(write.allowedBy()).isEqualTo("bypass_enabled");
         });
+        assertThat(writes.samples())
+                .extracting(ValidationReport.LegacyWrite::bypassReason)
+                .containsExactly("dual_write_sync_team_settings", "manual_fix");
         assertThat(report.recommendations())
-                .contains("⚠️ WARNING: 1 legacy writes got through while legacy write"
+                .contains("⚠️ WARNING: 2 legacy writes got through while legacy write"
                         + " blocking was on. Review organizations_legacy_write_audit.");
     }
 }

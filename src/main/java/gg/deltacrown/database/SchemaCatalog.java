@@ -1,0 +1,113 @@
+package gg.deltacrown.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the grants are computed from: the relations of the service's schema, the sequences behind
+ * their ids, and the tables that reference a guarded legacy table.
+ */
+record SchemaCatalog(
+        String schema,
+        int serverVersion,
+        Map<String, String> relations,
+        Map<String, String> sequences,
+        List<String> legacyChildren) {
+
+    /** The legacy tables the write guard's triggers are on (V4). */
+    static final List<String> GUARDED = List.of("teams_team", "teams_teammembership", "teams_ranking_breakdown");
+
+    private static final String RELATIONS = """
+            SELECT c.relname, c.relkind::text
+              FROM pg_catalog.pg_class c
+             WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v')
+            """;
+
+    // Serial and identity sequences, with the table whose ids they give.
+    private static final String SEQUENCES = """
+            SELECT s.relname AS sequence, t.relname AS owner_table
+              FROM pg_catalog.pg_class s
+              JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.oid
+                                         AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+              JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
+             WHERE s.relkind = 'S' AND s.relnamespace = current_schema()::regnamespace
+            """;
+
+    private static final String LEGACY_CHILDREN = """
+            SELECT DISTINCT child.relname
+              FROM pg_catalog.pg_constraint f
+              JOIN pg_catalog.pg_class child ON child.oid = f.conrelid
+              JOIN pg_catalog.pg_class parent ON parent.oid = f.confrelid
+             WHERE f.contype = 'f' AND parent.relnamespace = current_schema()::regnamespace
+               AND child.relnamespace = current_schema()::regnamespace
+               AND parent.relname = ANY(?)
+             ORDER BY 1
+            """;
+
+    static SchemaCatalog read(Connection connection) throws SQLException {
+        String schema = single(connection, "SELECT current_schema()");
+        int version = Integer.parseInt(single(connection, "SHOW server_version_num"));
+        Map<String, String> relations = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(RELATIONS);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                relations.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        Map<String, String> sequences = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(SEQUENCES);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                sequences.put(rs.getString("sequence"), rs.getString("owner_table"));
+            }
+        }
+        List<String> children = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(LEGACY_CHILDREN)) {
+            statement.setArray(1, connection.createArrayOf("text", GUARDED.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    children.add(rs.getString(1));
+                }
+            }
+        }
+        return new SchemaCatalog(schema, version, relations, sequences, children);
+    }
+
+    boolean has(String relation) {
+        return relations.containsKey(relation);
+    }
+
+    /** Relations whose name starts with the prefix, in name order. */
+    List<String> named(String prefix) {
+        return relations.keySet().stream()
+                .filter(name -> name.startsWith(prefix))
+                .toList();
+    }
+
+    /** The sequences behind the ids of these tables. */
+    List<String> sequencesOf(List<String> tables) {
+        return sequences.entrySet().stream()
+                .filter(entry -> tables.contains(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** PostgreSQL 16 moved inheritance from the member role to each grant of a role. */
+    boolean inheritancePerGrant() {
+        return serverVersion >= 160000;
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
