@@ -8,43 +8,57 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 /**
- * The database a command runs against: {@code DATABASE_URL} when set (nothing is started), else
- * the embedded PostgreSQL in the data directory (attached to, or started and later stopped).
+ * The database a command runs against: {@code DATABASE_URL} (the runtime role) and, when set,
+ * {@code DATABASE_OWNER_URL} (the schema owner), nothing started; else the embedded PostgreSQL in
+ * the data directory (attached to, or started and later stopped) with its own two roles.
  */
 final class DatabaseTarget implements AutoCloseable {
 
     private final DatabaseUrl url;
+    private final DatabaseUrl ownerUrl;
     private final EmbeddedDatabase embedded;
     private boolean closed;
 
-    private DatabaseTarget(DatabaseUrl url, EmbeddedDatabase embedded) {
+    private DatabaseTarget(DatabaseUrl url, DatabaseUrl ownerUrl, EmbeddedDatabase embedded) {
         this.url = url;
+        this.ownerUrl = ownerUrl;
         this.embedded = embedded;
     }
 
     static DatabaseTarget resolve(Settings settings) {
         if (settings.databaseUrl() != null) {
-            DatabaseUrl url;
-            try {
-                url = DatabaseUrl.parse(settings.databaseUrl());
-            } catch (IllegalArgumentException e) {
-                throw new StartupException(e.getMessage());
-            }
+            DatabaseUrl url = parse("DATABASE_URL", settings.databaseUrl());
+            DatabaseUrl owner = settings.databaseOwnerUrl() == null
+                    ? null
+                    : parse("DATABASE_OWNER_URL", settings.databaseOwnerUrl());
             checkReachable(url);
-            return new DatabaseTarget(url, null);
+            if (owner != null) {
+                checkReachable(owner);
+            }
+            return new DatabaseTarget(url, owner, null);
+        }
+        if (settings.databaseOwnerUrl() != null) {
+            throw new StartupException("DATABASE_OWNER_URL is set but DATABASE_URL is not: set DATABASE_URL to the"
+                    + " role the service runs as (the owner URL alone would start the embedded database)");
         }
         Path dataDir = settings.dataDirectory();
         try {
             EmbeddedDatabase embedded = EmbeddedDatabase.open(dataDir);
-            return new DatabaseTarget(embedded.url(), embedded);
+            return new DatabaseTarget(embedded.runtimeUrl(), embedded.ownerUrl(), embedded);
         } catch (IOException | RuntimeException e) {
             throw new StartupException(
                     "cannot start the embedded PostgreSQL in " + dataDir.toAbsolutePath() + ": " + rootMessage(e), e);
         }
     }
 
+    /** The runtime role's URL: the service serves as it. */
     DatabaseUrl url() {
         return url;
+    }
+
+    /** The schema owner's URL, or null when only {@code DATABASE_URL} is set. */
+    DatabaseUrl ownerUrl() {
+        return ownerUrl;
     }
 
     boolean embedded() {
@@ -54,6 +68,14 @@ final class DatabaseTarget implements AutoCloseable {
     /** True when this process started the embedded PostgreSQL (it stops when this process does). */
     boolean startedHere() {
         return embedded != null && embedded.owned();
+    }
+
+    private static DatabaseUrl parse(String variable, String value) {
+        try {
+            return DatabaseUrl.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage().replace("DATABASE_URL", variable));
+        }
     }
 
     /** Fails fast, with one clear line, when the server cannot be reached or refuses the login. */

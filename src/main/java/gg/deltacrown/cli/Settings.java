@@ -19,6 +19,11 @@ record Settings(Map<String, String> environment) {
         return get("DATABASE_URL");
     }
 
+    /** The schema owner (Flyway, grants); the service itself runs as {@code DATABASE_URL}'s role. */
+    String databaseOwnerUrl() {
+        return get("DATABASE_OWNER_URL");
+    }
+
     Path dataDirectory() {
         String value = get("DELTACROWN_DATA_DIR");
         return Path.of(value == null ? ".deltacrown" : value).toAbsolutePath().normalize();

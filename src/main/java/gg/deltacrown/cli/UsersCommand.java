@@ -53,8 +53,10 @@ final class UsersCommand {
             if (password.length() < 8) {
                 throw new CommandFailedException("--password must have at least 8 characters");
             }
-            try (ServiceBootstrap service =
-                    ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            // As the schema owner when there is one: on a Django database the service's own role
+            // only reads accounts (docs/adr/0020-database-roles-and-write-guard.md).
+            try (ServiceBootstrap service = ServiceBootstrap.start(
+                    ServiceBootstrap.Mode.CLI, Settings.fromEnvironment(), ServiceBootstrap.Role.OWNER)) {
                 Account account = service.bean(Accounts.class).create(new NewAccount(username, email, password, staff));
                 System.out.println("created user " + account.username() + " (id " + account.id() + ", profile "
                         + account.profileId() + (account.staff() ? ", staff" : "") + ")");

