@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             TestCommand.class,
             BackfillCommand.class,
             RepairCommand.class,
+            GrantsCommand.class,
         })
 public final class Main implements Runnable {
 

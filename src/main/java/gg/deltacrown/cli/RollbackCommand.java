@@ -68,7 +68,8 @@ final class RollbackCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("database write guard: "
-                + (status.guardBlocking() ? "blocking legacy writes" : "NOT blocking legacy writes"));
+                + (status.guardBlocking() ? "blocking legacy writes" : "NOT blocking legacy writes") + "; "
+                + status.guardPosture());
         OutboxStatus outbox = status.outbox();
         System.out.println("outbox: " + outbox.pendingCount() + " pending, " + outbox.blockedCount() + " blocked"
                 + (outbox.pendingCount() > 0 ? " (pending rows still drain after dual-write is disabled)" : ""));

@@ -1,5 +1,6 @@
 package gg.deltacrown.migration;
 
+import gg.deltacrown.database.GuardPosture;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.FlagState;
@@ -49,16 +50,22 @@ public class Rollback {
         }
     }
 
-    /** What an operator checks before and after a step. */
-    public record Status(List<FlagState> flags, boolean guardBlocking, OutboxStatus outbox) {}
+    /**
+     * What an operator checks before and after a step.
+     *
+     * @param guardPosture whether the guard binds the service's own role ({@link GuardPosture})
+     */
+    public record Status(List<FlagState> flags, boolean guardBlocking, String guardPosture, OutboxStatus outbox) {}
 
     private final Flags flags;
     private final LegacyWriteGuard guard;
+    private final GuardPosture posture;
     private final OutboxAdmin outbox;
 
-    Rollback(Flags flags, LegacyWriteGuard guard, OutboxAdmin outbox) {
+    Rollback(Flags flags, LegacyWriteGuard guard, GuardPosture posture, OutboxAdmin outbox) {
         this.flags = flags;
         this.guard = guard;
+        this.posture = posture;
         this.outbox = outbox;
     }
 
@@ -76,6 +83,6 @@ public class Rollback {
     }
 
     public Status status() {
-        return new Status(flags.all(), guard.isBlocking(), outbox.status());
+        return new Status(flags.all(), guard.isBlocking(), posture.status().describe(), outbox.status());
     }
 }

@@ -1,9 +1,11 @@
 package gg.deltacrown.ops;
 
+import gg.deltacrown.database.GuardPosture;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.flags.InvalidFlagValueException;
+import gg.deltacrown.legacy.LegacyWriteGuard;
 import gg.deltacrown.migration.OutboxAdmin;
 import gg.deltacrown.migration.OutboxEntry;
 import gg.deltacrown.validation.VerificationRuns;
@@ -39,12 +41,22 @@ class OpsPage {
     private final Flags flags;
     private final OutboxAdmin outbox;
     private final VerificationRuns verifications;
+    private final LegacyWriteGuard guard;
+    private final GuardPosture posture;
 
-    OpsPage(Dashboard dashboard, Flags flags, OutboxAdmin outbox, VerificationRuns verifications) {
+    OpsPage(
+            Dashboard dashboard,
+            Flags flags,
+            OutboxAdmin outbox,
+            VerificationRuns verifications,
+            LegacyWriteGuard guard,
+            GuardPosture posture) {
         this.dashboard = dashboard;
         this.flags = flags;
         this.outbox = outbox;
         this.verifications = verifications;
+        this.guard = guard;
+        this.posture = posture;
     }
 
     @GetMapping({"/ops/", "/ops"})
@@ -59,6 +71,8 @@ class OpsPage {
         model.addAttribute("blocked", outbox.list(OutboxEntry.Status.BLOCKED, 50));
         model.addAttribute("history", flags.history(20));
         model.addAttribute("verification", VerificationPanel.of(verifications));
+        model.addAttribute("guardBlocking", guard.isBlocking());
+        model.addAttribute("guard", posture.status());
         return "ops/index";
     }
 

@@ -165,6 +165,9 @@ public final class ReportText {
                 PythonFormat.thousands(shadow.memberships().heldBackCount()));
         lines.add("Legacy Writes While Blocked: "
                 + PythonFormat.thousands(shadow.legacyWritesWhileBlocked().count()));
+        if (shadow.legacyWriteGuard() != null && shadow.legacyWriteGuard().advisory()) {
+            lines.add("Legacy Write Guard: " + shadow.legacyWriteGuard().message());
+        }
         if (!shadow.outbox().blockedSamples().isEmpty()) {
             samplesHeader("Blocked Outbox Samples");
             first(shadow.outbox().blockedSamples(), 3)

@@ -106,7 +106,21 @@ public record ValidationReport(
             long vnextTeamId, String vnextTeamName, String vnextTeamSlug, String createdAt, String reason) {}
 
     public record ShadowHealth(
-            OutboxHealth outbox, MembershipShadows memberships, LegacyWrites legacyWritesWhileBlocked) {}
+            OutboxHealth outbox,
+            MembershipShadows memberships,
+            LegacyWrites legacyWritesWhileBlocked,
+            WriteGuard legacyWriteGuard) {}
+
+    /**
+     * The database's legacy write guard as the service's role sees it: {@code mode} is
+     * {@code enforced}, or {@code advisory} when that role could disable it (the reasons say why).
+     */
+    public record WriteGuard(boolean blocking, String mode, String message, List<String> advisoryReasons) {
+
+        public boolean advisory() {
+            return "advisory".equals(mode);
+        }
+    }
 
     public record OutboxHealth(
             long pendingCount, long blockedCount, Long oldestPendingAgeSeconds, List<BlockedEntry> blockedSamples) {}

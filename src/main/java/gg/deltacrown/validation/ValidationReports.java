@@ -1,5 +1,6 @@
 package gg.deltacrown.validation;
 
+import gg.deltacrown.database.GuardPosture;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.validation.ValidationReport.Consistency;
@@ -45,28 +46,39 @@ public class ValidationReports {
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final Flags flags;
+    private final GuardPosture guard;
     private final Clock clock;
     private final FullVerifications full;
 
     @Autowired
     ValidationReports(
-            DataSource dataSource, PlatformTransactionManager transactions, Flags flags, FullVerifications full) {
-        this(dataSource, transactions, flags, Clock.systemUTC(), full);
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            Flags flags,
+            GuardPosture guard,
+            FullVerifications full) {
+        this(dataSource, transactions, flags, guard, Clock.systemUTC(), full);
     }
 
     /** Without the full verification (tests of the report's own queries). */
-    ValidationReports(DataSource dataSource, PlatformTransactionManager transactions, Flags flags) {
-        this(dataSource, transactions, flags, Clock.systemUTC(), null);
-    }
-
-    ValidationReports(DataSource dataSource, PlatformTransactionManager transactions, Flags flags, Clock clock) {
-        this(dataSource, transactions, flags, clock, null);
+    ValidationReports(DataSource dataSource, PlatformTransactionManager transactions, Flags flags, GuardPosture guard) {
+        this(dataSource, transactions, flags, guard, Clock.systemUTC(), null);
     }
 
     ValidationReports(
             DataSource dataSource,
             PlatformTransactionManager transactions,
             Flags flags,
+            GuardPosture guard,
+            Clock clock) {
+        this(dataSource, transactions, flags, guard, clock, null);
+    }
+
+    ValidationReports(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            Flags flags,
+            GuardPosture guard,
             Clock clock,
             FullVerifications full) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
@@ -76,6 +88,7 @@ public class ValidationReports {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.flags = flags;
+        this.guard = guard;
         this.clock = clock;
         this.full = full;
     }
@@ -108,6 +121,8 @@ public class ValidationReports {
         String generatedAt = PythonFormat.isoTimestamp(OffsetDateTime.now(clock));
         boolean dualWriteEnabled = flags.isOn(Flag.DUAL_WRITE_ENABLED);
         boolean strict = flags.isOn(Flag.DUAL_WRITE_STRICT_MODE);
+        // Read beside the snapshot (it is about roles, not data), so meta.query_count stays fixed.
+        ValidationReport.WriteGuard guardState = guardState(flags.isOn(Flag.LEGACY_WRITE_BLOCKED), guard.status());
         ValidationReport draft = snapshot.execute(status -> {
             ReportSession session = new ReportSession(jdbc, request);
             session.tune();
@@ -119,7 +134,7 @@ public class ValidationReports {
             ConsistencySample sample = new ConsistencySample();
             Consistency consistency = sample.collect(queries, maps.rowsWithMissingTeam());
             DualWriteHealth dualWrite = dualWriteEnabled ? dualWriteHealth(queries, strict) : null;
-            ShadowHealth shadow = shadowHealth(new ShadowQueries(session), sample.pairs());
+            ShadowHealth shadow = shadowHealth(new ShadowQueries(session), sample.pairs(), guardState);
             FullVerification fullResult = fullRequest == null
                     ? null
                     : full.runInCurrentTransaction(fullRequest.samples(), fullRequest.sink());
@@ -188,7 +203,13 @@ public class ValidationReports {
         return new DualWriteHealth(recent, missing.total(), missing.first(), severity);
     }
 
-    private static ShadowHealth shadowHealth(ShadowQueries queries, List<ReportQueries.SampledPair> sampled) {
+    private static ValidationReport.WriteGuard guardState(boolean blocking, GuardPosture.Status status) {
+        return new ValidationReport.WriteGuard(
+                blocking, status.advisory() ? "advisory" : "enforced", status.describe(), status.advisoryReasons());
+    }
+
+    private static ShadowHealth shadowHealth(
+            ShadowQueries queries, List<ReportQueries.SampledPair> sampled, ValidationReport.WriteGuard guardState) {
         ShadowQueries.OutboxCounts outbox = queries.outbox();
         OutboxHealth outboxHealth = new OutboxHealth(
                 outbox.pending(), outbox.blocked(), outbox.oldestPendingAgeSeconds(), queries.blockedOutbox());
@@ -196,6 +217,7 @@ public class ValidationReports {
         return new ShadowHealth(
                 outboxHealth,
                 new MembershipShadowCheck().collect(queries, sampled),
-                new LegacyWrites(writes.total(), writes.latest()));
+                new LegacyWrites(writes.total(), writes.latest()),
+                guardState);
     }
 }

@@ -76,6 +76,8 @@ class OpsPageBrowserTests {
         logIn("operator");
         page.navigate(url("/ops/"));
         assertThat(page.locator("h1")).hasText("Operations");
+        assertThat(page.locator("#guard"))
+                .containsText("guard enforced: the service's role (deltacrown_app) cannot disable it");
         assertThat(page.locator("dd.blocked")).hasText("1");
         Locator deadLetter = page.locator("table.blocked-rows tbody tr");
         assertThat(deadLetter).hasCount(1);

@@ -83,7 +83,7 @@ class ReportJsonTests {
         assertThat(names(report.get("dual_write_health").get("missing_mappings").get(0)))
                 .containsExactly("vnext_team_id", "vnext_team_name", "vnext_team_slug", "created_at", "reason");
         assertThat(names(report.get("shadow_health")))
-                .containsExactly("outbox", "memberships", "legacy_writes_while_blocked");
+                .containsExactly("outbox", "memberships", "legacy_writes_while_blocked", "legacy_write_guard");
         assertThat(names(report.get("shadow_health").get("outbox")))
                 .containsExactly("pending_count", "blocked_count", "oldest_pending_age_seconds", "blocked_samples");
         assertThat(names(report.get("shadow_health").get("memberships")))

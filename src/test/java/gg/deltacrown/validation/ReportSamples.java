@@ -26,6 +26,9 @@ import java.util.List;
 /** Hand-built reports with known values, for the layout tests. */
 public final class ReportSamples {
 
+    static final ValidationReport.WriteGuard ENFORCED = new ValidationReport.WriteGuard(
+            true, "enforced", "guard enforced: the service's role (deltacrown_app) cannot disable it", List.of());
+
     private ReportSamples() {}
 
     /** The original's own sample ({@code logs/validation_report.json}), as this service reports it. */
@@ -49,7 +52,8 @@ public final class ReportSamples {
         return new ShadowHealth(
                 new OutboxHealth(0, 0, null, List.of()),
                 new MembershipShadows(0, 0, 0, 0, 0, new MembershipShadowSamples(List.of(), List.of(), List.of())),
-                new LegacyWrites(0, List.of()));
+                new LegacyWrites(0, List.of()),
+                ENFORCED);
     }
 
     /** Something in every section and every optional block of the text layout. */
@@ -143,7 +147,8 @@ public final class ReportSamples {
                                 "UPDATE",
                                 "bypass_reason",
                                 "manual_fix",
-                                "postgres"))));
+                                "postgres"))),
+                ENFORCED);
         return new ValidationReport(
                 new Meta("2026-01-25T14:06:48+00:00", 100, new Filters(0, "EU"), true, true, true, 3.25, 11),
                 coverage,

@@ -2,6 +2,7 @@ package gg.deltacrown.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.deltacrown.database.GuardPosture;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
@@ -33,6 +34,9 @@ class ReportSnapshotIntegrationTests {
     @Autowired
     Flags flags;
 
+    @Autowired
+    GuardPosture guard;
+
     final List<String> statements = new ArrayList<>();
     final List<String> connections = new ArrayList<>();
     ValidationReports reports;
@@ -57,7 +61,7 @@ class ReportSnapshotIntegrationTests {
                     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {}
                 })
                 .build();
-        reports = new ValidationReports(counting, new DataSourceTransactionManager(counting), flags);
+        reports = new ValidationReports(counting, new DataSourceTransactionManager(counting), flags, guard);
         MigrationFixture fixture = new MigrationFixture(dataSource);
         for (int i = 0; i < 30; i++) {
             MigrationFixture.Pair pair = fixture.pair("Team " + i);

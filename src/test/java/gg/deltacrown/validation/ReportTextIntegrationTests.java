@@ -2,6 +2,7 @@ package gg.deltacrown.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.deltacrown.database.GuardPosture;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
@@ -29,6 +30,9 @@ class ReportTextIntegrationTests {
     @Autowired
     Flags flags;
 
+    @Autowired
+    GuardPosture guard;
+
     @Test
     void printsEveryLineOfAKnownDataset() {
         MigrationFixture fixture = new MigrationFixture(dataSource);
@@ -46,8 +50,8 @@ class ReportTextIntegrationTests {
         flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", FlagSource.RUNTIME, "test", "text layout");
         Clock clock = Clock.fixed(Instant.parse("2026-01-25T14:06:48.715523Z"), ZoneOffset.UTC);
 
-        ValidationReport report =
-                new ValidationReports(dataSource, transactions, flags, clock).generate(new ReportRequest(10, 1, null));
+        ValidationReport report = new ValidationReports(dataSource, transactions, flags, guard, clock)
+                .generate(new ReportRequest(10, 1, null));
         List<String> lines = List.of(ReportText.render(report).split("\n", -1));
 
         assertThat(lines.get(5)).matches("Execution Time: \\d+\\.\\d{1,2}s");
