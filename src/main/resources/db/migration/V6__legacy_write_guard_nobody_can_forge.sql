@@ -141,13 +141,17 @@ BEGIN
     IF flag_name IS NULL OR flag_name !~ '^[A-Z][A-Z0-9_]{0,63}$' THEN
         RAISE EXCEPTION 'invalid flag name %', quote_nullable(flag_name) USING ERRCODE = '22023';
     END IF;
+    -- The default is what the history shows as the old value of a flag never changed before.
     IF flag_name = 'TEAM_VNEXT_ROUTING_MODE' THEN
-        IF new_value IS NULL OR new_value NOT IN ('legacy_only', 'auto', 'vnext_primary', 'vnext_only') THEN
-            RAISE EXCEPTION 'invalid value % for %', quote_nullable(new_value), flag_name USING ERRCODE = '22023';
+        IF new_value IS NULL OR new_value NOT IN ('legacy_only', 'auto', 'vnext_primary', 'vnext_only')
+           OR default_value IS NULL OR default_value NOT IN ('legacy_only', 'auto', 'vnext_primary', 'vnext_only') THEN
+            RAISE EXCEPTION 'invalid value % or default % for %', quote_nullable(new_value),
+                quote_nullable(default_value), flag_name USING ERRCODE = '22023';
         END IF;
-    ELSIF new_value IS NULL OR new_value NOT IN ('true', 'false') THEN
-        RAISE EXCEPTION 'invalid value % for % (true or false)', quote_nullable(new_value), flag_name
-            USING ERRCODE = '22023';
+    ELSIF new_value IS NULL OR new_value NOT IN ('true', 'false')
+          OR default_value IS NULL OR default_value NOT IN ('true', 'false') THEN
+        RAISE EXCEPTION 'invalid value % or default % for % (true or false)', quote_nullable(new_value),
+            quote_nullable(default_value), flag_name USING ERRCODE = '22023';
     END IF;
     IF change_source IS NULL OR change_source NOT IN ('env', 'runtime') THEN
         RAISE EXCEPTION 'invalid flag source %', quote_nullable(change_source) USING ERRCODE = '22023';
