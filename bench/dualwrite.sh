@@ -25,6 +25,8 @@ DATA="$(mktemp -d /tmp/deltacrown-bench.XXXXXX)"
 RESULTS="bench/results/dualwrite-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 mkdir -p bench/results
 export DELTACROWN_DATA_DIR="$DATA"
+# The embedded server's generated passwords (docs/adr/0020-database-roles-and-write-guard.md).
+export PGPASSFILE="$DATA/pgpass"
 export DELTACROWN_SECRET_KEY="bench-secret-key-0123456789-abcdefghijklmnop"
 export API_THROTTLE_USER=off API_THROTTLE_ANON=off
 export PORT="${BENCH_PORT:-18080}"
