@@ -1,6 +1,6 @@
 package gg.deltacrown.cli;
 
-import gg.deltacrown.database.DatabaseGrants;
+import gg.deltacrown.database.GrantPlan;
 import gg.deltacrown.database.GuardPosture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class GrantsCommand implements Callable<Integer> {
             return 0;
         }
         try (DatabaseTarget database = DatabaseTarget.resolve(settings)) {
-            DatabaseGrants.Plan plan = DatabaseGrants.plan(database.url(), database.ownerUrl(), database.embedded());
+            GrantPlan plan = GrantPlan.of(database.url(), database.ownerUrl(), database.embedded());
             System.out.print(plan.text());
         } catch (IllegalStateException e) {
             throw new CommandFailedException(e.getMessage());

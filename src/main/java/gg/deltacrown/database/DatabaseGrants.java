@@ -4,13 +4,10 @@ import static gg.deltacrown.database.DatabaseRoles.LEGACY_MAINTAINER;
 import static gg.deltacrown.database.DatabaseRoles.SHADOW_WRITER;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,67 +47,7 @@ public final class DatabaseGrants {
      */
     public record Options(String runtimeRole, boolean runtimeOwnsSchema, boolean accountsManagedHere) {}
 
-    /**
-     * The script for an operator to read or run: {@code runAs} is the role it needs (the schema
-     * owner), {@code migrated} false when the service's migrations have not run yet.
-     */
-    public record Plan(String runtimeRole, String runAs, boolean migrated, List<String> statements) {
-
-        /** The script as psql runs it, in one transaction, with what it is for. */
-        public String text() {
-            StringBuilder text = new StringBuilder()
-                    .append("-- Privileges of the DeltaCrown service's database roles")
-                    .append(" (docs/adr/0020-database-roles-and-write-guard.md):\n")
-                    .append("-- runtime role ")
-                    .append(role(runtimeRole))
-                    .append(", shadow writer ")
-                    .append(SHADOW_WRITER)
-                    .append(" (NOLOGIN), legacy maintainer ")
-                    .append(LEGACY_MAINTAINER)
-                    .append(" (NOLOGIN).\n-- Run it as the schema owner (")
-                    .append(runAs)
-                    .append("); './deltacrown grants --apply' does it with DATABASE_OWNER_URL.\n");
-            if (!migrated) {
-                text.append("-- The service's migrations have not run here yet: 'grants --apply' runs them first,")
-                        .append(" then grants on the tables they create too.\n");
-            }
-            text.append("BEGIN;\n");
-            statements.forEach(statement -> text.append(statement).append(";\n"));
-            return text.append("COMMIT;\n").toString();
-        }
-    }
-
-    private static final String TABLE_OWNER = """
-            SELECT coalesce((SELECT pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
-                              WHERE c.oid = to_regclass('teams_team')), session_user::text)
-            """;
-
     private DatabaseGrants() {}
-
-    /**
-     * Reads the database (as the owner when given, else as the runtime role: the catalog is
-     * readable by both) and writes the script for the runtime role.
-     */
-    public static Plan plan(DatabaseUrl runtime, DatabaseUrl owner, boolean accountsManagedHere) {
-        try {
-            return read(runtime, owner, accountsManagedHere);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's catalog: " + e.getMessage(), e);
-        }
-    }
-
-    private static Plan read(DatabaseUrl runtime, DatabaseUrl owner, boolean accountsManagedHere) throws SQLException {
-        String runtimeRole;
-        try (Connection connection = connect(runtime)) {
-            runtimeRole = single(connection, "SELECT session_user");
-        }
-        try (Connection connection = connect(owner == null ? runtime : owner)) {
-            SchemaCatalog catalog = SchemaCatalog.read(connection);
-            String runAs = owner == null ? single(connection, TABLE_OWNER) : single(connection, "SELECT session_user");
-            Options options = new Options(runtimeRole, runtimeRole.equals(runAs), accountsManagedHere);
-            return new Plan(runtimeRole, runAs, catalog.has("flyway_schema_history"), script(catalog, options));
-        }
-    }
 
     /** The script for the database behind this connection (read from its catalog). */
     public static List<String> script(Connection connection, Options options) throws SQLException {
@@ -205,25 +142,6 @@ public final class DatabaseGrants {
             }
         }
         return sql;
-    }
-
-    private static Connection connect(DatabaseUrl url) throws SQLException {
-        Properties properties = new Properties();
-        if (url.username() != null) {
-            properties.setProperty("user", url.username());
-        }
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     private static void grant(List<String> sql, String privileges, List<String> relations, String roles) {

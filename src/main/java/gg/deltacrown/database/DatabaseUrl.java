@@ -4,6 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Where the service's PostgreSQL lives, parsed from {@code DATABASE_URL}.
@@ -56,6 +60,18 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         return new DatabaseUrl(jdbc.toString(), user, password);
+    }
+
+    /** A plain JDBC connection (no pool), for set-up steps and tools. */
+    public Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     /** The URL with any password removed, safe for logs and error messages. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -137,8 +136,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Roles, passwords and authentication as the security model says; see {@link EmbeddedRoles}. */
     private void secure() throws IOException {
         DatabaseUrl superuser = url(DatabaseRoles.EMBEDDED_SUPERUSER);
-        try (Connection connection =
-                DriverManager.getConnection(superuser.jdbcUrl(), superuser.username(), superuser.password())) {
+        try (Connection connection = superuser.connect()) {
             if (EmbeddedRoles.secure(connection, credentials, dataDirectory)) {
                 log.atInfo()
                         .addKeyValue("event_type", "embedded_postgres_secured")

@@ -5,11 +5,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
@@ -145,13 +143,6 @@ public final class TestDatabase {
     }
 
     public static Connection connect(DatabaseUrl url) throws SQLException {
-        Properties properties = new Properties();
-        if (url.username() != null) {
-            properties.setProperty("user", url.username());
-        }
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        return url.connect();
     }
 }
