@@ -276,6 +276,20 @@ abstract class DatabaseAttacks {
             refused(django, DENIED, "SET ROLE " + DatabaseRoles.SHADOW_WRITER);
             refused(django, DENIED, "SELECT set_config('role', '" + DatabaseRoles.SHADOW_WRITER + "', false)");
             refused(django, DENIED, "SET SESSION AUTHORIZATION " + RUNTIME);
+            // A role may set its own login defaults, but PostgreSQL checks membership at login.
+            try (Statement sql = django.createStatement()) {
+                sql.execute("ALTER ROLE " + DJANGO + " SET role = '" + DatabaseRoles.SHADOW_WRITER + "'");
+            }
+        }
+        try (Connection django = as(DJANGO)) {
+            assertThat(query(django, "SELECT current_user || ' ' || current_setting('role')"))
+                    .containsExactly(DJANGO + " none");
+            refused(django, BLOCKED, tag());
+        } finally {
+            try (Connection django = as(DJANGO);
+                    Statement sql = django.createStatement()) {
+                sql.execute("ALTER ROLE " + DJANGO + " RESET role");
+            }
         }
     }
 
