@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *       is the account system (the embedded default): on a Django database accounts come from
  *       Django, and a runtime role that could add a staff account could take over Django's admin.
  *   <li>shadow writer (NOLOGIN): the same, plus INSERT, UPDATE, DELETE on the guarded legacy
- *       tables and DELETE on the tables that reference them (test-data cleanup). The runtime role
+ *       tables, and for test-data cleanup DELETE on the tables that reference them through a NOT
+ *       NULL key, UPDATE of the key column where it is nullable. The runtime role
  *       is its member without inheriting its rights: it has them only after {@code SET ROLE}.
  * </ul>
  *
@@ -92,8 +93,8 @@ public final class DatabaseGrants {
         List<String> accounts = existing(catalog, ACCOUNTS);
         List<String> legacy = catalog.named("teams_");
         List<String> guarded = existing(catalog, SchemaCatalog.GUARDED);
-        List<String> children = catalog.legacyChildren().stream()
-                .filter(name -> !guarded.contains(name) && !organizations.contains(name))
+        List<SchemaCatalog.LegacyReference> references = catalog.legacyReferences().stream()
+                .filter(reference -> !guarded.contains(reference.table()) && !organizations.contains(reference.table()))
                 .toList();
 
         grant(sql, "SELECT, INSERT, UPDATE, DELETE", organizations, both);
@@ -101,7 +102,12 @@ public final class DatabaseGrants {
         grant(sql, options.accountsManagedHere() ? "SELECT, INSERT" : "SELECT", accounts, both);
         grant(sql, "SELECT", legacy, both);
         grant(sql, "INSERT, UPDATE, DELETE", guarded, SHADOW_WRITER);
-        grant(sql, "SELECT, DELETE", children, SHADOW_WRITER);
+        // What cleanup_test_data does to rows that reference a test team: delete them through a
+        // NOT NULL key, unlink them through a nullable one (as Django's SET_NULL would).
+        for (SchemaCatalog.LegacyReference reference : references) {
+            String privilege = reference.required() ? "DELETE" : "UPDATE (" + ident(reference.column()) + ")";
+            grant(sql, "SELECT, " + privilege, List.of(reference.table()), SHADOW_WRITER);
+        }
         if (catalog.has("flyway_schema_history") && !options.runtimeOwnsSchema()) {
             grant(sql, "SELECT", List.of("flyway_schema_history"), runtime);
         }

@@ -11,14 +11,17 @@ import java.util.TreeMap;
 
 /**
  * What the grants are computed from: the relations of the service's schema, the sequences behind
- * their ids, and the tables that reference a guarded legacy table.
+ * their ids, and the columns that reference a guarded legacy table.
  */
 record SchemaCatalog(
         String schema,
         int serverVersion,
         Map<String, String> relations,
         Map<String, String> sequences,
-        List<String> legacyChildren) {
+        List<LegacyReference> legacyReferences) {
+
+    /** A one-column foreign key to a guarded table; {@code required}: the column is NOT NULL. */
+    record LegacyReference(String table, String column, boolean required) {}
 
     /** The legacy tables the write guard's triggers are on (V4). */
     static final List<String> GUARDED = List.of("teams_team", "teams_teammembership", "teams_ranking_breakdown");
@@ -39,15 +42,17 @@ record SchemaCatalog(
              WHERE s.relkind = 'S' AND s.relnamespace = current_schema()::regnamespace
             """;
 
-    private static final String LEGACY_CHILDREN = """
-            SELECT DISTINCT child.relname
+    private static final String LEGACY_REFERENCES = """
+            SELECT DISTINCT child.relname, a.attname, a.attnotnull
               FROM pg_catalog.pg_constraint f
               JOIN pg_catalog.pg_class child ON child.oid = f.conrelid
               JOIN pg_catalog.pg_class parent ON parent.oid = f.confrelid
-             WHERE f.contype = 'f' AND parent.relnamespace = current_schema()::regnamespace
+              JOIN pg_catalog.pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]
+             WHERE f.contype = 'f' AND array_length(f.conkey, 1) = 1
+               AND parent.relnamespace = current_schema()::regnamespace
                AND child.relnamespace = current_schema()::regnamespace
                AND parent.relname = ANY(?)
-             ORDER BY 1
+             ORDER BY 1, 2
             """;
 
     static SchemaCatalog read(Connection connection) throws SQLException {
@@ -67,16 +72,16 @@ record SchemaCatalog(
                 sequences.put(rs.getString("sequence"), rs.getString("owner_table"));
             }
         }
-        List<String> children = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(LEGACY_CHILDREN)) {
+        List<LegacyReference> references = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(LEGACY_REFERENCES)) {
             statement.setArray(1, connection.createArrayOf("text", GUARDED.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    children.add(rs.getString(1));
+                    references.add(new LegacyReference(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
                 }
             }
         }
-        return new SchemaCatalog(schema, version, relations, sequences, children);
+        return new SchemaCatalog(schema, version, relations, sequences, references);
     }
 
     boolean has(String relation) {
