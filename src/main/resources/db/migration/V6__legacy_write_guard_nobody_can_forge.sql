@@ -57,12 +57,14 @@ BEGIN
     IF NOT deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BLOCKED', true) THEN
         RETURN NULL;
     END IF;
-    -- Superusers are members of every role; they are blocked like anyone else unless the flag is on.
+    -- A role the operator granted deltacrown_legacy_maintainer to (USAGE: it holds the role's rights;
+    -- the ADMIN-only membership PostgreSQL 16 gives a role's creator does not count). Superusers
+    -- hold every role; they are blocked like anyone else unless the flag is on.
     IF EXISTS (SELECT 1
                  FROM pg_roles w, pg_roles m
                 WHERE w.rolname = writer AND NOT w.rolsuper
                   AND m.rolname = 'deltacrown_legacy_maintainer'
-                  AND pg_has_role(w.oid, m.oid, 'MEMBER')) THEN
+                  AND pg_has_role(w.oid, m.oid, 'USAGE')) THEN
         allowed_by := 'allowed_role';
     ELSIF deltacrown_flag_enabled('TEAM_LEGACY_WRITE_BYPASS_ENABLED', false) THEN
         allowed_by := 'bypass_enabled';
@@ -94,7 +96,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF NOT pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    IF NOT pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'USAGE') THEN
         RAISE EXCEPTION 'PROTECTED_TABLE: % on % by % is refused: %', TG_OP, TG_TABLE_NAME, current_user, TG_ARGV[0]
             USING ERRCODE = '42501';
     END IF;

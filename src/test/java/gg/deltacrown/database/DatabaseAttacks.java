@@ -58,11 +58,15 @@ abstract class DatabaseAttacks {
                         + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             }
             // The owner may create the guard's NOLOGIN roles; where another database of the cluster
-            // created them already, a DBA gives it ADMIN on them (the README's set-up).
+            // created them already, a DBA gives it ADMIN on them, and on PostgreSQL 16+ nothing else
+            // (the README's set-up). Before 16, CREATEROLE may grant any role without that.
             sql.execute("ALTER ROLE " + OWNER + " CREATEROLE");
+            boolean grantOptions =
+                    Integer.parseInt(query(superuser, "SHOW server_version_num").get(0)) >= 160000;
             for (String role : List.of(DatabaseRoles.SHADOW_WRITER, DatabaseRoles.LEGACY_MAINTAINER)) {
                 sql.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
-                        + " GRANT " + role + " TO " + OWNER + " WITH ADMIN OPTION; END IF; END $$");
+                        + " GRANT " + role + " TO " + OWNER + " WITH ADMIN OPTION"
+                        + (grantOptions ? ", INHERIT FALSE, SET FALSE" : "") + "; END IF; END $$");
             }
             sql.execute("CREATE DATABASE " + database + " OWNER " + OWNER);
         }
@@ -295,6 +299,10 @@ abstract class DatabaseAttacks {
 
     @Test
     void aRoleTheOperatorAllowedWritesWhileBlockedWithAnAuditRowEach() throws SQLException {
+        // The owner administers the maintainer role; that alone lets it write nothing.
+        try (Connection owner = as(OWNER)) {
+            refused(owner, BLOCKED, tag());
+        }
         try (Connection owner = as(OWNER);
                 Statement sql = owner.createStatement()) {
             sql.execute("GRANT " + DatabaseRoles.LEGACY_MAINTAINER + " TO " + DJANGO);
