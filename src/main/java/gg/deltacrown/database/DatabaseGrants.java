@@ -38,7 +38,9 @@ public final class DatabaseGrants {
             "organizations_feature_flag", "organizations_feature_flag_change", "organizations_legacy_write_audit");
     static final List<String> ACCOUNTS = List.of("accounts_user", "user_profile_userprofile");
     static final List<String> FUNCTIONS = List.of(
-            "deltacrown_change_flag(text, text, text, text, text, text)", "deltacrown_flag_enabled(text, boolean)");
+            "deltacrown_change_flag(text, text, text, text, text, text)",
+            "deltacrown_drop_env_flag(text, text, text, text)",
+            "deltacrown_flag_enabled(text, boolean)");
 
     /**
      * @param runtimeRole the role the service serves as

@@ -223,6 +223,67 @@ abstract class DatabaseAttacks {
     }
 
     @Test
+    void anEnvironmentValueReturnsToItsDefaultOnlyThroughTheServicesFunction() throws SQLException {
+        try (Connection service = as(RUNTIME)) {
+            assertThat(query(
+                            service,
+                            "SELECT deltacrown_change_flag('TEAM_VNEXT_DUAL_WRITE_ENABLED', 'true', 'false', 'env',"
+                                    + " 'serve', 'from the environment')"))
+                    .containsExactly("t");
+            refused(service, DENIED, "DELETE FROM organizations_feature_flag");
+        }
+        try (Connection django = as(DJANGO)) {
+            refused(
+                    django,
+                    DENIED,
+                    "SELECT deltacrown_drop_env_flag('TEAM_VNEXT_DUAL_WRITE_ENABLED', 'false', 'mallory', 'x')");
+        }
+        changeFlag("TEAM_LEGACY_WRITE_BLOCKED", "false");
+        try (Connection service = as(RUNTIME)) {
+            assertThat(query(
+                            service,
+                            "SELECT deltacrown_drop_env_flag('TEAM_VNEXT_DUAL_WRITE_ENABLED', 'false', 'serve', 'unset')"
+                                    + " UNION ALL SELECT deltacrown_drop_env_flag('TEAM_LEGACY_WRITE_BLOCKED', 'true',"
+                                    + " 'serve', 'a runtime value stays')"))
+                    .containsExactly("t", "f");
+        }
+        assertThat(asOwner("SELECT name || '=' || value FROM organizations_feature_flag"))
+                .containsExactly("TEAM_LEGACY_WRITE_BLOCKED=false");
+        assertThat(asOwner("""
+                        SELECT old_value || '>' || new_value || ' ' || source || ' ' || changed_by || ' ' || login_role
+                          FROM organizations_feature_flag_change
+                         WHERE name = 'TEAM_VNEXT_DUAL_WRITE_ENABLED' AND source = 'default'""")).containsExactly("true>false default serve " + RUNTIME);
+    }
+
+    @Test
+    void theRuntimeRoleWritesEveryTableOfOursButTheFlagsAndTheAudit() throws SQLException {
+        try (Connection service = as(RUNTIME)) {
+            List<String> writable = query(service, """
+                    SELECT c.relname FROM pg_class c
+                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                       AND c.relname LIKE 'organizations\\_%'
+                       AND has_table_privilege(c.oid, 'INSERT') AND has_table_privilege(c.oid, 'UPDATE')
+                       AND has_table_privilege(c.oid, 'DELETE')
+                     ORDER BY 1""");
+            // Tables of later migrations (verification runs, report runs, dual-write failures) too.
+            assertThat(writable)
+                    .contains(
+                            "organizations_dualwrite_failure",
+                            "organizations_dualwrite_outbox",
+                            "organizations_validation_report_run",
+                            "organizations_verification_run")
+                    .doesNotContainAnyElementsOf(DatabaseGrants.PROTECTED);
+            try (Statement sql = service.createStatement()) {
+                assertThat(sql.executeUpdate("INSERT INTO organizations_validation_report_run"
+                                + " (requested_by, has_errors, report) VALUES ('attack test', false, '{}')"))
+                        .isOne();
+                assertThat(sql.executeUpdate("DELETE FROM organizations_validation_report_run"))
+                        .isOne();
+            }
+        }
+    }
+
+    @Test
     void theAuditIsAppendOnlyForEveryRoleButTheOwner() throws SQLException {
         changeFlag("TEAM_LEGACY_WRITE_BYPASS_ENABLED", "true");
         try (Connection django = as(DJANGO);
