@@ -60,10 +60,8 @@ class LegacyWriteFaultIntegrationTests {
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "fault");
         LegacyWriteFault.Plan plan = LegacyWriteFault.plan(jdbc, ownerUrl(), out::add);
         assertThat(plan.method()).isEqualTo(LegacyWriteFault.Method.REVOKE);
-        assertThat(plan.role())
-                .isEqualTo(jdbc.sql("SELECT current_user::text")
-                        .query(String.class)
-                        .single());
+        // The service's legacy writes are the shadow writer role's (docs/adr/0020).
+        assertThat(plan.role()).isEqualTo(LegacyWriteFault.SHADOW_WRITER);
         List<String> aclBefore = owner().sql(LEGACY_ACL).query(String.class).list();
 
         long team;
@@ -98,7 +96,7 @@ class LegacyWriteFaultIntegrationTests {
 
     @Test
     void refusesWhenAnInterruptedRunLeftTheShadowWriterWithoutItsPrivileges() {
-        String role = jdbc.sql("SELECT current_user::text").query(String.class).single();
+        String role = LegacyWriteFault.SHADOW_WRITER;
         owner().sql("REVOKE INSERT ON teams_team FROM " + role).update();
         try {
             assertThatThrownBy(() -> LegacyWriteFault.plan(jdbc, ownerUrl(), out::add))
