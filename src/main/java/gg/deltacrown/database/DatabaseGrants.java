@@ -37,6 +37,7 @@ public final class DatabaseGrants {
     static final List<String> PROTECTED = List.of(
             "organizations_feature_flag", "organizations_feature_flag_change", "organizations_legacy_write_audit");
     static final List<String> ACCOUNTS = List.of("accounts_user", "user_profile_userprofile");
+    static final String PROFILE_COUNTER = "user_profile_publicidcounter";
     static final List<String> FUNCTIONS = List.of(
             "deltacrown_change_flag(text, text, text, text, text, text)",
             "deltacrown_drop_env_flag(text, text, text, text)",
@@ -102,6 +103,13 @@ public final class DatabaseGrants {
         grant(sql, "SELECT, INSERT, UPDATE, DELETE", organizations, both);
         grant(sql, "SELECT", protectedTables, both);
         grant(sql, options.accountsManagedHere() ? "SELECT, INSERT" : "SELECT", accounts, both);
+        // A profile's public id (DC-YY-NNNNNN) comes from Django's per-year counter, read and advanced
+        // by whoever adds a profile (accounts/Profiles).
+        grant(
+                sql,
+                options.accountsManagedHere() ? "SELECT, INSERT, UPDATE" : "SELECT",
+                existing(catalog, List.of(PROFILE_COUNTER)),
+                both);
         grant(sql, "SELECT", legacy, both);
         grant(sql, "INSERT, UPDATE, DELETE", guarded, SHADOW_WRITER);
         // What cleanup_test_data does to rows that reference a test team: delete them through a
@@ -114,7 +122,9 @@ public final class DatabaseGrants {
             grant(sql, "SELECT", List.of("flyway_schema_history"), runtime);
         }
         List<String> idTables = options.accountsManagedHere()
-                ? Stream.concat(organizations.stream(), accounts.stream()).toList()
+                ? Stream.of(organizations, accounts, existing(catalog, List.of(PROFILE_COUNTER)))
+                        .flatMap(List::stream)
+                        .toList()
                 : organizations;
         grantSequences(sql, catalog.sequencesOf(idTables), both);
         // nextval() writes no row: seed_scale draws legacy ids ahead of its inserts as the runtime role.

@@ -6,6 +6,7 @@ import gg.deltacrown.accounts.Account;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.support.DatabaseOwner;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rollback scenario 3: test teams leave both sides, children included; a dry run changes nothing. */
@@ -27,6 +29,9 @@ class TestDataCleanupIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Environment environment;
 
     @Autowired
     Flags flags;
@@ -102,7 +107,8 @@ class TestDataCleanupIntegrationTests {
 
     @Test
     void unlinksAProfileWhosePrimaryTeamIsATestTeamInsteadOfDeletingIt() {
-        jdbc.update("""
+        // Django's profile row, written as the schema owner (the runtime role only reads profiles).
+        DatabaseOwner.jdbc(environment, jdbc.getDataSource()).update("""
                 UPDATE user_profile_userprofile
                    SET primary_team_id = (SELECT legacy_team_id FROM organizations_migration_map WHERE vnext_team_id = ?)
                  WHERE user_id = (SELECT owner_id FROM organizations_team WHERE id = ?)""", alpha.id(), alpha.id());
