@@ -24,7 +24,7 @@ public class LegacyRankings {
 
     /** Gives these legacy teams a ranking row where they have none; returns how many were added. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int ensure(Collection<Long> legacyTeamIds, String bypassReason) {
+    public int ensure(Collection<Long> legacyTeamIds, LegacyWriteReason bypassReason) {
         if (legacyTeamIds.isEmpty()) {
             return 0;
         }

@@ -17,6 +17,10 @@ public enum LegacyWriteReason {
     DEMO_SEED("demo_seed"),
     /** {@code cleanup_test_data} deletes test teams from both sides. */
     CLEANUP_TEST_DATA("cleanup_test_data"),
+    /** {@code backfill} mirrors vNext teams that have no legacy shadow yet. */
+    BACKFILL("dual_write_backfill"),
+    /** {@code repair} re-mirrors teams whose shadow drifted. */
+    REPAIR("dual_write_repair"),
     /** Legacy rows a test sets up before it exercises the service. */
     TEST_FIXTURE("test_fixture");
 

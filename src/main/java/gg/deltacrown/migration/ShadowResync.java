@@ -1,5 +1,6 @@
 package gg.deltacrown.migration;
 
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.ShadowResult;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +47,7 @@ public class ShadowResync {
      * dispatcher's own rule.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome resync(Collection<Long> vnextTeamIds, String bypassReason, String completedBy) {
+    public Outcome resync(Collection<Long> vnextTeamIds, LegacyWriteReason bypassReason, String completedBy) {
         List<Replay> replays = vnextTeamIds.stream().map(Replay::new).toList();
         ShadowSync.Outcome outcome = sync.mirror(replays, bypassReason);
         List<Long> completed = new ArrayList<>();

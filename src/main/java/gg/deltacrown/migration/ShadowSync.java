@@ -129,7 +129,7 @@ class ShadowSync {
                 vnext.ranked(teams.keySet()).stream()
                         .map(id -> byTeam.get(id).legacyTeamId())
                         .toList(),
-                bypassReason);
+                reason);
         Set<Long> missing = new TreeSet<>(ids);
         missing.removeAll(teams.keySet());
         return new Outcome(byTeam, missing);

@@ -1,5 +1,6 @@
 package gg.deltacrown.migration.backfill;
 
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.ShadowResult;
 import gg.deltacrown.migration.ShadowResync;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class BackfillBatch {
 
     /** The bypass reason of the legacy writes the sync makes for a backfill (the dispatcher's kind of write). */
-    static final String BYPASS_REASON = "dual_write_backfill";
+    static final LegacyWriteReason BYPASS_REASON = LegacyWriteReason.BACKFILL;
 
     private final JdbcClient jdbc;
     private final SlugResolver slugs;

@@ -1,5 +1,6 @@
 package gg.deltacrown.migration.repair;
 
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.legacy.ShadowResult;
 import gg.deltacrown.migration.ShadowResync;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Repair {
 
     /** The bypass reason of the legacy writes a repair makes (the dispatcher's kind of write). */
-    static final String BYPASS_REASON = "dual_write_repair";
+    static final LegacyWriteReason BYPASS_REASON = LegacyWriteReason.REPAIR;
 
     static final int KEPT = 20;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
+import gg.deltacrown.legacy.LegacyWriteReason;
 import gg.deltacrown.support.DatabaseOwner;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
@@ -178,7 +179,7 @@ class BackfillIntegrationTests {
                 Long.class,
                 data.unknownGame());
 
-        transactions.executeWithoutResult(status -> resync.resync(vnextTeams, "dual_write_test", "test"));
+        transactions.executeWithoutResult(status -> resync.resync(vnextTeams, LegacyWriteReason.TEST_FIXTURE, "test"));
 
         assertThat(legacy.legacyValues()).isEqualTo(before);
         assertThat(jdbc.queryForList(
