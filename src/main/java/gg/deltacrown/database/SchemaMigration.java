@@ -10,6 +10,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SchemaMigration implements FlywayMigrationStrategy {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigration.class);
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     // Whether this role may (re)grant: a superuser, or a member of the guarded tables' owner.
     private static final String CAN_GRANT = """
@@ -111,7 +117,7 @@ class SchemaMigration implements FlywayMigrationStrategy {
             if (!runtimeRole.equals(sessionUser(owner))) {
                 DatabaseGrants.apply(owner, new DatabaseGrants.Options(runtimeRole, false, accountsManagedHere));
             } else if (query(owner, CAN_GRANT)) {
-                DatabaseGrants.apply(owner, new DatabaseGrants.Options(runtimeRole, true, accountsManagedHere));
+                applyAsTheOneRole(owner, runtimeRole);
             } else if (!query(owner, SHADOW_WRITER_MEMBER, DatabaseRoles.SHADOW_WRITER, DatabaseRoles.SHADOW_WRITER)) {
                 throw new IllegalStateException("the role " + runtimeRole + " is not a member of "
                         + DatabaseRoles.SHADOW_WRITER + " and may not grant it; set DATABASE_OWNER_URL to the"
@@ -122,6 +128,32 @@ class SchemaMigration implements FlywayMigrationStrategy {
                     "cannot grant the service's database privileges: " + e.getMessage()
                             + " (run './deltacrown grants' to see the statements and what they need)",
                     e);
+        }
+    }
+
+    /**
+     * One role for everything (Django's own role, say): it owns the tables, so the guard is advisory
+     * anyway. Creating or granting the shadow writer role needs CREATEROLE (and, from PostgreSQL 16,
+     * ADMIN on a role someone else created); without it the service still starts, and says what
+     * that costs: with legacy writes blocked, the guard blocks the dual-write's shadows too.
+     */
+    private void applyAsTheOneRole(Connection owner, String runtimeRole) throws SQLException {
+        try {
+            DatabaseGrants.apply(owner, new DatabaseGrants.Options(runtimeRole, true, accountsManagedHere));
+        } catch (SQLException e) {
+            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw e;
+            }
+            log.warn(
+                    "event_type=shadow_writer_unavailable role={} The role {} owns the schema but cannot create or"
+                            + " grant {} ({}): the service runs, but while TEAM_LEGACY_WRITE_BLOCKED is on the guard"
+                            + " blocks the dual-write's legacy writes too. Set DATABASE_OWNER_URL and a separate"
+                            + " DATABASE_URL role, or have a role with CREATEROLE run what './deltacrown grants'"
+                            + " prints.",
+                    runtimeRole,
+                    runtimeRole,
+                    DatabaseRoles.SHADOW_WRITER,
+                    e.getMessage());
         }
     }
 

@@ -17,8 +17,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class LegacyWriteBypass {
 
+    // A role that is not the shadow writer's member (a one-role database whose owner could not
+    // create or grant it: docs/adr/0020-database-roles-and-write-guard.md) keeps its own role; the
+    // guard then treats its writes as anyone else's, and start-up has said so.
     private static final String OPEN = """
-            SELECT set_config('role', '%s', true), set_config('deltacrown.legacy_write_bypass', :reason, true)
+            SELECT set_config('role',
+                              CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_roles r
+                                                 WHERE r.rolname = '%1$s' AND pg_has_role(session_user, r.oid, 'MEMBER'))
+                                   THEN '%1$s' ELSE current_setting('role') END,
+                              true),
+                   set_config('deltacrown.legacy_write_bypass', :reason, true)
             """.formatted(DatabaseRoles.SHADOW_WRITER);
 
     private final JdbcClient jdbc;

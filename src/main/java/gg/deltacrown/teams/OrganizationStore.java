@@ -20,10 +20,12 @@ class OrganizationStore {
             SELECT EXISTS (SELECT 1 FROM organizations_org_membership WHERE user_id = :userId AND role = 'CEO')
             """;
 
-    // Serialises one user's organisation creations (at most one CEO membership each). NO KEY UPDATE
-    // does not block other transactions' foreign-key checks on the account.
+    // Serialises one user's organisation creations (at most one CEO membership each). An advisory
+    // lock, not a row lock: locking a row of accounts_user needs UPDATE on Django's table, which the
+    // runtime role does not hold (docs/adr/0020-database-roles-and-write-guard.md). The backfill
+    // takes the same key (migration/backfill/BackfillStatements.LOCK_ORGANIZATION_OWNERS).
     private static final String LOCK_ACCOUNT = """
-            SELECT id FROM accounts_user WHERE id = :userId FOR NO KEY UPDATE
+            SELECT pg_advisory_xact_lock(hashtext('deltacrown_organization_owner'), hashtext(:userId::text))
             """;
 
     private static final String NAME_TAKEN = """
@@ -81,7 +83,7 @@ class OrganizationStore {
     }
 
     void lockAccount(long userId) {
-        jdbc.sql(LOCK_ACCOUNT).param("userId", userId).query(Long.class).optional();
+        jdbc.sql(LOCK_ACCOUNT).param("userId", userId).query().singleRow();
     }
 
     boolean nameTaken(String name) {

@@ -5,6 +5,7 @@ import gg.deltacrown.legacy.ShadowResult;
 import gg.deltacrown.migration.ShadowResync;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,20 +81,27 @@ class BackfillBatch {
         rows += 3 * organizationsToCreate;
         List<Long> toSync =
                 jdbc.sql(BackfillStatements.TO_SYNC).query(Long.class).list();
+        // Everything that reads the batch's temporary tables comes before the sync (see NOTES_OF).
+        List<Conflict> conflicts = jdbc.sql(BackfillStatements.STORE_CONFLICTS)
+                .param("run", runId)
+                .query(BackfillBatch::conflict)
+                .list();
         long syncedVerified = 0;
         if (!toSync.isEmpty()) {
+            Map<Long, String> notes = new LinkedHashMap<>();
+            jdbc.sql(BackfillStatements.NOTES_OF)
+                    .param("ids", toSync.toArray(Long[]::new))
+                    .query((rs, row) -> notes.put(rs.getLong("vnext_team_id"), rs.getString("notes")))
+                    .list();
             ShadowResync.Outcome outcome = resync.resync(toSync, BYPASS_REASON, "backfill");
             syncedVerified = outcome.results().values().stream()
                     .filter(ShadowResult::verified)
                     .count();
             jdbc.sql(BackfillStatements.PREFIX_NOTES)
-                    .param("ids", toSync.toArray(Long[]::new))
+                    .param("ids", notes.keySet().toArray(Long[]::new))
+                    .param("notes", notes.values().toArray(String[]::new))
                     .update();
         }
-        List<Conflict> conflicts = jdbc.sql(BackfillStatements.STORE_CONFLICTS)
-                .param("run", runId)
-                .query(BackfillBatch::conflict)
-                .list();
         BatchResult result = result(counts, organizationsToCreate, toSync.size(), syncedVerified, conflicts, rows);
         runs.advance(runId, result, moveCursor);
         return result;

@@ -215,15 +215,14 @@ final class BackfillStatements {
             """;
 
     /**
-     * Serialises with the API's organisation creation for the same accounts (it takes the same row
-     * lock), so an owner never ends up CEO of two organisations.
+     * Serialises with the API's organisation creation for the same accounts (it takes the same
+     * advisory lock per account), so an owner never ends up CEO of two organisations.
      */
     static final String LOCK_ORGANIZATION_OWNERS = """
-            SELECT count(*) FROM (SELECT u.id FROM accounts_user u
-                                   WHERE u.id IN (SELECT owner_user_id FROM backfill_plan
-                                                   WHERE needs_organization AND skip_reason IS NULL)
-                                   ORDER BY u.id
-                                     FOR NO KEY UPDATE) AS locked
+            SELECT count(pg_advisory_xact_lock(hashtext('deltacrown_organization_owner'), hashtext(o.id::text)))
+              FROM (SELECT DISTINCT owner_user_id AS id FROM backfill_plan
+                     WHERE needs_organization AND skip_reason IS NULL
+                     ORDER BY 1) AS o
             """;
 
     /** A conflicting owner's teams go into the organisation they are CEO of (the oldest one). */
@@ -363,12 +362,22 @@ final class BackfillStatements {
             """;
 
     /** The shadow writer's upsert replaced the notes: put the backfill's in front of its own. */
+    /**
+     * The notes of the teams the sync brings to their shadows, read before the sync: it takes the
+     * shadow writer role for the rest of the transaction, and the batch's temporary tables are the
+     * runtime role's.
+     */
+    static final String NOTES_OF = """
+            SELECT p.vnext_team_id, %s AS notes FROM backfill_plan p WHERE p.vnext_team_id = ANY(:ids)
+            """.formatted(NOTES);
+
+    /** Then put before what the sync's read-back wrote. */
     static final String PREFIX_NOTES = """
             UPDATE organizations_migration_map m
-               SET verification_notes = concat_ws('; ', %s, nullif(m.verification_notes, ''))
-              FROM backfill_plan p
-             WHERE m.vnext_team_id = p.vnext_team_id AND p.vnext_team_id = ANY(:ids)
-            """.formatted(NOTES);
+               SET verification_notes = concat_ws('; ', n.notes, nullif(m.verification_notes, ''))
+              FROM unnest(:ids::bigint[], :notes::text[]) AS n(vnext_team_id, notes)
+             WHERE m.vnext_team_id = n.vnext_team_id
+            """;
 
     /**
      * The conflicts of the batch, one row each (a team may have several). Returned as rows, and in
