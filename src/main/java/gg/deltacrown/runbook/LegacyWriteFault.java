@@ -25,8 +25,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *       those tables and expires by itself, so an interrupted run cannot leave it armed.
  * </ul>
  *
- * The shadow writer is the role {@value #SHADOW_WRITER} when the database has it, else the role of
- * this process's own connection (the service's, since the runbook runs on its {@code DATABASE_URL}).
+ * The shadow writer is the role {@value #SHADOW_WRITER} when this process's role can take it (roles
+ * belong to the cluster: another database may have created it), else the role of this process's
+ * own connection (the service's, since the runbook runs on its {@code DATABASE_URL}).
  * Only an owner of the legacy tables (or a superuser) can do either: the service itself never can.
  */
 final class LegacyWriteFault implements AutoCloseable {
@@ -37,7 +38,9 @@ final class LegacyWriteFault implements AutoCloseable {
     private static final String TABLE_LIST = String.join(", ", TABLES);
 
     private static final String SHADOW_WRITER_ROLE = """
-            SELECT coalesce((SELECT rolname FROM pg_roles WHERE rolname = :role), current_user::text)
+            SELECT coalesce((SELECT rolname FROM pg_roles
+                              WHERE rolname = :role AND pg_has_role(current_user, oid, 'MEMBER')),
+                            current_user::text)
             """;
     private static final String IS_SUPERUSER = "SELECT rolsuper FROM pg_roles WHERE rolname = :role";
     private static final String CAN_ALTER_TABLES = """

@@ -50,6 +50,13 @@ class DjangoDatabaseProcessTests {
         jdbc = new JdbcTemplate(new DriverManagerDataSource(url.jdbcUrl(), url.username(), url.password()));
         catalogBefore = Catalog.of(jdbc, true);
         rowsBefore = rows(catalogBefore);
+        // Django's role cannot create or grant roles; a DBA runs what 'grants' prints (as the
+        // start-up warning of a one-role database says), so the service can take the shadow
+        // writer role the legacy write guard honours.
+        ServiceProcess.Streams plan = ServiceProcess.runSeparately(environment(url), CLI, "grants");
+        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+        assertThat(plan.stdout()).contains("-- Run it as the schema owner (" + DjangoDatabase.OWNER + ")");
+        DjangoDatabase.asAdministrator(url, plan.stdout());
         port = ServiceProcess.freePort();
         Map<String, String> environment = new HashMap<>(environment(url));
         environment.put("PORT", Integer.toString(port));
@@ -114,11 +121,18 @@ class DjangoDatabaseProcessTests {
                 artifacts.toString(),
                 "--latency-samples",
                 "2",
+                // Latency is the benchmarks' business (bench/); a loaded CI machine must not decide it.
+                "--latency-max-avg-ms",
+                "5000",
+                "--latency-max-p95-ms",
+                "10000",
+                "--latency-max-increase-pct",
+                "1000",
                 "--by",
                 "test");
 
         assertThat(runbook.exitCode()).as(runbook.stdout() + runbook.stderr()).isZero();
-        assertThat(runbook.stdout()).contains("Flow 5:", "GO - every flow");
+        assertThat(runbook.stdout()).contains("Flow 5:", "GO - every success criterion passed");
         JsonNode baseline = JSON.readTree(Files.readString(artifacts.resolve("baseline/validation_before.json")));
         assertThat(baseline.path("coverage").path("legacy_team_count").asLong()).isEqualTo(2);
         assertThat(baseline.path("coverage").path("vnext_team_count").asLong()).isEqualTo(1);
@@ -176,9 +190,14 @@ class DjangoDatabaseProcessTests {
         assertThat(LegacyModelRules.violations(jdbc))
                 .as("every legacy row, Django's and the shadows, passes the legacy model's rules")
                 .isEmpty();
+        assertThat(jdbc.queryForObject("""
+                        SELECT count(*) FROM teams_team t
+                         WHERE NOT EXISTS (SELECT FROM organizations_migration_map m WHERE m.legacy_team_id = t.id)""", Long.class))
+                .as("every legacy team but Django's unmapped one is a shadow with its map row")
+                .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM teams_team", Long.class))
-                .as("Django's two teams and the two shadows")
-                .isEqualTo(4);
+                .as("Django's two teams and at least the flows' two shadows")
+                .isGreaterThanOrEqualTo(4);
         rowsBefore.forEach((table, rows) -> assertThat(rows(table))
                 .as("the rows Django wrote in %s, byte for byte", table)
                 .containsAll(rows));

@@ -39,6 +39,12 @@ public final class DjangoDatabase {
         return new DatabaseUrl(on(admin, name).jdbcUrl(), OWNER, OWNER);
     }
 
+    /** Runs SQL on that database as the server's administrator (a DBA's session). */
+    public static void asAdministrator(DatabaseUrl database, String sql) {
+        DatabaseUrl admin = TestDatabase.instance().admin();
+        execute(new DatabaseUrl(database.jdbcUrl(), admin.username(), admin.password()), sql);
+    }
+
     private static void load(DatabaseUrl admin) {
         execute(admin, """
                 DO $$ BEGIN
