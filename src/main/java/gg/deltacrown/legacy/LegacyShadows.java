@@ -47,12 +47,15 @@ public class LegacyShadows {
         Map<Long, List<String>> notes = new HashMap<>();
         ordered.forEach(request -> notes.put(request.team().vnextTeamId(), new ArrayList<>()));
 
-        Map<Long, LegacyTeamRow> planned = writeTeams(ordered, notes);
-        Map<Long, ShadowPlanner.MemberPlan> memberPlans = writeMembers(ordered, planned, notes);
+        Set<Long> inserted = new HashSet<>();
+        Map<Long, LegacyTeamRow> planned = writeTeams(ordered, notes, inserted);
+        Map<Long, ShadowPlanner.MemberPlan> memberPlans = writeMembers(ordered, planned, inserted, notes);
         return verify(ordered, planned, memberPlans, notes);
     }
 
-    private Map<Long, LegacyTeamRow> writeTeams(List<ShadowRequest> requests, Map<Long, List<String>> notes) {
+    /** Writes the legacy teams; adds the ids of the rows it inserted to {@code inserted}. */
+    private Map<Long, LegacyTeamRow> writeTeams(
+            List<ShadowRequest> requests, Map<Long, List<String>> notes, Set<Long> inserted) {
         Map<Long, LegacyTeamRow> existing = tables.teams(requests.stream()
                 .map(ShadowRequest::legacyTeamId)
                 .filter(Objects::nonNull)
@@ -81,6 +84,7 @@ public class LegacyShadows {
         }
         tables.updateTeams(updates);
         Map<String, Long> newIds = tables.insertTeams(inserts, insertCreatedAts);
+        inserted.addAll(newIds.values());
         planned.replaceAll((vnextId, row) -> row.id() != null ? row : row.withId(newIds.get(row.name())));
         return planned;
     }
@@ -145,11 +149,22 @@ public class LegacyShadows {
         return slug.isEmpty() ? team.name() : slug;
     }
 
+    /**
+     * Writes the legacy memberships. A team inserted in this batch has none yet, so only the
+     * others' are read first (a batch of new teams skips that statement, docs/adr/0028).
+     */
     private Map<Long, ShadowPlanner.MemberPlan> writeMembers(
-            List<ShadowRequest> requests, Map<Long, LegacyTeamRow> planned, Map<Long, List<String>> notes) {
-        Map<Long, List<LegacyMemberRow>> existingByTeam =
-                tables.members(planned.values().stream().map(LegacyTeamRow::id).toList()).stream()
-                        .collect(Collectors.groupingBy(LegacyMemberRow::teamId));
+            List<ShadowRequest> requests,
+            Map<Long, LegacyTeamRow> planned,
+            Set<Long> inserted,
+            Map<Long, List<String>> notes) {
+        Map<Long, List<LegacyMemberRow>> existingByTeam = tables
+                .members(planned.values().stream()
+                        .map(LegacyTeamRow::id)
+                        .filter(id -> !inserted.contains(id))
+                        .toList())
+                .stream()
+                .collect(Collectors.groupingBy(LegacyMemberRow::teamId));
         Map<Long, ShadowPlanner.MemberPlan> plans = planMembers(requests, planned, existingByTeam, notes, true);
         List<LegacyMemberRow> releasing = new ArrayList<>();
         List<LegacyMemberRow> others = new ArrayList<>();

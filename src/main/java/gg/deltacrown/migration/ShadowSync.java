@@ -14,39 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one sync-and-verify path of the dispatcher and of strict mode, inside the caller's
- * transaction: lock the teams of the changes, read their current vNext state, bring the legacy
+ * transaction: lock the teams of the changes and read their current vNext state (one statement,
+ * {@link VnextState}), bring the legacy
  * shadows to it (a ranked vNext team's shadow gets its legacy ranking row), upsert the map rows with
  * the verification, and say per change whether it is done or why it is blocked.
  */
 @Component
 class ShadowSync {
 
-    /**
-     * Serialises syncs of the same team (dispatchers, strict-mode requests): row locks on the vNext
-     * teams, in id order so overlapping batches cannot deadlock. Row locks cost no lock-table
-     * memory whatever the batch size; they only make an update of the same team row wait for the
-     * sync (inserting memberships does not).
-     */
-    private static final String LOCK_TEAMS = """
-            SELECT count(*) FROM (SELECT id FROM organizations_team WHERE id = ANY(:ids) ORDER BY id
-                                  FOR NO KEY UPDATE) AS locked
-            """;
-
-    private final JdbcClient jdbc;
     private final VnextState vnext;
     private final MigrationMap map;
     private final LegacyShadows shadows;
     private final LegacyRankings rankings;
 
-    ShadowSync(JdbcClient jdbc, VnextState vnext, MigrationMap map, LegacyShadows shadows, LegacyRankings rankings) {
-        this.jdbc = jdbc;
+    ShadowSync(VnextState vnext, MigrationMap map, LegacyShadows shadows, LegacyRankings rankings) {
         this.vnext = vnext;
         this.map = map;
         this.shadows = shadows;
@@ -110,11 +97,7 @@ class ShadowSync {
     private Outcome sync(Collection<Long> teamIds, Map<Long, Long> actors, LegacyWriteReason reason) {
         // Sorted, so two dispatchers locking overlapping batches cannot deadlock.
         TreeSet<Long> ids = new TreeSet<>(teamIds);
-        jdbc.sql(LOCK_TEAMS)
-                .param("ids", ids.toArray(Long[]::new))
-                .query(Long.class)
-                .single();
-        var teams = vnext.teams(ids);
+        var teams = vnext.lockTeams(ids);
         var members = vnext.members(teams.keySet());
         Map<Long, Long> legacyIds = map.legacyIds(teams.keySet());
         List<ShadowRequest> requests = new ArrayList<>();

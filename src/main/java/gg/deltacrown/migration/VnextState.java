@@ -25,6 +25,17 @@ class VnextState {
              WHERE id = ANY(:ids)
             """;
 
+    /**
+     * Locks and reads the teams in one statement. The row locks serialise syncs of the same team
+     * (dispatchers, strict-mode requests); id order, so overlapping batches cannot deadlock. Row
+     * locks cost no lock-table memory whatever the batch size; they only make an update of the same
+     * team row wait for the sync (inserting memberships does not).
+     */
+    private static final String LOCK_TEAMS = SELECT_TEAMS + """
+             ORDER BY id
+               FOR NO KEY UPDATE
+            """;
+
     private static final String SELECT_MEMBERS = """
             SELECT m.id, m.team_id, m.user_id, p.id AS profile_id, m.role, m.status, m.roster_slot, m.player_role,
                    m.is_tournament_captain, m.joined_at, m.left_at
@@ -44,8 +55,17 @@ class VnextState {
     }
 
     Map<Long, ShadowTeam> teams(Collection<Long> ids) {
+        return read(SELECT_TEAMS, ids);
+    }
+
+    /** The teams that still exist, locked until the end of the transaction. */
+    Map<Long, ShadowTeam> lockTeams(Collection<Long> ids) {
+        return read(LOCK_TEAMS, ids);
+    }
+
+    private Map<Long, ShadowTeam> read(String sql, Collection<Long> ids) {
         Map<Long, ShadowTeam> teams = new HashMap<>();
-        jdbc.sql(SELECT_TEAMS)
+        jdbc.sql(sql)
                 .param("ids", ids.toArray(Long[]::new))
                 .query(VnextState::team)
                 .list()
