@@ -20,11 +20,24 @@ class MembershipStore {
               JOIN accounts_user u ON u.id = m.user_id
             """;
 
-    private static final String INSERT = """
-            INSERT INTO organizations_membership (team_id, user_id, status, role, roster_slot, player_role,
-                                                  is_tournament_captain, joined_at, left_at, left_reason)
+    private static final String COLUMNS = """
+            organizations_membership (team_id, user_id, status, role, roster_slot, player_role,
+                                      is_tournament_captain, joined_at, left_at, left_reason)""";
+
+    private static final String INSERT = "INSERT INTO " + COLUMNS + """
+
             VALUES (:teamId, :userId, :status, :role, :slot, '', false, now(), NULL, '')
             RETURNING id
+            """;
+
+    /**
+     * The owner's ACTIVE OWNER membership of each new independent team in {@code source} (rows of
+     * {@code id, owner_id}), for {@link TeamStore}'s one-statement creation; organisation teams
+     * ({@code owner_id} NULL) get none.
+     */
+    static final String INSERT_OWNERS_OF = "INSERT INTO " + COLUMNS + """
+
+            SELECT id, owner_id, 'ACTIVE', 'OWNER', NULL, '', false, now(), NULL, '' FROM %s WHERE owner_id IS NOT NULL
             """;
 
     private static final String ACTIVE_ROLE = """

@@ -47,16 +47,31 @@ class TeamStore {
                 preferred_server, emergency_contact_discord, emergency_contact_phone, is_temporary, created_at,
                 updated_at, branding""";
 
-    private static final String INSERT = "INSERT INTO organizations_team (" + INSERT_COLUMNS + ")" + """
+    /**
+     * A new team and, when independent, its owner's membership, in one statement (one round trip,
+     * docs/adr/0028-dual-write-hot-paths.md). An organisation team is inserted only when
+     * {@code :ceoGuard} is null or the organisation's CEO: the caller checks the long way when no
+     * row comes back (a taken slug, or a requester who is not the CEO).
+     */
+    private static final String INSERT = "WITH team AS (\nINSERT INTO organizations_team (" + INSERT_COLUMNS + ")"
+            + """
 
-            VALUES (:name, :slug, :organizationId, :ownerId, :gameId, :region, 'ACTIVE', NULL, NULL,
-                    '', '', '', '', false, now(), now(),
-                    jsonb_strip_nulls(jsonb_build_object(
-                        'logo_url', CAST(:logoUrl AS text), 'banner_url', CAST(:bannerUrl AS text),
-                        'primary_color', CAST(:primaryColor AS text), 'secondary_color', CAST(:secondaryColor AS text),
-                        'tagline', CAST(:tagline AS text))))
+            SELECT :name, :slug, CAST(:organizationId AS bigint), CAST(:ownerId AS bigint), :gameId, :region, 'ACTIVE',
+                   NULL, NULL,
+                   '', '', '', '', false, now(), now(),
+                   jsonb_strip_nulls(jsonb_build_object(
+                       'logo_url', CAST(:logoUrl AS text), 'banner_url', CAST(:bannerUrl AS text),
+                       'primary_color', CAST(:primaryColor AS text), 'secondary_color', CAST(:secondaryColor AS text),
+                       'tagline', CAST(:tagline AS text)))
+             WHERE CAST(:ceoGuard AS bigint) IS NULL
+                OR EXISTS (SELECT 1 FROM organizations_organization o
+                            WHERE o.id = CAST(:organizationId AS bigint) AND o.ceo_id = CAST(:ceoGuard AS bigint))
             ON CONFLICT (slug) DO NOTHING
-            RETURNING id
+            RETURNING id, owner_id),
+            owner AS (
+            """ + MembershipStore.INSERT_OWNERS_OF.formatted("team") + """
+            )
+            SELECT id FROM team
             """;
 
     /** What a tool gives for a row it makes: the columns of the source row {@code u}. */
@@ -124,8 +139,11 @@ class TeamStore {
                 .optional();
     }
 
-    /** Inserts unless the slug is taken (then empty: pick another and retry). */
-    OptionalLong insert(NewTeam team, String slug, Long ownerId) {
+    /**
+     * Inserts the team (and an independent team's owner membership) unless the slug is taken or,
+     * with a {@code ceoGuard}, that user is not the organisation's CEO; then empty.
+     */
+    OptionalLong insert(NewTeam team, String slug, Long ownerId, Long ceoGuard) {
         Optional<Long> id = withBranding(jdbc.sql(INSERT), team.branding())
                 .param("name", team.name())
                 .param("slug", slug)
@@ -133,6 +151,7 @@ class TeamStore {
                 .param("ownerId", ownerId)
                 .param("gameId", team.gameId().intValue())
                 .param("region", team.region())
+                .param("ceoGuard", ceoGuard)
                 .query(Long.class)
                 .optional();
         return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Teams {
 
     private static final Logger log = LoggerFactory.getLogger(Teams.class);
-    private static final int SLUG_ATTEMPTS = 10;
+    private static final int SLUG_ATTEMPTS = 11;
 
     private final TeamStore teams;
     private final MembershipStore memberships;
@@ -63,12 +63,7 @@ public class Teams {
     public CreatedTeam create(long userId, NewTeam input) {
         gate.checkCreation("team", userId);
         NewTeam team = input.validated();
-        CreatedTeam created = transactions.execute(status -> {
-            if (team.isOrganizationTeam()) {
-                checkOrganization(team.organizationId(), userId);
-            }
-            return insert(team, userId);
-        });
+        CreatedTeam created = transactions.execute(status -> insert(team, userId));
         log.atInfo()
                 .addKeyValue("event_type", "team_created")
                 .addKeyValue("team_id", created.id())
@@ -140,26 +135,34 @@ public class Teams {
         }
     }
 
+    /**
+     * One statement in the common case (docs/adr/0028-dual-write-hot-paths.md): the base slug, the
+     * owner's membership with it, and for an organisation team the CEO check inside the insert.
+     * When no row comes back, the organisation is checked the long way (refusing, or letting a
+     * manager through) and the free slugs are looked up.
+     */
     private CreatedTeam insert(NewTeam team, long userId) {
         Long ownerId = team.isOrganizationTeam() ? null : userId;
+        boolean checked = !team.isOrganizationTeam();
         String base = TeamSlugs.base(team.name());
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
-            String slug = TeamSlugs.firstFree(base, teams.takenSlugs(base));
-            OptionalLong id = insertOrConflict(team, slug, ownerId);
+            String slug = attempt == 0 ? base : TeamSlugs.firstFree(base, teams.takenSlugs(base));
+            OptionalLong id = insertOrConflict(team, slug, ownerId, checked ? null : userId);
             if (id.isPresent()) {
-                if (ownerId != null) {
-                    memberships.insert(id.getAsLong(), userId, TeamRole.OWNER, null, true);
-                }
                 events.publishEvent(new TeamCreated(id.getAsLong(), slug, userId));
                 return new CreatedTeam(id.getAsLong(), slug, team.organizationId());
+            }
+            if (!checked) {
+                checkOrganization(team.organizationId(), userId);
+                checked = true;
             }
         }
         throw new IllegalStateException("no free slug for '" + base + "' after " + SLUG_ATTEMPTS + " attempts");
     }
 
-    private OptionalLong insertOrConflict(NewTeam team, String slug, Long ownerId) {
+    private OptionalLong insertOrConflict(NewTeam team, String slug, Long ownerId, Long ceoGuard) {
         try {
-            return teams.insert(team, slug, ownerId);
+            return teams.insert(team, slug, ownerId, ceoGuard);
         } catch (DuplicateKeyException e) {
             if (Constraints.violated(e)
                     .filter("one_independent_team_per_game"::equals)
