@@ -73,7 +73,13 @@ public class Memberships {
             }
             long id = insert(team, user, role, slot, input.active());
             events.publishEvent(new MemberAdded(team.id(), team.slug(), id, userId));
-            return new AddedMember(memberships.byId(id).orElseThrow(), memberships.activeRoster(team.id()));
+            // An active member is on the roster the response carries anyway: no read of its own.
+            List<Membership> roster = memberships.activeRoster(team.id());
+            Membership member = roster.stream()
+                    .filter(m -> m.id() == id)
+                    .findFirst()
+                    .orElseGet(() -> memberships.byId(id).orElseThrow());
+            return new AddedMember(member, roster);
         });
         Membership member = added.member();
         log.atInfo()
@@ -180,8 +186,12 @@ public class Memberships {
         }
     }
 
+    /**
+     * An active member twice is refused by the unique index ({@code one_active_membership_per_user_team})
+     * without a read first; an invited one is not covered by the index, so it is checked.
+     */
     private long insert(Team team, Account user, TeamRole role, RosterSlot slot, boolean active) {
-        if (memberships.activeRole(team.id(), user.id()).isPresent()) {
+        if (!active && memberships.activeRole(team.id(), user.id()).isPresent()) {
             throw alreadyMember(user);
         }
         try {

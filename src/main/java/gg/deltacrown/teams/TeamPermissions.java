@@ -25,6 +25,10 @@ class TeamPermissions {
         if (team.ownerId() != null && team.ownerId() == userId) {
             return true;
         }
+        // The team row carries its organisation's CEO: no query for the CEO.
+        if (team.isOrganizationTeam() && team.organization().ceoId() == userId) {
+            return true;
+        }
         boolean rosterManager = memberships
                 .activeRole(team.id(), userId)
                 .map(TeamRole::managesTeam)
