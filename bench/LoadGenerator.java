@@ -22,18 +22,24 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Team-create load for the dual-write benchmark (JDK 21+; compile with javac, run with java).
+ * HTTP load for the dual-write benchmark (JDK 21+; compile with javac, run with java).
  *
  * <pre>
  *   closed --base-url U --secret S --first-user ID --users N --concurrency C --seconds T [--offset K] [--label L]
  *   open   --base-url U --secret S --first-user ID --users N --rate R --seconds T [--connections C] ...
+ *   options of both: [--action create|detail|member] [--first-org ID] [--teams K]
  * </pre>
  *
- * Each request creates an independent team for a distinct (user, game) pair, with a JWT signed with
- * the service's secret (no logins: PBKDF2 would dominate). Plain HTTP/1.1 over kept-alive sockets,
- * so the generator costs little CPU on the machine it shares with the service. "open" sends at a
- * fixed rate and measures latency from the intended send time, so a slow server cannot hide its
- * queueing (no coordinated omission). Prints one JSON line.
+ * Actions: {@code create} (default) makes team {@code Bench Team <n>} (slug {@code bench-team-<n>})
+ * for user {@code n % users}: independent for a distinct (user, game) pair, or, with
+ * {@code --first-org}, owned by that user's organisation ({@code first-org + n % users}, the user
+ * its CEO), as the issue's measurements did. {@code detail} reads team {@code bench-team-<n % K>};
+ * {@code member} adds user {@code (k + 1 + n / K) % users} to team {@code k = n % K} as a PLAYER,
+ * asked by the team's creator (its organisation's CEO). Every request carries a JWT signed with the
+ * service's secret (no logins: PBKDF2 would dominate). Plain HTTP/1.1 over kept-alive sockets, so
+ * the generator costs little CPU on the machine it shares with the service. "open" sends at a fixed
+ * rate and measures latency from the intended send time, so a slow server cannot hide its queueing
+ * (no coordinated omission). Prints one JSON line.
  */
 public class LoadGenerator {
 
@@ -49,6 +55,12 @@ public class LoadGenerator {
         int seconds = Integer.parseInt(options.get("seconds"));
         AtomicInteger sequence = new AtomicInteger(Integer.parseInt(options.getOrDefault("offset", "0")));
         String label = options.getOrDefault("label", mode);
+        Action action = new Action(
+                options.getOrDefault("action", "create"),
+                firstUser,
+                users,
+                options.containsKey("first-org") ? Long.parseLong(options.get("first-org")) : -1,
+                Integer.parseInt(options.getOrDefault("teams", "1")));
 
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < users; i++) {
@@ -68,8 +80,8 @@ public class LoadGenerator {
                         Connection connection = new Connection(base);
                         while (System.nanoTime() < end) {
                             long sent = System.nanoTime();
-                            int status = connection.send(request(base, tokens, sequence.getAndIncrement(), users));
-                            record(status, System.nanoTime() - sent, latencies, errors, statuses);
+                            int status = connection.send(action.request(base, tokens, sequence.getAndIncrement()));
+                            record(status, action.expected(), System.nanoTime() - sent, latencies, errors, statuses);
                         }
                         connection.close();
                         return null;
@@ -86,8 +98,14 @@ public class LoadGenerator {
                     executor.submit(() -> {
                         Connection connection = new Connection(base);
                         for (Long intended = scheduled.take(); intended >= 0; intended = scheduled.take()) {
-                            int status = connection.send(request(base, tokens, sequence.getAndIncrement(), users));
-                            record(status, System.nanoTime() - intended, latencies, errors, statuses);
+                            int status = connection.send(action.request(base, tokens, sequence.getAndIncrement()));
+                            record(
+                                    status,
+                                    action.expected(),
+                                    System.nanoTime() - intended,
+                                    latencies,
+                                    errors,
+                                    statuses);
                         }
                         connection.close();
                         return null;
@@ -127,15 +145,56 @@ public class LoadGenerator {
                 sequence.get());
     }
 
-    private static byte[] request(URI base, List<String> tokens, int n, int users) {
-        int user = (n / GAMES) % users;
-        int game = n % GAMES + 1;
-        String body = "{\"name\":\"Bench Team " + n + "\",\"game_id\":" + game + ",\"region\":\"NA\","
-                + "\"branding\":{\"logo_url\":\"https://cdn.example.com/b" + n + ".png\"}}";
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/vnext/teams/create/ HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: Bearer " + tokens.get(user) + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + content.length + "\r\n\r\n";
+    /** What each request does (see the class comment); {@code n} is the request's sequence number. */
+    record Action(String name, long firstUser, int users, long firstOrg, int teams) {
+
+        int expected() {
+            return name.equals("create") ? 201 : 200;
+        }
+
+        byte[] request(URI base, List<String> tokens, int n) {
+            return switch (name) {
+                case "create" -> {
+                    int user = firstOrg >= 0 ? n % users : (n / GAMES) % users;
+                    int game = n % GAMES + 1;
+                    String organization = firstOrg >= 0 ? ",\"organization_id\":" + (firstOrg + user) : "";
+                    yield http(
+                            base,
+                            "POST",
+                            "/api/vnext/teams/create/",
+                            tokens.get(user),
+                            "{\"name\":\"Bench Team " + n + "\",\"game_id\":" + game + ",\"region\":\"NA\""
+                                    + organization + ",\"branding\":{\"logo_url\":\"https://cdn.example.com/b" + n
+                                    + ".png\"}}");
+                }
+                case "detail" ->
+                    http(
+                            base,
+                            "GET",
+                            "/api/vnext/teams/bench-team-" + (n % teams) + "/detail/",
+                            tokens.get(n % users),
+                            null);
+                case "member" -> {
+                    int team = n % teams;
+                    long member = firstUser + (team + 1 + n / teams) % users;
+                    yield http(
+                            base,
+                            "POST",
+                            "/api/vnext/teams/bench-team-" + team + "/members/add/",
+                            tokens.get(team % users),
+                            "{\"user_lookup\":\"" + member + "\",\"role\":\"PLAYER\",\"is_active\":true}");
+                }
+                default -> throw new IllegalArgumentException("unknown action " + name);
+            };
+        }
+    }
+
+    private static byte[] http(URI base, String method, String path, String token, String body) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + token
+                + (body == null ? "" : "\r\nContent-Type: application/json\r\nContent-Length: " + content.length)
+                + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[headBytes.length + content.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
@@ -233,12 +292,13 @@ public class LoadGenerator {
 
     private static void record(
             int status,
+            int expected,
             long nanos,
             ConcurrentLinkedQueue<Long> latencies,
             AtomicLong errors,
             Map<Integer, AtomicLong> statuses) {
         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-        if (status == 201) {
+        if (status == expected) {
             latencies.add(nanos);
         } else {
             errors.incrementAndGet();

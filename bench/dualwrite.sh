@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# Dual-write benchmark, all variants in one run against the same database:
-#   1. team-create throughput (closed loop) and latency at a fixed 300 creates/s (open loop) with
-#      dual-write off, on (non-strict) and strict;
-#   2. shadow lag (outbox created_at -> completed_at) at that fixed rate with dual-write on;
-#   3. the dispatcher alone draining a backlog of 100,000 outbox rows.
-# Usage: bench/dualwrite.sh [seconds per run, default 30] [drain rows, default 100000]
-# Prints a markdown section for bench/RESULTS.md and keeps raw numbers in bench/results/.
+# Dual-write benchmark: issue 13's table in one command, every variant in one run against the same
+# throwaway PostgreSQL 15 cluster (fsync off, as the issue measured) and the same service:
+#   1. statements per request (team create with dual-write off and on, team detail, member add),
+#      counted from the server's statement log, and a pgbench replay of the create's own
+#      transaction captured from that log;
+#   2. latency at fixed rates (open loop, 300 and 1,000 creates/s) with dual-write off and on, and the
+#      shadow lag of the "on" rows (map migration_date - team created_at, and outbox
+#      created_at -> completed_at);
+#   3. saturated creates/s (closed loop) off / on / strict, and detail GET / member add (on);
+#   4. the dispatcher alone draining a backlog.
+# Org-owned team creates (the requester is the organisation's CEO), 10 s warm-up, ANALYZE before each
+# variant; a JFR recording of the service during the 300/s run with dual-write on (profile summary).
+#
+# Usage: bench/dualwrite.sh [seconds per run, default 20] [drain rows, default 20000]
+# Env: BENCH_RATES ("300 1000"), BENCH_CONCURRENCY (32), BENCH_PORT (8190), BENCH_PG_PORT (8191),
+#      BENCH_POOL (DB_POOL_SIZE of the service, default: the service's default), BENCH_KEEP=1 keeps $DATA.
+# Prints a markdown section for bench/RESULTS.md on stdout; raw JSON lines in bench/results/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-SECONDS_PER_RUN="${1:-30}"
-DRAIN_ROWS="${2:-100000}"
-RATE=300
-CONCURRENCY=16
-USERS=6000
+SECONDS_PER_RUN="${1:-20}"
+DRAIN_ROWS="${2:-20000}"
+RATES="${BENCH_RATES:-300 1000}"
+CONCURRENCY="${BENCH_CONCURRENCY:-32}"
+USERS=2000
+PGBIN=/usr/lib/postgresql/15/bin
 
 source scripts/jdk.sh
 JAVA_HOME="$(newest_jdk)"
@@ -22,121 +33,261 @@ export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
 DATA="$(mktemp -d /tmp/deltacrown-bench.XXXXXX)"
-RESULTS="bench/results/dualwrite-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+chmod 777 "$DATA"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+RESULTS="bench/results/dualwrite-$STAMP.jsonl"
 mkdir -p bench/results
-export DELTACROWN_DATA_DIR="$DATA"
-# The embedded server's generated passwords (docs/adr/0020-database-roles-and-write-guard.md).
-export PGPASSFILE="$DATA/pgpass"
+PG_PORT="${BENCH_PG_PORT:-8191}"
+export PORT="${BENCH_PORT:-8190}"
+BASE="http://localhost:$PORT"
+export DELTACROWN_DATA_DIR="$DATA/service"
 export DELTACROWN_SECRET_KEY="bench-secret-key-0123456789-abcdefghijklmnop"
 export API_THROTTLE_USER=off API_THROTTLE_ANON=off
-export PORT="${BENCH_PORT:-18080}"
-BASE="http://localhost:$PORT"
+[[ -n "${BENCH_POOL:-}" ]] && export DB_POOL_SIZE="$BENCH_POOL"
 
+note() { echo "bench: $* (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2; }
+
+# --- the database ---------------------------------------------------------------------------------
+unshare -U "$PGBIN/initdb" -D "$DATA/pgdata" -U postgres -A trust > /dev/null
+cat >> "$DATA/pgdata/postgresql.conf" <<CONF
+fsync = off
+shared_buffers = 512MB
+max_connections = 100
+log_line_prefix = '%m [%p] %v [%a] '
+CONF
+unshare -U "$PGBIN/pg_ctl" -D "$DATA/pgdata" -o "-h 127.0.0.1 -p $PG_PORT -k $DATA" -l "$DATA/pg.log" -w start > /dev/null
 SERVE_PID=""
-start_service() {
-  ./deltacrown serve > "$DATA/serve-$1.log" 2>&1 &
+stop_service() {
+  [[ -n "$SERVE_PID" ]] || return 0
+  kill -TERM "$SERVE_PID" 2> /dev/null || true
+  wait "$SERVE_PID" 2> /dev/null || true
+  SERVE_PID=""
+}
+cleanup() {
+  stop_service
+  unshare -U "$PGBIN/pg_ctl" -D "$DATA/pgdata" -m fast -w stop > /dev/null 2>&1 || true
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$DATA"
+}
+trap cleanup EXIT
+psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -v ON_ERROR_STOP=1 -q -t -A "$@"; }
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -c "CREATE DATABASE bench"
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/bench"
+
+# --- the service ----------------------------------------------------------------------------------
+start_service() { # label [JAVA_OPTS]
+  JAVA_OPTS="${2:-}" ./deltacrown serve > "$DATA/serve-$1.log" 2>&1 &
   SERVE_PID=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 1200); do
     curl -sf "$BASE/health/" > /dev/null 2>&1 && return 0
+    kill -0 "$SERVE_PID" 2> /dev/null || break
     sleep 0.5
   done
   echo "service did not start; see $DATA/serve-$1.log" >&2
+  tail -20 "$DATA/serve-$1.log" >&2
   exit 1
 }
-stop_service() {
-  kill -TERM "$SERVE_PID" 2>/dev/null || true
-  wait "$SERVE_PID" 2>/dev/null || true
+flag_applied() { # FLAG 0|1
+  curl -sf "$BASE/actuator/prometheus" | grep -q "^deltacrown_flag_enabled{flag=\"$1\"[^}]*} $2"
 }
-trap 'stop_service; rm -rf "$DATA"' EXIT
-
-psql_() {
-  psql -h localhost -p "$(sed -n 4p "$DATA/pgdata/postmaster.pid")" -U postgres -d postgres -v ON_ERROR_STOP=1 -q -t -A "$@"
-}
-
 set_flags() { # dual_write strict
   psql_ -c "
     INSERT INTO organizations_feature_flag (name, value, source, changed_by, reason)
     VALUES ('TEAM_VNEXT_DUAL_WRITE_ENABLED', '$1', 'runtime', 'bench', 'benchmark'),
            ('TEAM_VNEXT_DUAL_WRITE_STRICT_MODE', '$2', 'runtime', 'bench', 'benchmark')
     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, changed_at = now();"
-  sleep 2 # flags reach the instance within a second
+  local on=0 strict=0
+  [[ "$1" == true ]] && on=1
+  [[ "$2" == true ]] && strict=1
+  for _ in $(seq 1 100); do
+    flag_applied TEAM_VNEXT_DUAL_WRITE_ENABLED "$on" && flag_applied TEAM_VNEXT_DUAL_WRITE_STRICT_MODE "$strict" && return 0
+    sleep 0.1
+  done
+  echo "flags did not reach the service" >&2
+  exit 1
+}
+wait_for_outbox() {
+  for _ in $(seq 1 1200); do
+    [[ "$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")" == "0" ]] && return 0
+    sleep 0.25
+  done
+  echo "outbox did not drain" >&2
+  exit 1
 }
 
-# Compiled once, so no run pays for compiling the generator.
-"$JAVA_HOME/bin/javac" -d "$DATA/generator" bench/LoadGenerator.java
-OFFSET=0
-LAST=""
-load() { # label mode extra-args... ; sets LAST (the result line) and OFFSET (next free user/game pair)
-  local label="$1" mode="$2"
-  shift 2
-  LAST="$("$JAVA" -cp "$DATA/generator" LoadGenerator "$mode" --base-url "$BASE" --secret "$DELTACROWN_SECRET_KEY" \
-      --first-user "$FIRST_USER" --users "$USERS" --seconds "$SECONDS_PER_RUN" --offset "$OFFSET" --label "$label" "$@")"
-  echo "$LAST" | tee -a "$RESULTS" >&2
-  OFFSET="$(echo "$LAST" | sed 's/.*"next_offset":\([0-9]*\).*/\1/')"
-}
-field() { echo "$1" | sed "s/.*\"$2\":\([0-9.]*\).*/\1/"; }
-
-echo "bench: starting the service (data in $DATA)" >&2
-start_service first
+note "building (when sources changed) and starting the service (data in $DATA)"
+./deltacrown --version > /dev/null
+start_service main
+# Accounts with profiles, each the CEO of one organisation. Organisation and team ids start far from
+# account ids, so the replay generator can tell a team id from an account id by its value.
+psql_ -c "SELECT setval(pg_get_serial_sequence('organizations_organization', 'id'), 100000),
+                 setval(pg_get_serial_sequence('organizations_team', 'id'), 1000000)" > /dev/null
 # Accounts with the profile rows Django would make, written by the service's own profile writer
 # (seed_scale with no teams); prints the username prefix of the run.
 new_users() { # count
   local run
-  run="$(DATABASE_URL="postgres://postgres@localhost:$(sed -n 4p "$DATA/pgdata/postmaster.pid")/postgres" \
-    ./deltacrown seed_scale --teams 0 --users "$1" | sed -n 's/^seed_scale: run \([0-9a-z]*\) done.*/\1/p')"
+  run="$(./deltacrown seed_scale --teams 0 --users "$1" | sed -n 's/^seed_scale: run \([0-9a-z]*\) done.*/\1/p')"
   echo "seed_${run}_"
 }
 BENCH_USERS="$(new_users "$USERS")"
 FIRST_USER="$(psql_ -c "SELECT min(id) FROM accounts_user WHERE starts_with(username, '$BENCH_USERS')")"
+psql_ -c "
+  INSERT INTO organizations_organization (name, slug, ceo_id, is_verified, description, website, twitter,
+                                          revenue_split_config, enforce_brand, created_at, updated_at)
+  SELECT 'Bench Org ' || id, 'bench-org-' || id, id, false, '', '', '', '{}', false, now(), now()
+    FROM accounts_user WHERE starts_with(username, '$BENCH_USERS') ORDER BY id;"
+FIRST_ORG="$(psql_ -c "SELECT min(id) FROM organizations_organization WHERE slug LIKE 'bench-org-%'")"
 
-wait_for_outbox() {
-  for _ in $(seq 1 240); do
-    [[ "$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")" == "0" ]] && return 0
-    sleep 0.5
+"$JAVA_HOME/bin/javac" -d "$DATA/generator" bench/LoadGenerator.java
+OFFSET=0
+LAST=""
+load() { # label mode action extra-args... ; sets LAST; creates advance OFFSET (the next free team number)
+  local label="$1" mode="$2" action="$3" offset="$OFFSET"
+  shift 3
+  [[ "$action" == create ]] || offset="${ACTION_OFFSET:-0}"
+  LAST="$("$JAVA" -cp "$DATA/generator" LoadGenerator "$mode" --base-url "$BASE" --secret "$DELTACROWN_SECRET_KEY" \
+      --first-user "$FIRST_USER" --users "$USERS" --first-org "$FIRST_ORG" --seconds "$SECONDS_PER_RUN" \
+      --offset "$offset" --label "$label" --action "$action" "$@")"
+  LAST="${LAST%\}},\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+  echo "$LAST" | tee -a "$RESULTS" >&2
+  local next
+  next="$(echo "$LAST" | sed 's/.*"next_offset":\([0-9]*\).*/\1/')"
+  if [[ "$action" == create ]]; then OFFSET="$next"; else ACTION_OFFSET="$next"; fi
+}
+field() { echo "$1" | sed "s/.*\"$2\":\"\{0,1\}\([^,\"]*\).*/\1/"; }
+lag() { # rows since outbox id MARK: "p50 p99 rows" of map migration_date - team created_at, then of the outbox
+  psql_ -F ' ' -c "
+    SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1),
+           round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1), count(*),
+           round(percentile_cont(0.99) WITHIN GROUP (ORDER BY outbox_ms)::numeric, 1)
+      FROM (SELECT extract(epoch FROM m.migration_date - t.created_at) * 1000 AS ms,
+                   extract(epoch FROM o.completed_at - o.created_at) * 1000 AS outbox_ms
+              FROM organizations_dualwrite_outbox o
+              JOIN organizations_team t ON t.id = o.vnext_team_id
+              JOIN organizations_migration_map m ON m.vnext_team_id = t.id
+             WHERE o.id > $1 AND o.status = 'DONE' AND o.operation = 'sync_team_created') lag"
+}
+mark() { psql_ -c "SELECT coalesce(max(id), 0) FROM organizations_dualwrite_outbox"; }
+cpu_ticks() { # JVM and PostgreSQL (postmaster and its children) CPU ticks so far: "jvm pg"
+  local jvm pg=0 pid postmaster
+  jvm="$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat")"
+  postmaster="$(head -1 "$DATA/pgdata/postmaster.pid")"
+  for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
+    pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)))
   done
+  echo "$jvm $pg"
 }
 
-# Warm-up with dual-write on, so the JIT has compiled the request and the dispatcher paths and the
-# legacy tables hold shadows, as they hold data in production. Then statistics as a production
-# database has them: without ANALYZE, plans made while the tables were empty keep scanning them
-# until autovacuum gets round to it, and whichever variant runs first pays for that.
-echo "bench: warm-up" >&2
+note "warm-up"
 set_flags true false
-SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=30
-load warmup closed --concurrency "$CONCURRENCY"
+SAVED="$SECONDS_PER_RUN"
+SECONDS_PER_RUN=10
+load warmup closed create --concurrency "$CONCURRENCY"
 SECONDS_PER_RUN="$SAVED"
 wait_for_outbox
+TEAMS="$OFFSET" # bench-team-0 .. bench-team-(TEAMS-1) exist: detail and member add use them
 psql_ -c "ANALYZE"
 
-declare -A CLOSED OPEN
+# --- 1. statements per request, pgbench replay ------------------------------------------------------
+capture() { # label action dual_write
+  set_flags "$3" false
+  psql_ -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" > /dev/null
+  sleep 0.5
+  local from
+  from="$(stat -c %s "$DATA/pg.log")"
+  SECONDS_PER_RUN=2 load "capture-$1" closed "$2" --concurrency 1 --teams "$TEAMS"
+  local requests
+  requests="$(field "$LAST" requests)"
+  wait_for_outbox
+  psql_ -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" > /dev/null
+  sleep 0.5
+  tail -c +"$((from + 1))" "$DATA/pg.log" > "$DATA/statements-$1.log"
+  python3 bench/statements.py count "$DATA/statements-$1.log" "$requests" "$1" | tee -a "$RESULTS" >&2
+}
+note "statement counts"
+capture create-off create false
+capture create-on create true
+capture detail detail true
+capture member member true
+statements_of() { grep "\"label\":\"$1\"" "$RESULTS" | tail -1; }
+STATEMENTS_OFF="$(statements_of create-off)"
+STATEMENTS_ON="$(statements_of create-on)"
+STATEMENTS_DETAIL="$(statements_of detail)"
+STATEMENTS_MEMBER="$(statements_of member)"
+REPLAY_TEAM="$(psql_ -c "SELECT id FROM organizations_team WHERE name = 'Bench Team $((OFFSET - 2))'")"
+python3 bench/statements.py replay "$DATA/statements-create-on.log" "$REPLAY_TEAM" > "$DATA/replay.sql"
+cp "$DATA/replay.sql" "bench/results/dualwrite-$STAMP-replay.sql"
+
+# --- 2. fixed rates ---------------------------------------------------------------------------------
+declare -A OPEN LAG CLOSED CPU
+for rate in $RATES; do
+  for variant in off on; do
+    if [[ "$variant" == on ]]; then set_flags true false; else set_flags false false; fi
+    psql_ -c "ANALYZE"
+    note "open loop $rate/s, dual-write $variant"
+    MARK="$(mark)"
+    JFR=""
+    if [[ "$variant" == on && "$rate" == "${RATES%% *}" ]]; then
+      JFR="$DATA/profile-$rate.jfr"
+      "$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.start name=bench settings=profile filename="$JFR" > /dev/null
+    fi
+    BEFORE="$(cpu_ticks)"
+    load "open-$rate-$variant" open create --rate "$rate"
+    AFTER="$(cpu_ticks)"
+    OPEN[$rate-$variant]="$LAST"
+    REQUESTS="$(field "$LAST" requests)"
+    CPU[$rate-$variant]="$(awk -v b="$BEFORE" -v a="$AFTER" -v n="$REQUESTS" 'BEGIN {
+      split(b, x, " "); split(a, y, " "); hz = 100;
+      printf "%.2f %.2f", (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n }')"
+    if [[ -n "$JFR" ]]; then
+      "$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.stop name=bench > /dev/null
+    fi
+    if [[ "$variant" == on ]]; then
+      wait_for_outbox
+      LAG[$rate]="$(lag "$MARK")"
+      echo "{\"label\":\"lag-$rate\",\"lag\":\"${LAG[$rate]}\"}" | tee -a "$RESULTS" >&2
+    fi
+  done
+done
+
+# --- 3. saturation ----------------------------------------------------------------------------------
 for variant in off on strict; do
   case "$variant" in
     off) set_flags false false ;;
     on) set_flags true false ;;
     strict) set_flags true true ;;
   esac
-  echo "bench: dual-write $variant" >&2
-  load "closed-$variant" closed --concurrency "$CONCURRENCY"
+  psql_ -c "ANALYZE"
+  note "closed loop, dual-write $variant"
+  MARK="$(mark)"
+  load "closed-$variant" closed create --concurrency "$CONCURRENCY"
   CLOSED[$variant]="$LAST"
-  MARK="$(psql_ -c "SELECT coalesce(max(id), 0) FROM organizations_dualwrite_outbox")"
-  load "open-$variant" open --rate "$RATE"
-  OPEN[$variant]="$LAST"
-  if [[ "$variant" == "on" ]]; then
+  if [[ "$variant" == on ]]; then
+    BACKLOG="$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")"
     wait_for_outbox
-    LAG="$(psql_ -c "
-      SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1) || ' ' ||
-             round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1) || ' ' || count(*)
-        FROM (SELECT extract(epoch FROM completed_at - created_at) * 1000 AS ms
-                FROM organizations_dualwrite_outbox WHERE id > $MARK AND status = 'DONE') lag")"
-    echo "{\"label\":\"lag-on\",\"p50_ms\":${LAG%% *},\"p99_ms\":$(echo "$LAG" | cut -d' ' -f2),\"rows\":${LAG##* }}" \
-      | tee -a "$RESULTS" >&2
+    LAG[closed]="$(lag "$MARK")"
+    echo "{\"label\":\"lag-closed\",\"lag\":\"${LAG[closed]}\",\"backlog_at_end\":$BACKLOG}" | tee -a "$RESULTS" >&2
   fi
 done
+set_flags true false
+for action in detail member; do
+  note "closed loop, $action (dual-write on)"
+  load "closed-$action" closed "$action" --concurrency "$CONCURRENCY" --teams "$TEAMS"
+  CLOSED[$action]="$LAST"
+  wait_for_outbox
+done
 set_flags false false
-
-echo "bench: backlog of $DRAIN_ROWS rows for the dispatcher alone" >&2
 stop_service
-# An instance that does not dispatch (OUTBOX_WORKERS=0) while the backlog is written.
+
+# --- pgbench: the create's own transaction (service stopped: the database alone) --------------------
+note "pgbench replay of the create transaction"
+PGBENCH="$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c 16 -j 2 -T "$SECONDS_PER_RUN" \
+    -f "$DATA/replay.sql" bench 2>&1 | tee "$DATA/pgbench.txt" | sed -n 's/^tps = \([0-9]*\).*/\1/p')"
+echo "{\"label\":\"pgbench-replay\",\"tps\":$PGBENCH,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$RESULTS" >&2
+# pgbench's outbox rows point at one team; nothing should dispatch them.
+psql_ -c "UPDATE organizations_dualwrite_outbox SET status = 'DONE', completed_at = now() WHERE status = 'PENDING'"
+
+# --- 4. drain ---------------------------------------------------------------------------------------
+note "backlog of $DRAIN_ROWS rows for the dispatcher alone"
 OUTBOX_WORKERS=0 start_service fill
 DRAIN_USERS="$(new_users "$DRAIN_ROWS")"
 psql_ -c "
@@ -152,39 +303,67 @@ psql_ -c "
   ANALYZE;"
 stop_service
 start_service drain
-for _ in $(seq 1 1200); do
-  [[ "$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")" == "0" ]] && break
-  sleep 0.5
-done
-DRAIN="$(psql_ -c "
-  SELECT count(*) || ' ' || round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 2) || ' '
-         || count(*) FILTER (WHERE o.status = 'DONE')
+wait_for_outbox
+DRAIN="$(psql_ -F ' ' -c "
+  SELECT count(*), round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 2),
+         count(*) FILTER (WHERE o.status = 'DONE')
     FROM organizations_dualwrite_outbox o JOIN organizations_team t ON t.id = o.vnext_team_id
    WHERE t.name LIKE 'Drain Team %'")"
-DRAIN_COUNT="${DRAIN%% *}"; DRAIN_SECONDS="$(echo "$DRAIN" | cut -d' ' -f2)"; DRAIN_DONE="${DRAIN##* }"
+read -r DRAIN_COUNT DRAIN_SECONDS DRAIN_DONE <<< "$DRAIN"
 DRAIN_RATE="$(awk "BEGIN { printf \"%.0f\", $DRAIN_DONE / $DRAIN_SECONDS }")"
-VERIFIED="$(psql_ -c "SELECT count(*) FROM organizations_migration_map WHERE verified")"
-echo "{\"label\":\"drain\",\"rows\":$DRAIN_COUNT,\"done\":$DRAIN_DONE,\"seconds\":$DRAIN_SECONDS,\"rows_per_s\":$DRAIN_RATE}" \
+echo "{\"label\":\"drain\",\"rows\":$DRAIN_COUNT,\"done\":$DRAIN_DONE,\"seconds\":$DRAIN_SECONDS,\"rows_per_s\":$DRAIN_RATE,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" \
   | tee -a "$RESULTS" >&2
+stop_service
 
+# --- profile ----------------------------------------------------------------------------------------
+PROFILE=""
+for jfr in "$DATA"/profile-*.jfr; do
+  [[ -f "$jfr" ]] || continue
+  cp "$jfr" "bench/results/dualwrite-$STAMP-profile.jfr"
+  PROFILE="$("$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$jfr" | python3 bench/profile.py)"
+done
+
+# --- the report -------------------------------------------------------------------------------------
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
-OFF_P95="$(field "${OPEN[off]}" p95_ms)"; ON_P95="$(field "${OPEN[on]}" p95_ms)"
-OFF_TPS="$(field "${CLOSED[off]}" throughput_per_s)"; ON_TPS="$(field "${CLOSED[on]}" throughput_per_s)"
+lagf() { echo "$1" | cut -d' ' -f"$2"; }
+FIRST_RATE="${RATES%% *}"
+OFF_TPS="$(field "${CLOSED[off]}" throughput_per_s)"
+ON_TPS="$(field "${CLOSED[on]}" throughput_per_s)"
+STRICT_TPS="$(field "${CLOSED[strict]}" throughput_per_s)"
 cat <<REPORT
 
-### Dual-write: $(date -u +%Y-%m-%d) ($(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $SECONDS_PER_RUN s per run)
+### Dual-write run $STAMP ($(nproc) cores, $("$JAVA" -version 2>&1 | head -1), PostgreSQL $(psql_ -c "SHOW server_version" 2>/dev/null || echo 15) fsync off, $SECONDS_PER_RUN s per run)
 
-Command: \`bench/dualwrite.sh $SECONDS_PER_RUN $DRAIN_ROWS\` (raw lines: \`$RESULTS\`). Load generator, service and
-embedded PostgreSQL 17 (fsync on) share the machine.
+Command: \`bench/dualwrite.sh $SECONDS_PER_RUN $DRAIN_ROWS\` (raw lines: \`$RESULTS\`, replay script and JFR recording
+next to it). Generator, service and PostgreSQL share the machine; load average (1/5/15 min) at the end of each
+run is in the raw lines.
 
-| Variant | Closed loop ($CONCURRENCY clients): creates/s | Open loop $RATE/s: p50 ms | p95 ms | p99 ms | errors |
-|---|---|---|---|---|---|
-| dual-write off | $OFF_TPS | $(field "${OPEN[off]}" p50_ms) | $OFF_P95 | $(field "${OPEN[off]}" p99_ms) | $(field "${OPEN[off]}" errors) |
-| dual-write on (non-strict) | $ON_TPS | $(field "${OPEN[on]}" p50_ms) | $ON_P95 | $(field "${OPEN[on]}" p99_ms) | $(field "${OPEN[on]}" errors) |
-| strict mode | $(field "${CLOSED[strict]}" throughput_per_s) | $(field "${OPEN[strict]}" p50_ms) | $(field "${OPEN[strict]}" p95_ms) | $(field "${OPEN[strict]}" p99_ms) | $(field "${OPEN[strict]}" errors) |
+| figure | dual-write off | on (non-strict) | strict | goal |
+|---|---|---|---|---|
+| saturated creates/s ($CONCURRENCY connections) | $OFF_TPS | $ON_TPS (**$(ratio "$ON_TPS" "$OFF_TPS")** of off) | $STRICT_TPS (**$(ratio "$STRICT_TPS" "$OFF_TPS")** of off) | on ≥ 0.75, strict ≥ 0.8 |
+REPORT
+for rate in $RATES; do
+  OFFR="${OPEN[$rate-off]}"; ONR="${OPEN[$rate-on]}"
+  echo "| p50 / p95 / p99 at $rate creates/s (ms) | $(field "$OFFR" p50_ms) / **$(field "$OFFR" p95_ms)** / $(field "$OFFR" p99_ms) | $(field "$ONR" p50_ms) / **$(field "$ONR" p95_ms)** / $(field "$ONR" p99_ms) (p95 **$(ratio "$(field "$ONR" p95_ms)" "$(field "$OFFR" p95_ms)")** of off) | — | ≤ 1.10 |"
+  echo "| errors at $rate/s | $(field "$OFFR" errors) | $(field "$ONR" errors) | — | 0 |"
+  echo "| CPU ms per create at $rate/s: service / PostgreSQL | ${CPU[$rate-off]/ / \/ } | ${CPU[$rate-on]/ / \/ } | — | |"
+  echo "| shadow lag at $rate/s: p50 / p99 ms (map − created_at; outbox p99) | — | $(lagf "${LAG[$rate]}" 1) / **$(lagf "${LAG[$rate]}" 2)** ($(lagf "${LAG[$rate]}" 4)) over $(lagf "${LAG[$rate]}" 3) rows | — | p99 ≤ 100 |"
+done
+cat <<REPORT
+| shadow lag of the saturated run: p50 / p99 ms | — | $(lagf "${LAG[closed]}" 1) / $(lagf "${LAG[closed]}" 2) over $(lagf "${LAG[closed]}" 3) rows | — | |
+| dispatcher drain of a $DRAIN_ROWS-row backlog | — | **$DRAIN_RATE rows/s** ($DRAIN_DONE rows in $DRAIN_SECONDS s) | — | ≥ 10,000 |
+| statements per create (round trips) | $(field "$STATEMENTS_OFF" statements_per_request) ($(field "$STATEMENTS_OFF" round_trips_per_request)) | $(field "$STATEMENTS_ON" statements_per_request) ($(field "$STATEMENTS_ON" round_trips_per_request)) | — | |
+| dispatcher during the create capture (1 client): statements per create, rows per dispatch, empty dispatches | — | $(field "$STATEMENTS_ON" dispatcher_statements_per_request), $(awk "BEGIN { d = $(field "$STATEMENTS_ON" dispatches); printf \"%.1f\", d ? $(field "$STATEMENTS_ON" requests) / d : 0 }"), $(field "$STATEMENTS_ON" empty_dispatches) | — | |
+| pgbench replay of the "on" create transaction (16 clients) | — | **$PGBENCH tx/s**; HTTP on / pgbench = **$(ratio "$ON_TPS" "$PGBENCH")** | — | ≥ 0.5 |
+| team detail GET: saturated/s, statements | — | $(field "${CLOSED[detail]}" throughput_per_s) /s, $(field "$STATEMENTS_DETAIL" statements_per_request) statements | — | |
+| member add: saturated/s, statements | — | $(field "${CLOSED[member]}" throughput_per_s) /s, $(field "$STATEMENTS_MEMBER" statements_per_request) statements | — | |
 
-- p95 on / off at $RATE/s: **$(ratio "$ON_P95" "$OFF_P95")** (target <= 1.10)
-- throughput on / off at saturation: **$(ratio "$ON_TPS" "$OFF_TPS")** (target >= 0.60)
-- shadow lag at $RATE/s with dual-write on: p50 **${LAG%% *} ms**, p99 **$(echo "$LAG" | cut -d' ' -f2) ms** over ${LAG##* } rows (target p99 <= 300 ms)
-- dispatcher alone: **$DRAIN_DONE rows in $DRAIN_SECONDS s = $DRAIN_RATE rows/s** (target >= 3000); verified map rows: $VERIFIED
+Statements by kind (per request): create off \`$(echo "$STATEMENTS_OFF" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
+create on \`$(echo "$STATEMENTS_ON" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
+detail \`$(echo "$STATEMENTS_DETAIL" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
+member add \`$(echo "$STATEMENTS_MEMBER" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`.
+
+Profile of the service at $FIRST_RATE creates/s with dual-write on (JFR execution samples):
+
+$PROFILE
 REPORT
