@@ -79,11 +79,15 @@ def kind(sql):
 
 
 def count(path, requests, label):
-    kinds, total, dispatcher, background = OrderedDict(), 0, 0, 0
+    kinds, total, dispatcher, background, dispatches, empty = OrderedDict(), 0, 0, 0, 0, 0
     for group in transactions(read(path)):
         text = "\n".join(s["sql"] for s in group)
         if DISPATCHER.search(text):
             dispatcher += len(group)
+            if "organizations_team" in text:
+                dispatches += 1
+            else:
+                empty += 1
             continue
         if BACKGROUND.search(text):
             background += len(group)
@@ -101,6 +105,8 @@ def count(path, requests, label):
         "round_trips_per_request": round((total - kinds.get("BEGIN", 0)) / requests, 2),
         "by_kind": per,
         "dispatcher_statements_per_request": round(dispatcher / requests, 2),
+        "dispatches": dispatches,
+        "empty_dispatches": empty,
         "background_statements": background,
     }, separators=(",", ":"), ensure_ascii=False))
 
