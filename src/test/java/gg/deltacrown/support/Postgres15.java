@@ -64,6 +64,34 @@ public final class Postgres15 implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Restarts the server on the same port: {@code fast} (clients disconnected, checkpoint) or
+     * {@code immediate} (no checkpoint: crash recovery at start, as after a power loss). Returns once
+     * the server accepts connections again.
+     */
+    public void restart(String mode) {
+        if (!mode.equals("fast") && !mode.equals("immediate")) {
+            throw new IllegalArgumentException("shutdown mode fast or immediate, not " + mode);
+        }
+        run(
+                "pg_ctl",
+                "-D",
+                directory.resolve("data").toString(),
+                "-m",
+                mode,
+                "-o",
+                "-h 127.0.0.1 -p " + port + " -k " + directory,
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-w",
+                "restart");
+    }
+
+    /** The server's log (pg_ctl -l), for a report on a failed run. */
+    public Path log() {
+        return directory.resolve("server.log");
+    }
+
     @Override
     public void close() {
         stop();

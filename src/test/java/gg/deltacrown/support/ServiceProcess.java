@@ -30,13 +30,25 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Map<String, String> environment, String... arguments) {
+        return start(List.of(), environment, arguments);
+    }
+
+    /** With JVM options of its own (after the default {@code -Xmx512m}). */
+    public static ServiceProcess start(List<String> jvmOptions, Map<String, String> environment, String... arguments) {
+        return start(classpath(), jvmOptions, environment, arguments);
+    }
+
+    /** With a class path of its own (e.g. the test class path as jars, which a JDK class cache needs). */
+    public static ServiceProcess start(
+            String classpath, List<String> jvmOptions, Map<String, String> environment, String... arguments) {
         try {
             Path output = Files.createTempFile("deltacrown-process", ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx512m");
+            command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(classpath());
+            command.add(classpath);
             command.add("gg.deltacrown.cli.Main");
             command.addAll(List.of(arguments));
             ProcessBuilder builder =
@@ -117,7 +129,8 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
     }
 
-    private static String classpath() {
+    /** The class path the service processes run with: the test JVM's own. */
+    public static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
