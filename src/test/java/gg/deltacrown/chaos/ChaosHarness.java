@@ -391,7 +391,8 @@ public final class ChaosHarness {
     /** Accounts: a staff user (flags, canary), the writers, and the users they add as members. */
     private List<long[]> seed() {
         JdbcClient jdbc = JdbcClient.create(admin);
-        int members = Math.max(200, options.writers() * 40);
+        // Each member is in at most one team per game (Writer.add): enough of them for a long run.
+        int members = Math.max(1000, options.writers() * 500);
         jdbc.sql("""
                 INSERT INTO accounts_user (password, is_superuser, username, first_name, last_name, email, is_staff,
                                            is_active, date_joined, is_verified)
@@ -403,9 +404,7 @@ public final class ChaosHarness {
                 .param("writers", options.writers())
                 .param("members", members)
                 .update();
-        jdbc.sql("""
-                INSERT INTO user_profile_userprofile (user_id, display_name, created_at, updated_at)
-                SELECT id, username, now(), now() FROM accounts_user WHERE username LIKE 'chaos\\_%'""").update();
+        gg.deltacrown.support.ProfileRows.forUsernames(admin, "chaos\\_%");
         long staff = jdbc.sql("SELECT id FROM accounts_user WHERE username = 'chaos_staff0'")
                 .query(Long.class)
                 .single();
@@ -423,6 +422,7 @@ public final class ChaosHarness {
     }
 
     private List<Long> memberUsers;
+    private final java.util.Set<String> memberGames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Each writer founds its organisation (before any fault: the burst builds on them). */
     private List<long[]> organizations(List<long[]> writers) {
@@ -498,6 +498,7 @@ public final class ChaosHarness {
                     organizations.get(n)[0],
                     organizations.get(n)[1],
                     memberUsers,
+                    memberGames,
                     api,
                     INSTANCES,
                     history,

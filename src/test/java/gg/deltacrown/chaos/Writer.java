@@ -28,13 +28,15 @@ final class Writer implements Runnable {
         final String name;
         final long id;
         final String slug;
+        final int game;
         final List<long[]> members = new ArrayList<>(); // {membership id, user id}
         final Set<Long> users = new HashSet<>();
 
-        TeamState(String name, long id, String slug) {
+        TeamState(String name, long id, String slug, int game) {
             this.name = name;
             this.id = id;
             this.slug = slug;
+            this.game = game;
         }
     }
 
@@ -42,6 +44,7 @@ final class Writer implements Runnable {
     private final long organizationId;
     private final String token;
     private final List<Long> memberUsers;
+    private final Set<String> memberGames;
     private final Api api;
     private final int instances;
     private final Queue<Write> history;
@@ -58,6 +61,7 @@ final class Writer implements Runnable {
             long ownerId,
             long organizationId,
             List<Long> memberUsers,
+            Set<String> memberGames,
             Api api,
             int instances,
             Queue<Write> history,
@@ -69,6 +73,7 @@ final class Writer implements Runnable {
         this.organizationId = organizationId;
         this.token = TestTokens.access(ownerId);
         this.memberUsers = memberUsers;
+        this.memberGames = memberGames;
         this.api = api;
         this.instances = instances;
         this.history = history;
@@ -106,7 +111,7 @@ final class Writer implements Runnable {
     private void create() {
         String name = namePrefix + "w" + index + " t" + created++;
         String body;
-        Integer game = null;
+        int game;
         if (gamesUsed.size() < GAMES) {
             game = 1;
             while (gamesUsed.contains(game)) {
@@ -115,25 +120,38 @@ final class Writer implements Runnable {
             gamesUsed.add(game);
             body = "{\"name\":\"" + name + "\",\"game_id\":" + game + ",\"region\":\"NA\"}";
         } else {
-            body = "{\"name\":\"" + name + "\",\"game_id\":" + (random.nextInt(GAMES) + 1)
-                    + ",\"region\":\"EU\",\"organization_id\":" + organizationId + "}";
+            game = random.nextInt(GAMES) + 1;
+            body = "{\"name\":\"" + name + "\",\"game_id\":" + game + ",\"region\":\"EU\",\"organization_id\":"
+                    + organizationId + "}";
         }
         long seq = sequence.incrementAndGet();
         Api.Reply reply = api.post(random.nextInt(instances), "/api/vnext/teams/create/", body, token);
         Long id = null;
         if (reply.outcome() == Write.Outcome.OK) {
             id = reply.body().get("team_id").asLong();
-            teams.add(new TeamState(name, id, reply.body().get("team_slug").asString()));
+            teams.add(new TeamState(name, id, reply.body().get("team_slug").asString(), game));
         }
         record(seq, Write.Kind.CREATE_TEAM, name, id, null, null, String.valueOf(game), reply);
     }
 
+    /**
+     * Adds a user who is in no other team of this game, ever: the legacy model allows one ACTIVE team
+     * per game and profile, and the shadow writer holds a second one back (docs/adr/0023), which
+     * is not what this run checks.
+     */
     private void add(TeamState team) {
-        long user = memberUsers.get(random.nextInt(memberUsers.size()));
-        if (!team.users.add(user)) {
+        long user = -1;
+        for (int attempt = 0; attempt < 20 && user < 0; attempt++) {
+            long candidate = memberUsers.get(random.nextInt(memberUsers.size()));
+            if (memberGames.add(candidate + ":" + team.game)) {
+                user = candidate;
+            }
+        }
+        if (user < 0) {
             settings(team);
             return;
         }
+        team.users.add(user);
         String role = ROLES.get(random.nextInt(ROLES.size() - 1));
         long seq = sequence.incrementAndGet();
         Api.Reply reply = api.post(
