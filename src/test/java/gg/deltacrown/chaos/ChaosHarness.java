@@ -439,21 +439,7 @@ public final class ChaosHarness {
                 throw new IllegalStateException(
                         "organisation of writer " + n + ": " + reply.status() + " " + reply.body());
             }
-            history.add(new Write(
-                    seq,
-                    n,
-                    Write.Kind.CREATE_ORGANIZATION,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    reply.instance(),
-                    reply.startMs(),
-                    reply.endMs(),
-                    reply.outcome(),
-                    reply.status(),
-                    reply.code()));
+            history.add(Write.of(seq, n, Write.Kind.CREATE_ORGANIZATION, null, null, null, null, null, reply));
             organizations.add(
                     new long[] {owner, reply.body().get("organization_id").asLong()});
         }
@@ -468,7 +454,7 @@ public final class ChaosHarness {
             throw new IllegalStateException("canary team: " + reply.status() + " " + reply.body());
         }
         canarySlug = reply.body().get("team_slug").asString();
-        history.add(new Write(
+        history.add(Write.of(
                 seq,
                 -1,
                 Write.Kind.CREATE_TEAM,
@@ -477,12 +463,7 @@ public final class ChaosHarness {
                 null,
                 null,
                 "1",
-                reply.instance(),
-                reply.startMs(),
-                reply.endMs(),
-                reply.outcome(),
-                reply.status(),
-                reply.code()));
+                reply));
         return organizations;
     }
 
@@ -653,21 +634,7 @@ public final class ChaosHarness {
                 "/api/vnext/teams/" + canarySlug + "/settings/",
                 "{\"description\":\"" + description + "\"}",
                 staffToken);
-        history.add(new Write(
-                seq,
-                -1,
-                Write.Kind.SETTINGS,
-                canaryTeam,
-                null,
-                null,
-                null,
-                description,
-                reply.instance(),
-                reply.startMs(),
-                reply.endMs(),
-                reply.outcome(),
-                reply.status(),
-                reply.code()));
+        history.add(Write.of(seq, -1, Write.Kind.SETTINGS, canaryTeam, null, null, null, description, reply));
         return reply.outcome() == Write.Outcome.OK;
     }
 

@@ -72,4 +72,32 @@ record Write(
     }
 
     static final String DUAL_WRITE_FAILED = "DUAL_WRITE_FAILED";
+
+    /** The write as the client saw it: what it asked for, and the reply. */
+    static Write of(
+            long seq,
+            int writer,
+            Kind kind,
+            String teamName,
+            Long teamId,
+            Long memberUserId,
+            Long membershipId,
+            String value,
+            Api.Reply reply) {
+        return new Write(
+                seq,
+                writer,
+                kind,
+                teamName,
+                teamId,
+                memberUserId,
+                membershipId,
+                value,
+                reply.instance(),
+                reply.startMs(),
+                reply.endMs(),
+                reply.outcome(),
+                reply.status(),
+                reply.code());
+    }
 }

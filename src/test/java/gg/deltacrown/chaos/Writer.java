@@ -217,20 +217,6 @@ final class Writer implements Runnable {
             Long membership,
             String value,
             Api.Reply reply) {
-        history.add(new Write(
-                seq,
-                index,
-                kind,
-                team,
-                teamId,
-                user,
-                membership,
-                value,
-                reply.instance(),
-                reply.startMs(),
-                reply.endMs(),
-                reply.outcome(),
-                reply.status(),
-                reply.code()));
+        history.add(Write.of(seq, index, kind, team, teamId, user, membership, value, reply));
     }
 }
