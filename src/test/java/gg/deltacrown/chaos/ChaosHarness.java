@@ -349,10 +349,17 @@ public final class ChaosHarness {
         training.add("-XX:AOTCacheOutput=" + cache);
         instances.get(0).runWith(classpath, training);
         startFirst();
-        instances.get(0).stop("aot-training");
+        try {
+            instances.get(0).stop("aot-training", Duration.ofMinutes(5));
+        } catch (IllegalStateException e) {
+            report.figures.put("aot_cache", "not recorded: " + e.getMessage());
+        }
         report.figures.put("aot_training_ms", (System.nanoTime() - begin) / 1_000_000);
         if (!Files.exists(cache) || Files.size(cache) == 0) {
-            throw new IllegalStateException("the AOT cache was not recorded (logs/instance-0-aot-training.log)");
+            // A run without the cache is slower to restart, not wrong: go on with the plain class path.
+            report.figures.put("aot_cache", "not recorded (logs/instance-0-aot-training.log)");
+            instances.get(0).runWith(ServiceProcess.classpath(), options.jvmOptions());
+            return;
         }
         report.figures.put("aot_cache_bytes", Files.size(cache));
         List<String> withCache = new ArrayList<>(options.jvmOptions());

@@ -107,14 +107,19 @@ final class Instance {
     }
 
     synchronized void stop(String name) {
-        if (process == null) {
+        stop(name, Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM and up to {@code deadline} for the exit (a JVM writing its AOT cache takes a while). */
+    synchronized void stop(String name, Duration deadline) {
+        if (process == null || !Files.exists(process.outputFile())) {
             return;
         }
         try {
-            process.stop(Duration.ofSeconds(60));
+            process.stop(deadline);
         } catch (AssertionError e) {
             process.kill();
-            throw new IllegalStateException("instance " + slot + " ignored SIGTERM for a minute; killed", e);
+            throw new IllegalStateException("instance " + slot + " did not exit within " + deadline + "; killed", e);
         } finally {
             keepOutput(name);
         }
