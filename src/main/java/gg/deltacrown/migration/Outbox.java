@@ -79,6 +79,10 @@ class Outbox {
     /**
      * A failed attempt: retry later, or BLOCKED once the attempts are used up. The n-th failure waits
      * initial * 2^(n-1), capped, times a random 0.5 to 1 (jitter), so retries of many rows spread out.
+     * Only rows that were due are charged: a row still waiting for its retry, claimed with a newer
+     * row of its team ({@link #CLAIM_SAME_TEAMS}), keeps its attempts and its schedule. Charging it
+     * used every attempt of a team that kept being written within seconds (RELIABILITY.md, the
+     * chaos run's revoke).
      */
     private static final String FAIL = """
             UPDATE organizations_dualwrite_outbox
@@ -88,7 +92,7 @@ class Outbox {
                        least(:maxSeconds, :initialSeconds * power(2, attempts)) * (0.5 + random() / 2)),
                    status = CASE WHEN attempts + 1 >= :maxAttempts THEN 'BLOCKED' ELSE 'PENDING' END,
                    blocked_reason = CASE WHEN attempts + 1 >= :maxAttempts THEN 'max_attempts' END
-             WHERE id = ANY(:ids) AND status = 'PENDING'
+             WHERE id = ANY(:ids) AND status = 'PENDING' AND next_attempt_at <= clock_timestamp()
             RETURNING
             """ + COLUMNS;
 

@@ -114,6 +114,47 @@ class DualWriteFaultIntegrationTests {
         }
     }
 
+    /**
+     * Found by the chaos harness (RELIABILITY.md): every newer write on a team dispatched its older
+     * rows with it and charged them an attempt, so a 60 s revoke dead-lettered rows whose own
+     * backoff was still seconds long.
+     */
+    @Test
+    void aRowWaitingForItsRetryIsNotChargedForTheFailuresOfNewerWritesOnItsTeam() {
+        VnextWrites.Team team = vnext.createTeam(user, "Patient Team", 1, "NA");
+        long first = jdbc.queryForObject(
+                "SELECT id FROM organizations_dualwrite_outbox WHERE vnext_team_id = ?", Long.class, team.id());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attempts(first) >= 1);
+        // As after its first failure with a long backoff (this class's backoff is short, so set it).
+        jdbc.update(
+                "UPDATE organizations_dualwrite_outbox SET status = 'PENDING', attempts = 1, blocked_reason = NULL,"
+                        + " next_attempt_at = clock_timestamp() + interval '1 hour' WHERE id = ?",
+                first);
+        int waiting = attempts(first);
+
+        for (int write = 0; write < 5; write++) {
+            vnext.updateSettings(team, user, "EU", "write " + write, "");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM organizations_dualwrite_outbox"
+                                            + " WHERE vnext_team_id = ? AND id <> ? AND attempts = 0",
+                                    Long.class,
+                                    team.id(),
+                                    first)
+                            == 0);
+        }
+
+        assertThat(jdbc.queryForMap("SELECT status, attempts FROM organizations_dualwrite_outbox WHERE id = ?", first))
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", waiting);
+    }
+
+    private int attempts(long outboxId) {
+        return jdbc.queryForObject(
+                "SELECT attempts FROM organizations_dualwrite_outbox WHERE id = ?", Integer.class, outboxId);
+    }
+
     @Test
     void blocksAfterTheLastAttemptAndRunsAgainWhenUnblocked() {
         try (CapturedLogs logs = CapturedLogs.of(DualWriteEvents.class)) {
