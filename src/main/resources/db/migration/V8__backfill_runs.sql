@@ -30,7 +30,7 @@ CREATE TABLE organizations_backfill_run (
 CREATE TABLE organizations_backfill_conflict (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     run_id         bigint      NOT NULL CONSTRAINT organizations_backfill_conflict_run_fk
-                   REFERENCES organizations_backfill_run (id),
+                   REFERENCES organizations_backfill_run (id) DEFERRABLE INITIALLY DEFERRED,
     legacy_team_id bigint      NOT NULL,
     vnext_team_id  bigint      NULL,
     kind           varchar(40) NOT NULL,

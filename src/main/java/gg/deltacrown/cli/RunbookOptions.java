@@ -6,10 +6,13 @@ import gg.deltacrown.runbook.RunbookRequest;
 import gg.deltacrown.runbook.StagingRunbook;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Option;
 
 /**
@@ -148,6 +151,10 @@ final class RunbookOptions {
         RunbookRequest request = request(outDir, namespace, composeFile);
         PrintStream progress = format.equals("json") ? System.err : System.out;
         try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment())) {
+            if (request.ownerUrl() == null && System.getenv("DATABASE_URL") == null) {
+                // The embedded database: its owner is known here, as the grants command knows it.
+                request = request.withOwnerUrl(embeddedOwnerUrl(service.bean(Environment.class)));
+            }
             progress.println("P5-T6 staging dual-write runbook, automated");
             progress.println("Service: " + request.baseUrl() + "   Artifacts: " + request.outDir());
             StagingRunbook.Result result = service.bean(StagingRunbook.class).run(request, progress::println);
@@ -165,6 +172,17 @@ final class RunbookOptions {
         } catch (RunbookFailedException e) {
             throw new CommandFailedException(e.getMessage());
         }
+    }
+
+    private static String embeddedOwnerUrl(Environment environment) {
+        String url = environment.getProperty("spring.flyway.url");
+        if (url == null) {
+            return null;
+        }
+        String user = environment.getProperty("spring.flyway.user", "");
+        String password = environment.getProperty("spring.flyway.password", "");
+        return url + (url.contains("?") ? "&" : "?") + "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     }
 
     private RunbookRequest request(Path outDir, String namespace, Path composeFile) {

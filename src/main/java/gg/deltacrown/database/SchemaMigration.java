@@ -94,6 +94,9 @@ class SchemaMigration implements FlywayMigrationStrategy {
     /** Flyway's checksum of the current {@code V1__deltacrown_schema.sql} (Django's schema). */
     static final int V1_CHECKSUM = -358696629;
 
+    private static final String FIRST_V1_RECORDED =
+            "SELECT 1 FROM %s WHERE version = '1' AND type = 'SQL' AND checksum = ?";
+
     private static final String ADOPT_CURRENT_V1 =
             "UPDATE %s SET checksum = ? WHERE version = '1' AND type = 'SQL' AND checksum = ?";
 
@@ -220,6 +223,15 @@ class SchemaMigration implements FlywayMigrationStrategy {
         String table = connection.getMetaData().getIdentifierQuoteString()
                 + history.replace("\"", "\"\"")
                 + connection.getMetaData().getIdentifierQuoteString();
+        // Read first: a runtime role without DATABASE_OWNER_URL may read the history, not update it.
+        try (PreparedStatement first = connection.prepareStatement(FIRST_V1_RECORDED.formatted(table))) {
+            first.setInt(1, FIRST_V1_CHECKSUM);
+            try (ResultSet rs = first.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+        }
         try (PreparedStatement update = connection.prepareStatement(ADOPT_CURRENT_V1.formatted(table))) {
             update.setInt(1, V1_CHECKSUM);
             update.setInt(2, FIRST_V1_CHECKSUM);

@@ -47,6 +47,29 @@ public record RunbookRequest(
         String operator,
         Path tracker) {
 
+    /** The same request with the database owner given (the embedded database's, found by the command). */
+    public RunbookRequest withOwnerUrl(String owner) {
+        return new RunbookRequest(
+                baseUrl,
+                instances,
+                username,
+                password,
+                member,
+                gameId,
+                region,
+                outDir,
+                shadowTimeout,
+                latency,
+                owner,
+                logs,
+                strictSmoke,
+                failureSimulation,
+                leaveDualWriteOn,
+                cleanup,
+                operator,
+                tracker);
+    }
+
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss", Locale.ROOT);
 
     /**

@@ -40,12 +40,20 @@ final class StagingRunbookFixture {
         return Map.of("DELTACROWN_DATA_DIR", dataDir.toString(), "RUNBOOK_PASSWORD", "testpass");
     }
 
-    /** The embedded server as its superuser: its port is in {@code postmaster.pid}. */
+    /**
+     * The embedded server as its superuser: its port is in {@code postmaster.pid}, its password in
+     * the data directory's {@code pgpass} (database/EmbeddedCredentials.java).
+     */
     static JdbcTemplate jdbc(Path dataDir) {
         try {
             List<String> pid = Files.readAllLines(dataDir.resolve("pgdata").resolve("postmaster.pid"));
             String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
-            return new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
+            String password = Files.readAllLines(dataDir.resolve("pgpass")).stream()
+                    .filter(line -> line.startsWith("*:*:*:postgres:"))
+                    .map(line -> line.substring("*:*:*:postgres:".length()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no postgres password in " + dataDir + "/pgpass"));
+            return new JdbcTemplate(new DriverManagerDataSource(url, "postgres", password));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,21 +74,25 @@ final class StagingRunbookFixture {
      */
     static void commitAnOutboxRowForEveryStrictFailure(JdbcTemplate jdbc) {
         String port = jdbc.queryForObject("SELECT current_setting('port')", String.class);
-        jdbc.execute("CREATE EXTENSION IF NOT EXISTS dblink");
+        String password = ((DriverManagerDataSource) jdbc.getDataSource()).getPassword();
+        // Outside the service's schema: its grants (run at every start) revoke on every function in it.
+        jdbc.execute("CREATE SCHEMA IF NOT EXISTS test_outside");
+        jdbc.execute("CREATE EXTENSION IF NOT EXISTS dblink SCHEMA test_outside");
         jdbc.execute("""
-                CREATE FUNCTION test_commit_despite_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION test_outside.commit_despite_failure() RETURNS trigger LANGUAGE plpgsql
+                SECURITY DEFINER SET search_path = public, test_outside AS $$
                 BEGIN
-                    PERFORM dblink_exec('host=localhost port=%s dbname=postgres user=postgres', format(
+                    PERFORM dblink_exec('host=localhost port=%s dbname=postgres user=postgres password=%s', format(
                         'INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, status, completed_at,'
                         || ' completed_by) VALUES (''sync_team_created'', %%s, ''DONE'', now(), ''outside'')', NEW.id));
                     RETURN NEW;
-                END $$""".formatted(port));
+                END $$""".formatted(port, password));
         jdbc.execute("CREATE TRIGGER test_commit_despite_failure AFTER INSERT ON organizations_team FOR EACH ROW"
-                + " WHEN (NEW.name LIKE '% strict fail') EXECUTE FUNCTION test_commit_despite_failure()");
+                + " WHEN (NEW.name LIKE '% strict fail') EXECUTE FUNCTION test_outside.commit_despite_failure()");
     }
 
     static void stopCommittingOutboxRows(JdbcTemplate jdbc) {
         jdbc.execute("DROP TRIGGER IF EXISTS test_commit_despite_failure ON organizations_team");
-        jdbc.execute("DROP FUNCTION IF EXISTS test_commit_despite_failure()");
+        jdbc.execute("DROP FUNCTION IF EXISTS test_outside.commit_despite_failure()");
     }
 }

@@ -135,7 +135,9 @@ class StagingRunbookProcessTests {
                 .contains("0 legacy writes let through the write guard by a bypass")
                 // Phase 2.3 and 6: the strict failure rolled back whole; the non-strict one retried.
                 .contains("answered 500 DUAL_WRITE_FAILED", "committed afterwards: 0 vNext teams, 0 legacy teams")
-                .contains("POST create 201, the dispatch failed (PENDING, attempt 1", "DELTACROWN_RUNBOOK_FAULT")
+                .contains(
+                        "POST create 201, the dispatch failed (PENDING, attempt 1",
+                        "permission denied for table teams_team")
                 .contains("1 with severity=error (strict mode), 1 with severity=warning")
                 // Phase 7: every instance applied the rollback within a second; nothing left.
                 .containsPattern(

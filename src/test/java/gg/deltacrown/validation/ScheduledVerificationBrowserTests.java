@@ -11,6 +11,7 @@ import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
+import gg.deltacrown.support.DatabaseOwner;
 import gg.deltacrown.support.HeadlessChromium;
 import gg.deltacrown.support.IntegrationTest;
 import gg.deltacrown.support.VnextWrites;
@@ -28,6 +29,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -58,6 +60,9 @@ class ScheduledVerificationBrowserTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    Environment environment;
+
+    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -73,10 +78,11 @@ class ScheduledVerificationBrowserTests {
         awaitLatest(run -> run.comparedPairs() == 1 && "CLEAN".equals(run.outcome()));
 
         flags.change(Flag.LEGACY_WRITE_BLOCKED, "false", FlagSource.RUNTIME, "test", "another app writes");
-        jdbc.update(
-                "UPDATE teams_team SET name = 'Renamed In Django' WHERE id = (SELECT legacy_team_id"
-                        + " FROM organizations_migration_map WHERE vnext_team_id = ?)",
-                team.id());
+        DatabaseOwner.jdbc(environment, jdbc.getDataSource())
+                .update(
+                        "UPDATE teams_team SET name = 'Renamed In Django' WHERE id = (SELECT legacy_team_id"
+                                + " FROM organizations_migration_map WHERE vnext_team_id = ?)",
+                        team.id());
         flags.change(Flag.LEGACY_WRITE_BLOCKED, "true", FlagSource.RUNTIME, "test", "blocked again");
 
         VerificationRun found = awaitLatest(run -> "DRIFT".equals(run.outcome()));

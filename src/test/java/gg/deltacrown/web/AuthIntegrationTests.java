@@ -12,6 +12,7 @@ import gg.deltacrown.accounts.Accounts;
 import gg.deltacrown.support.AccountFixture;
 import gg.deltacrown.support.ApiClient;
 import gg.deltacrown.support.ApiClient.Reply;
+import gg.deltacrown.support.DatabaseOwner;
 import gg.deltacrown.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +42,9 @@ class AuthIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Environment environment;
 
     @Autowired
     ApiProperties properties;
@@ -120,7 +125,8 @@ class AuthIntegrationTests {
     @Test
     void anInactiveAccountCannotLogInAndItsTokensStopWorking() {
         String token = api.login("alice", "testpass");
-        jdbc.update("UPDATE accounts_user SET is_active = false WHERE id = ?", alice.id());
+        DatabaseOwner.jdbc(environment, jdbc.getDataSource())
+                .update("UPDATE accounts_user SET is_active = false WHERE id = ?", alice.id());
 
         assertThat(api.post("/api/auth/login/", "{\"username\":\"alice\",\"password\":\"testpass\"}")
                         .status())

@@ -11,6 +11,7 @@ import gg.deltacrown.flags.Flag;
 import gg.deltacrown.flags.FlagSource;
 import gg.deltacrown.flags.Flags;
 import gg.deltacrown.support.AccountFixture;
+import gg.deltacrown.support.DatabaseOwner;
 import gg.deltacrown.support.HeadlessChromium;
 import gg.deltacrown.support.IntegrationTest;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,6 +44,9 @@ class DualWriteFailurePagesBrowserTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Environment environment;
+
     HeadlessChromium chromium;
     Page page;
 
@@ -50,7 +55,8 @@ class DualWriteFailurePagesBrowserTests {
         AccountFixture fixture = new AccountFixture(accounts);
         fixture.player("testuser");
         Account ghost = fixture.player("ghost");
-        jdbc.update("DELETE FROM user_profile_userprofile WHERE user_id = ?", ghost.id());
+        DatabaseOwner.jdbc(environment, jdbc.getDataSource())
+                .update("DELETE FROM user_profile_userprofile WHERE user_id = ?", ghost.id());
         flags.change(Flag.DUAL_WRITE_ENABLED, "true", FlagSource.RUNTIME, "test", "strict pages");
         flags.change(Flag.DUAL_WRITE_STRICT_MODE, "true", FlagSource.RUNTIME, "test", "strict pages");
         chromium = new HeadlessChromium();
