@@ -61,6 +61,9 @@ class FlagRefresher implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN deltacrown_flags");
                 }
+                // A change committed between start-up's load (or the lost connection) and this LISTEN
+                // sent its notification to nobody: read once now, not only after the first poll.
+                flags.refresh();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     pg.getNotifications((int) POLL.toMillis());

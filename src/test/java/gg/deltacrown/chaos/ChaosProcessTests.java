@@ -27,7 +27,11 @@ class ChaosProcessTests {
                 // faster than the backoff, RELIABILITY.md "Found"). The cause is fixed in
                 // migration/Outbox.java; the revoke comes back here once a harness run confirms it.
                 Duration.ZERO,
-                true,
+                // No dual-write flips here yet: the suite's run of 2026-12-02 found one settings write
+                // made inside a "certainly on" window without its outbox row (28 writes, 27 rows, team
+                // 118) with flips and kills together; not explained yet (RELIABILITY.md "Found").
+                // bench/chaos.sh runs the flips and fails on it.
+                false,
                 4,
                 10,
                 Duration.ofMinutes(15),
@@ -77,7 +81,7 @@ class ChaosProcessTests {
                 .hasEntrySatisfying("writes_ok", ok -> assertThat(ok).isGreaterThan(100))
                 .hasEntrySatisfying("writes_in_doubt", n -> assertThat(n).isPositive())
                 .hasEntrySatisfying(
-                        "writes_while_dual_write_certainly_off",
+                        "writes_while_dual_write_certainly_on",
                         n -> assertThat(n).isPositive())
                 .hasEntrySatisfying(
                         "shadows_compared_with_final_vnext_state",
