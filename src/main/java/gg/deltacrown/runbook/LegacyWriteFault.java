@@ -1,5 +1,6 @@
 package gg.deltacrown.runbook;
 
+import gg.deltacrown.database.DatabaseRoles;
 import gg.deltacrown.database.DatabaseUrl;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class LegacyWriteFault implements AutoCloseable {
 
-    static final String SHADOW_WRITER = "deltacrown_shadow_writer";
+    static final String SHADOW_WRITER = DatabaseRoles.SHADOW_WRITER;
     static final String TRIGGER = "deltacrown_runbook_fault";
     static final List<String> TABLES = List.of("teams_team", "teams_teammembership");
     private static final String TABLE_LIST = String.join(", ", TABLES);
