@@ -85,8 +85,12 @@ public final class DatabaseGrants {
         List<String> sql = new ArrayList<>(roles(catalog, options));
         String both = options.runtimeOwnsSchema() ? SHADOW_WRITER : runtime + ", " + SHADOW_WRITER;
         sql.add("GRANT USAGE ON SCHEMA " + schema + " TO " + both);
-        for (String kind : List.of("TABLES", "SEQUENCES", "FUNCTIONS")) {
-            sql.add("REVOKE ALL ON ALL " + kind + " IN SCHEMA " + schema + " FROM " + both);
+        // Not "ON ALL TABLES IN SCHEMA": that names objects other roles own too (SchemaCatalog.MANAGEABLE).
+        for (String kind : List.of("TABLE", "SEQUENCE", "ROUTINE")) {
+            List<String> objects = catalog.manageable(kind);
+            if (!objects.isEmpty()) {
+                sql.add("REVOKE ALL ON " + kind + " " + String.join(", ", objects) + " FROM " + both);
+            }
         }
 
         List<String> organizations = catalog.named("organizations_").stream()

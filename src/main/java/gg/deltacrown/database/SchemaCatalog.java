@@ -18,7 +18,8 @@ record SchemaCatalog(
         int serverVersion,
         Map<String, String> relations,
         Map<String, String> sequences,
-        List<LegacyReference> legacyReferences) {
+        List<LegacyReference> legacyReferences,
+        Map<String, List<String>> manageable) {
 
     /** A one-column foreign key to a guarded table; {@code required}: the column is NOT NULL. */
     record LegacyReference(String table, String column, boolean required) {}
@@ -55,6 +56,25 @@ record SchemaCatalog(
              ORDER BY 1, 2
             """;
 
+    /**
+     * The schema's objects whose privileges this session may revoke: those owned by a role whose
+     * privileges it has. A DBA, an extension (PostGIS's {@code spatial_ref_sys}, dblink's functions)
+     * or Django's superuser may have put others there; REVOKE on one of those fails the whole script,
+     * and the service never granted anything on them. Kind (TABLE, SEQUENCE, ROUTINE), then the
+     * object as REVOKE names it.
+     */
+    private static final String MANAGEABLE = """
+            SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, quote_ident(c.relname) AS name
+              FROM pg_catalog.pg_class c
+             WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+               AND pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            UNION ALL
+            SELECT 'ROUTINE', quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
+              FROM pg_catalog.pg_proc p
+             WHERE p.pronamespace = current_schema()::regnamespace AND pg_catalog.pg_has_role(p.proowner, 'USAGE')
+             ORDER BY 1, 2
+            """;
+
     static SchemaCatalog read(Connection connection) throws SQLException {
         String schema = single(connection, "SELECT current_schema()");
         int version = Integer.parseInt(single(connection, "SHOW server_version_num"));
@@ -81,7 +101,21 @@ record SchemaCatalog(
                 }
             }
         }
-        return new SchemaCatalog(schema, version, relations, sequences, references);
+        Map<String, List<String>> manageable = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(MANAGEABLE);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                manageable
+                        .computeIfAbsent(rs.getString("kind"), kind -> new ArrayList<>())
+                        .add(rs.getString("name"));
+            }
+        }
+        return new SchemaCatalog(schema, version, relations, sequences, references, manageable);
+    }
+
+    /** Objects of this kind (TABLE, SEQUENCE, ROUTINE) whose privileges this session may revoke. */
+    List<String> manageable(String kind) {
+        return manageable.getOrDefault(kind, List.of());
     }
 
     boolean has(String relation) {

@@ -394,6 +394,44 @@ abstract class DatabaseAttacks {
         return "UPDATE teams_team SET tagline = 'forged' WHERE id = " + team;
     }
 
+    /**
+     * A superuser-owned table and function in the service's schema (what PostGIS's
+     * {@code spatial_ref_sys} or dblink's {@code dblink_connect_u} are on a Django database): the
+     * service's start-up grants must not try to revoke on them (the owner holds no grant option there,
+     * and the whole script would fail), and must not open them to the runtime role either.
+     */
+    @Test
+    void objectsASuperuserPutInTheSchemaNeitherStopTheGrantsNorBecomeReachable() throws SQLException {
+        try (Connection superuser = connect(admin, url());
+                Statement sql = superuser.createStatement()) {
+            sql.execute("CREATE TABLE dcsec_spatial_ref_sys (srid integer PRIMARY KEY)");
+            sql.execute("GRANT SELECT ON dcsec_spatial_ref_sys TO PUBLIC");
+            sql.execute("CREATE FUNCTION dcsec_connect_u(text) RETURNS text LANGUAGE sql AS 'SELECT $1'");
+            sql.execute("REVOKE EXECUTE ON FUNCTION dcsec_connect_u(text) FROM PUBLIC");
+        }
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource(OWNER))
+                    .baselineOnMigrate(true)
+                    .baselineVersion("1")
+                    .load();
+            // What every start of the service does: the grants again, as the schema's owner.
+            new SchemaMigration(dataSource(RUNTIME), "", false).migrate(flyway);
+            try (Connection service = as(RUNTIME)) {
+                refused(service, DENIED, "SELECT dcsec_connect_u('host=elsewhere')");
+                refused(service, DENIED, "INSERT INTO dcsec_spatial_ref_sys VALUES (4326)");
+                assertThat(query(service, "SELECT has_table_privilege('organizations_dualwrite_outbox', 'INSERT')"))
+                        .containsExactly("t");
+            }
+        } finally {
+            try (Connection superuser = connect(admin, url());
+                    Statement sql = superuser.createStatement()) {
+                sql.execute("DROP TABLE dcsec_spatial_ref_sys");
+                sql.execute("DROP FUNCTION dcsec_connect_u(text)");
+            }
+        }
+    }
+
     private void changeFlag(String name, String value) throws SQLException {
         try (Connection service = as(RUNTIME)) {
             assertThat(query(
