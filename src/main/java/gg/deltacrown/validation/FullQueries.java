@@ -26,13 +26,13 @@ final class FullQueries {
     /** Rows of each side, tagged by what they are (1 membership, 2 team, 3 ranking), keyed by vNext team id. */
     private static final String LEGACY_ROWS = """
             SELECT m.vnext_team_id::bigint AS key, 1 AS part, %1$s AS h
-              FROM teams_teammembership l JOIN organizations_migration_map m ON m.legacy_team_id = l.team_id %4$s
+              FROM teams_teammembership l JOIN organizations_migration_map m ON m.legacy_team_id = l.team_id
             UNION ALL
             SELECT m.vnext_team_id::bigint, 2, %2$s
-              FROM teams_team lt JOIN organizations_migration_map m ON m.legacy_team_id = lt.id %4$s
+              FROM teams_team lt JOIN organizations_migration_map m ON m.legacy_team_id = lt.id
             UNION ALL
             SELECT m.vnext_team_id::bigint, 3, %3$s
-              FROM teams_ranking_breakdown b JOIN organizations_migration_map m ON m.legacy_team_id = b.team_id %4$s
+              FROM teams_ranking_breakdown b JOIN organizations_migration_map m ON m.legacy_team_id = b.team_id
             """;
 
     private static final String VNEXT_ROWS = """
@@ -63,43 +63,61 @@ final class FullQueries {
             UNION ALL
             SELECT -1, (SELECT coalesce(sum(memberships), 0) FROM legacy), (SELECT coalesce(sum(teams), 0) FROM legacy),
                    (SELECT coalesce(sum(memberships), 0) FROM vnext), (SELECT coalesce(sum(teams), 0) FROM vnext)
-            """.formatted(CHUNK_BITS, legacyRows(""), vnextRows("", "", ""));
+            """.formatted(CHUNK_BITS, legacyRows(), vnextRows("", "", ""));
 
     /**
-     * Map rows whose legacy team has no ACTIVE OWNER but ACTIVE members: Django's owner promotion
-     * is missing, which the chunk digests cannot see (they hash what rows say, not what is absent).
+     * The vNext ids of map rows whose legacy team has no ACTIVE OWNER but ACTIVE members: Django's
+     * owner promotion is missing, which the chunk digests cannot see (they hash what rows say, not
+     * what is absent). They are drilled as they are, without a per-chunk look.
      */
     static final String WITHOUT_OWNER = """
-            SELECT DISTINCT m.vnext_team_id::bigint >> %d AS chunk
+            SELECT DISTINCT m.vnext_team_id::bigint AS vnext_team_id
               FROM organizations_migration_map m
              WHERE NOT EXISTS (SELECT 1 FROM teams_teammembership o
                                 WHERE o.team_id = m.legacy_team_id AND o.role = 'OWNER' AND o.status = 'ACTIVE')
                AND EXISTS (SELECT 1 FROM teams_teammembership a WHERE a.team_id = m.legacy_team_id AND a.status = 'ACTIVE')
-            """.formatted(CHUNK_BITS);
+            """;
 
     /**
-     * The vNext ids, in the given chunks, whose team digest or row count differ, or whose legacy team
-     * misses its owner promotion.
+     * The legacy rows of the pairs of some chunks, each reached through its team's index: a lateral
+     * subquery with OFFSET 0 is not flattened into a join, so the planner cannot pick a merge join
+     * that reads the legacy index from its first entry (which made every statement slower than the
+     * one before: 0.7 s for the first 2,048 chunks of a million teams, 1.5 s for the last).
      */
+    private static final String LEGACY_PAIR_ROWS = """
+            SELECT p.vnext_id AS key, 1 AS part, x.h
+              FROM pairs p
+             CROSS JOIN LATERAL (SELECT %1$s AS h FROM teams_teammembership l WHERE l.team_id = p.legacy_id OFFSET 0) x
+            UNION ALL
+            SELECT p.vnext_id, 2, x.h
+              FROM pairs p CROSS JOIN LATERAL (SELECT %2$s AS h FROM teams_team lt WHERE lt.id = p.legacy_id OFFSET 0) x
+            UNION ALL
+            SELECT p.vnext_id, 3, x.h
+              FROM pairs p
+             CROSS JOIN LATERAL (SELECT %3$s AS h FROM teams_ranking_breakdown b WHERE b.team_id = p.legacy_id OFFSET 0) x
+            """;
+
+    /** The vNext ids, in the given chunks, whose team digest or row count differ. */
     static final String TEAMS = """
             WITH chunks AS (SELECT unnest(CAST(:chunks AS bigint[])) AS chunk),
+            pairs AS MATERIALIZED (
+                SELECT m.vnext_team_id::bigint AS vnext_id, m.legacy_team_id AS legacy_id
+                  FROM chunks c
+                 CROSS JOIN LATERAL (SELECT vnext_team_id, legacy_team_id FROM organizations_migration_map
+                                      WHERE vnext_team_id >= c.chunk << %3$d AND vnext_team_id < (c.chunk + 1) << %3$d
+                                     OFFSET 0) m),
             legacy AS (SELECT key, bit_xor(h) AS digest, count(*) AS n FROM (%1$s) rows GROUP BY key),
             vnext AS (SELECT key, bit_xor(h) AS digest, count(*) AS n FROM (%2$s) rows GROUP BY key)
             SELECT coalesce(l.key, v.key) AS vnext_team_id
               FROM legacy l FULL JOIN vnext v ON v.key = l.key
              WHERE l.digest IS DISTINCT FROM v.digest OR l.n IS DISTINCT FROM v.n
-            UNION
-            SELECT m.vnext_team_id
-              FROM chunks c
-              JOIN organizations_migration_map m ON m.vnext_team_id >= c.chunk << %3$d AND m.vnext_team_id < (c.chunk + 1) << %3$d
-             WHERE NOT EXISTS (SELECT 1 FROM teams_teammembership o
-                                WHERE o.team_id = m.legacy_team_id AND o.role = 'OWNER' AND o.status = 'ACTIVE')
-               AND EXISTS (SELECT 1 FROM teams_teammembership a WHERE a.team_id = m.legacy_team_id AND a.status = 'ACTIVE')
             """.formatted(
-            legacyRows("JOIN chunks c ON m.vnext_team_id >= c.chunk << %1$d AND m.vnext_team_id < (c.chunk + 1) << %1$d"
-                    .formatted(CHUNK_BITS)),
-            vnextRows(inChunks("v.team_id"), inChunks("vt.id"), inChunks("r.team_id")),
-            CHUNK_BITS);
+                    LEGACY_PAIR_ROWS.formatted(
+                            hash("p.vnext_id", 1, MEMBER, ShadowSql.Column::actual),
+                            hash("p.vnext_id", 2, TEAM, ShadowSql.Column::actual),
+                            "hashint8extended(p.vnext_id, 3)"),
+                    vnextRows(inChunks("v.team_id"), inChunks("vt.id"), inChunks("r.team_id")),
+                    CHUNK_BITS);
 
     /**
      * The per-team statement reaches its rows through the team id indexes; the planner, which cannot
@@ -134,12 +152,11 @@ final class FullQueries {
 
     private FullQueries() {}
 
-    private static String legacyRows(String join) {
+    private static String legacyRows() {
         return LEGACY_ROWS.formatted(
                 hash("m.vnext_team_id::bigint", 1, MEMBER, ShadowSql.Column::actual),
                 hash("m.vnext_team_id::bigint", 2, TEAM, ShadowSql.Column::actual),
-                "hashint8extended(m.vnext_team_id::bigint, 3)",
-                join);
+                "hashint8extended(m.vnext_team_id::bigint, 3)");
     }
 
     private static String vnextRows(String memberJoin, String teamJoin, String rankingJoin) {

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One full verification inside the caller's snapshot transaction: chunk digests, the teams of the
  * differing chunks, then the writer's planner on the teams that differ, in batches. Memory: the
- * ids of the differing chunks (one long per chunk of 16 teams that differs), the vNext ids of one
+ * ids of the differing chunks (one long per chunk of 16 teams that differs) and of the legacy teams
+ * without their owner promotion (one long each), the vNext ids of one
  * statement's chunks (at most {@value #CHUNKS_PER_STATEMENT} chunks), one drill batch, the counts
  * and the samples; every item goes to the sink as it is found.
  */
@@ -80,9 +81,13 @@ final class FullRun {
             }
         });
         statements++;
+        LongList ownerless = new LongList();
         jdbc.sql(FullQueries.WITHOUT_OWNER).query(rs -> {
-            chunks.add(rs.getLong("chunk"));
+            long team = rs.getLong("vnext_team_id");
+            ownerless.add(team);
+            chunks.add(team >> FullQueries.CHUNK_BITS);
         });
+        long[] withoutOwner = ownerless.sortedDistinct();
         long[] differing = chunks.sortedDistinct();
         for (int from = 0; from < differing.length; from += CHUNKS_PER_STATEMENT) {
             long[] group = Arrays.copyOfRange(differing, from, Math.min(differing.length, from + CHUNKS_PER_STATEMENT));
@@ -99,6 +104,12 @@ final class FullRun {
                     .param("seqscan", settings[0])
                     .param("hashjoin", settings[1])
                     .query(rs -> {});
+            // The group is a run of the sorted chunks, and every ownerless team's chunk is among them.
+            long first = group[0] << FullQueries.CHUNK_BITS;
+            long end = (group[group.length - 1] + 1) << FullQueries.CHUNK_BITS;
+            for (int at = lowerBound(withoutOwner, first); at < withoutOwner.length && withoutOwner[at] < end; at++) {
+                teams.add(withoutOwner[at]);
+            }
             long[] ids = teams.sortedDistinct();
             for (int at = 0; at < ids.length; at += DRILL_BATCH) {
                 drill(Arrays.copyOfRange(ids, at, Math.min(ids.length, at + DRILL_BATCH)));
@@ -217,6 +228,12 @@ final class FullRun {
             }
         }
         members.forEach((kind, count) -> memberships.merge(kind, count, Long::sum));
+    }
+
+    /** The first index whose value is at least {@code value}. */
+    private static int lowerBound(long[] sorted, long value) {
+        int at = Arrays.binarySearch(sorted, value);
+        return at >= 0 ? at : -at - 1;
     }
 
     private static Map<String, Long> byId(Map<DriftKind, Long> counts) {

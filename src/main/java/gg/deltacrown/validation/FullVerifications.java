@@ -4,7 +4,6 @@ import gg.deltacrown.legacy.ShadowCheck;
 import gg.deltacrown.migration.ShadowStates;
 import gg.deltacrown.validation.ValidationReport.FullVerification;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +23,6 @@ public class FullVerifications {
     /** How many drifted items a result lists by default (all of them go to the sink). */
     public static final int DEFAULT_SAMPLES = 20;
 
-    private static final int FETCH_SIZE = 1000;
-
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final ShadowStates states;
@@ -33,9 +30,10 @@ public class FullVerifications {
 
     FullVerifications(
             DataSource dataSource, PlatformTransactionManager transactions, ShadowStates states, ShadowCheck check) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(FETCH_SIZE);
-        this.jdbc = JdbcClient.create(streaming);
+        // No fetch size: PostgreSQL runs a statement read in pieces (a portal with a row limit)
+        // without parallel workers, which doubled the chunk digests' time (bench/RESULTS.md). Every
+        // statement's rows are few: differing chunks, or the teams of at most CHUNKS_PER_STATEMENT.
+        this.jdbc = JdbcClient.create(dataSource);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);

@@ -17,13 +17,20 @@ final class ReportSession {
      */
     private static final String TUNE = "SELECT set_config('jit', 'off', true)";
 
-    private final JdbcClient jdbc;
+    private final JdbcClient whole;
+    private final JdbcClient streaming;
     private final Map<String, Object> parameters;
     private final ReportRequest request;
     private int count;
 
-    ReportSession(JdbcClient jdbc, ReportRequest request) {
-        this.jdbc = jdbc;
+    /**
+     * @param whole for one-row statements: no fetch size, so PostgreSQL may plan them in parallel
+     *     (a portal read in pieces never runs with parallel workers)
+     * @param streaming for statements whose rows are read as they come
+     */
+    ReportSession(JdbcClient whole, JdbcClient streaming, ReportRequest request) {
+        this.whole = whole;
+        this.streaming = streaming;
         this.request = request;
         this.parameters = ReportScope.parameters(request);
     }
@@ -48,11 +55,11 @@ final class ReportSession {
 
     <T> T single(String sql, RowMapper<T> mapper) {
         count++;
-        return jdbc.sql(sql).params(parameters).query(mapper).single();
+        return whole.sql(sql).params(parameters).query(mapper).single();
     }
 
     void stream(String sql, RowCallbackHandler handler) {
         count++;
-        jdbc.sql(sql).params(parameters).query(handler);
+        streaming.sql(sql).params(parameters).query(handler);
     }
 }

@@ -43,6 +43,7 @@ public class ValidationReports {
 
     private static final int FETCH_SIZE = 500;
 
+    private final JdbcClient whole;
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final Flags flags;
@@ -81,6 +82,7 @@ public class ValidationReports {
             GuardPosture guard,
             Clock clock,
             FullVerifications full) {
+        this.whole = JdbcClient.create(dataSource);
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(streaming);
@@ -124,7 +126,7 @@ public class ValidationReports {
         // Read beside the snapshot (it is about roles, not data), so meta.query_count stays fixed.
         ValidationReport.WriteGuard guardState = guardState(flags.isOn(Flag.LEGACY_WRITE_BLOCKED), guard.status());
         ValidationReport draft = snapshot.execute(status -> {
-            ReportSession session = new ReportSession(jdbc, request);
+            ReportSession session = new ReportSession(whole, jdbc, request);
             session.tune();
             ReportQueries queries = new ReportQueries(session);
             ReportQueries.TeamCounts teams = queries.teamCounts();
