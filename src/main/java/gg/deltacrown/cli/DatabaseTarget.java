@@ -6,6 +6,10 @@ import gg.deltacrown.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database a command runs against: {@code DATABASE_URL} (the runtime role) and, when set,
@@ -15,6 +19,10 @@ import java.sql.SQLException;
 final class DatabaseTarget implements AutoCloseable {
 
     private final DatabaseUrl url;
+    private static final Logger log = LoggerFactory.getLogger(DatabaseTarget.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+
     private final DatabaseUrl ownerUrl;
     private final EmbeddedDatabase embedded;
     private boolean closed;
@@ -26,14 +34,24 @@ final class DatabaseTarget implements AutoCloseable {
     }
 
     static DatabaseTarget resolve(Settings settings) {
+        return resolve(settings, Duration.ZERO, () -> false);
+    }
+
+    /**
+     * As {@link #resolve(Settings)}, but a server that does not accept connections yet (restarting,
+     * failing over, starting beside the service) is waited for, up to {@code wait}: what {@code serve}
+     * does, so a restart of the database does not turn into a crash loop of every instance. Errors
+     * that waiting cannot fix (a refused login, an unknown database) end the wait at once.
+     */
+    static DatabaseTarget resolve(Settings settings, Duration wait, BooleanSupplier stopping) {
         if (settings.databaseUrl() != null) {
             DatabaseUrl url = parse("DATABASE_URL", settings.databaseUrl());
             DatabaseUrl owner = settings.databaseOwnerUrl() == null
                     ? null
                     : parse("DATABASE_OWNER_URL", settings.databaseOwnerUrl());
-            checkReachable(url);
+            checkReachable(url, wait, stopping);
             if (owner != null) {
-                checkReachable(owner);
+                checkReachable(owner, Duration.ZERO, stopping);
             }
             return new DatabaseTarget(url, owner, null);
         }
@@ -78,12 +96,64 @@ final class DatabaseTarget implements AutoCloseable {
         }
     }
 
-    /** Fails fast, with one clear line, when the server cannot be reached or refuses the login. */
-    private static void checkReachable(DatabaseUrl url) {
+    /**
+     * Fails, with one clear line, when the server refuses the login or is still unreachable once
+     * {@code wait} has passed; meanwhile one WARN {@code database_unavailable_at_startup} every
+     * {@link #REPORT_EVERY}.
+     */
+    private static void checkReachable(DatabaseUrl url, Duration wait, BooleanSupplier stopping) {
+        long start = System.nanoTime();
+        long deadline = start + wait.toNanos();
+        long nextReport = start;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DatabaseHealth.checkReachable(url);
+                if (attempt > 1) {
+                    log.atInfo()
+                            .addKeyValue("event_type", "database_available")
+                            .addKeyValue("database", url.describe())
+                            .addKeyValue("waited_ms", (System.nanoTime() - start) / 1_000_000)
+                            .addKeyValue("attempts", attempt)
+                            .log("The database accepts connections");
+                }
+                return;
+            } catch (SQLException e) {
+                long now = System.nanoTime();
+                if (!DatabaseHealth.mayBecomeReachable(e) || now >= deadline || stopping.getAsBoolean()) {
+                    throw new StartupException(
+                            "cannot connect to the database " + url.describe() + ": " + rootMessage(e)
+                                    + (attempt > 1
+                                            ? " (waited "
+                                                    + Duration.ofNanos(now - start)
+                                                            .toSeconds() + " s; DATABASE_STARTUP_WAIT sets how long)"
+                                            : ""));
+                }
+                if (now >= nextReport) {
+                    log.atWarn()
+                            .addKeyValue("event_type", "database_unavailable_at_startup")
+                            .addKeyValue("database", url.describe())
+                            .addKeyValue("sqlstate", e.getSQLState())
+                            .addKeyValue("error", rootMessage(e))
+                            .addKeyValue(
+                                    "waited_seconds",
+                                    Duration.ofNanos(now - start).toSeconds())
+                            .addKeyValue(
+                                    "gives_up_in_seconds",
+                                    Duration.ofNanos(deadline - now).toSeconds())
+                            .log("The database does not accept connections yet; waiting (DATABASE_STARTUP_WAIT)");
+                    nextReport = now + REPORT_EVERY.toNanos();
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
         try {
-            DatabaseHealth.checkReachable(url);
-        } catch (SQLException e) {
-            throw new StartupException("cannot connect to the database " + url.describe() + ": " + rootMessage(e));
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while waiting for the database");
         }
     }
 

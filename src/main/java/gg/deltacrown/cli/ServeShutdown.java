@@ -31,7 +31,7 @@ final class ServeShutdown {
     /** Resolves (attaches to, or starts) the database; the hook stops it from now on. */
     DatabaseTarget database(Settings settings) {
         try {
-            DatabaseTarget target = DatabaseTarget.resolve(settings);
+            DatabaseTarget target = DatabaseTarget.resolve(settings, settings.databaseStartupWait(), this::stopping);
             database.set(target);
             return target;
         } finally {

@@ -1,7 +1,9 @@
 package gg.deltacrown.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.boot.convert.DurationStyle;
 
 /** The process environment a command starts with (the README's configuration table). */
 record Settings(Map<String, String> environment) {
@@ -22,6 +24,24 @@ record Settings(Map<String, String> environment) {
     /** The schema owner (Flyway, grants); the service itself runs as {@code DATABASE_URL}'s role. */
     String databaseOwnerUrl() {
         return get("DATABASE_OWNER_URL");
+    }
+
+    /** How long {@code serve} waits for a database that does not accept connections yet (60 s; 0: not at all). */
+    Duration databaseStartupWait() {
+        String value = get("DATABASE_STARTUP_WAIT");
+        if (value == null) {
+            return Duration.ofSeconds(60);
+        }
+        try {
+            Duration wait = DurationStyle.detectAndParse(value);
+            if (wait.isNegative()) {
+                throw new IllegalArgumentException();
+            }
+            return wait;
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("invalid value '" + value
+                    + "' for DATABASE_STARTUP_WAIT (expected a duration such as 60s, 2m or 0)");
+        }
     }
 
     Path dataDirectory() {

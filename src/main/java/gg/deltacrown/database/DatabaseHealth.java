@@ -38,6 +38,17 @@ public class DatabaseHealth {
      *
      * @throws SQLException when the server cannot be reached or refuses the login
      */
+    /**
+     * Whether a failed connection may succeed later without anyone changing anything: the server is
+     * not there yet (SQLSTATE class 08) or is starting, stopping or recovering (57P01-57P03), not a
+     * refused login, an unknown database or a bad URL.
+     */
+    public static boolean mayBecomeReachable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null
+                && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+    }
+
     public static void checkReachable(DatabaseUrl url) throws SQLException {
         Properties properties = new Properties();
         if (url.username() != null) {

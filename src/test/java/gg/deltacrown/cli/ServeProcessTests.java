@@ -140,6 +140,8 @@ class ServeProcessTests {
                 Map.of(
                         "DATABASE_URL",
                         "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown",
+                        "DATABASE_STARTUP_WAIT",
+                        "0",
                         "PORT",
                         Integer.toString(ServiceProcess.freePort())),
                 CLI,
@@ -151,6 +153,76 @@ class ServeProcessTests {
                 .doesNotContain("secret")
                 .doesNotContain("\tat ")
                 .hasLineCount(1);
+    }
+
+    @Test
+    void waitsForADatabaseThatIsNotUpYetAndServesOnceItIs() throws Exception {
+        try (Postgres15 postgres = Postgres15.start()) {
+            postgres.stop();
+            int port = ServiceProcess.freePort();
+            Map<String, String> env = Map.of(
+                    "PORT",
+                    Integer.toString(port),
+                    "DELTACROWN_DATA_DIR",
+                    dataDir.toString(),
+                    "DATABASE_URL",
+                    postgres.url(),
+                    "DATABASE_STARTUP_WAIT",
+                    "5m");
+            try (ServiceProcess serve = ServiceProcess.start(env, "serve")) {
+                serve.awaitOutput("event_type=database_unavailable_at_startup .*sqlstate=08", START);
+                assertThat(serve.isAlive()).isTrue();
+                postgres.startAgain();
+                serve.awaitOutput("DeltaCrown is running on http://localhost:" + port + ".* using DATABASE_URL", START);
+                assertThat(serve.output()).containsPattern("event_type=database_available .*attempts=\\d+");
+                assertThat(get(port, "/health/")).isEqualTo("200 {\"status\":\"healthy\"}");
+                serve.stop(STOP);
+            }
+        }
+    }
+
+    @Test
+    void givesUpWaitingForTheDatabaseAfterDatabaseStartupWaitWithOneClearLine() {
+        int closedPort = ServiceProcess.freePort();
+        ServiceProcess.Result result = ServiceProcess.run(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown",
+                        "DATABASE_STARTUP_WAIT",
+                        "2s",
+                        "PORT",
+                        Integer.toString(ServiceProcess.freePort())),
+                CLI,
+                "serve");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output())
+                .contains("event_type=database_unavailable_at_startup")
+                .doesNotContain("secret");
+        assertThat(result.output()
+                        .strip()
+                        .lines()
+                        .reduce((first, second) -> second)
+                        .orElseThrow())
+                .startsWith("serve: cannot connect to the database jdbc:postgresql://127.0.0.1:" + closedPort)
+                .containsPattern("\\(waited [23] s; DATABASE_STARTUP_WAIT sets how long\\)$");
+    }
+
+    @Test
+    void refusesAnInvalidDatabaseStartupWaitWithOneLineNamingTheVariable() {
+        ServiceProcess.Result result = ServiceProcess.run(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://app@127.0.0.1:" + ServiceProcess.freePort() + "/deltacrown",
+                        "DATABASE_STARTUP_WAIT",
+                        "soon"),
+                CLI,
+                "serve");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output().strip())
+                .isEqualTo("serve: invalid value 'soon' for DATABASE_STARTUP_WAIT"
+                        + " (expected a duration such as 60s, 2m or 0)");
     }
 
     @Test
