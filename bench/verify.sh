@@ -13,9 +13,14 @@
 # stays, so a second run skips the seeding (about 5 minutes per database on 2 idle cores). Times
 # come from /usr/bin/time -v (whole process: JVM start, Spring context, report, full verification).
 #
-# Output, per database: one line per run, then a check line:
-#   run   wall s  peak RSS MB  report s  full s  drifted  ids lines
-#   1       7.41          241      3.01    2.92        0          0
+# Two ways of starting the same build, each timed on both databases:
+#   jar       java $JAVA_OPTS -jar deltacrown.jar ... (full Spring Boot context, no start-up cache)
+#   launcher  ./deltacrown ... (what an operator runs: the light CLI context, the unpacked jar and
+#             the JDK AOT cache the launcher records once per build, docs/adr/0027)
+#
+# Output, per database and start: one line per run, then a check line:
+#   start     run   wall s  peak RSS MB  report s  full s  drifted  ids lines
+#   launcher  1       7.41          241      3.01    2.92        0          0
 #   check clean: drift_pairs as seeded (every kind 0), ids file as counted: OK
 set -euo pipefail
 
@@ -85,22 +90,25 @@ echo "postgres: $(psql "$(url clean)" -tAc "SHOW server_version")"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() {
-  local db="$1"
+  local db="$1" start="$2"
   export DATABASE_URL
   DATABASE_URL="$(url "$db")"
   psql "$DATABASE_URL" -tAc "SELECT '$db: vNext teams ' || (SELECT count(*) FROM organizations_team)
       || ', legacy teams ' || (SELECT count(*) FROM teams_team)
       || ', vNext memberships ' || (SELECT count(*) FROM organizations_membership)
       || ', legacy memberships ' || (SELECT count(*) FROM teams_teammembership)"
-  local command=("$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" vnext_validation_report --format=json --sample-size=1000
-      --full --output-ids "$BENCH_DIR/$db.ids")
+  local arguments=(vnext_validation_report --format=json --sample-size=1000 --full --output-ids "$BENCH_DIR/$db.ids")
+  local command=("$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" "${arguments[@]}")
+  if [[ "$start" == launcher ]]; then
+    command=(env JAVA_OPTS=-Xmx256m "$ROOT/deltacrown" "${arguments[@]}")
+  fi
   "${command[@]}" >/dev/null 2>&1
-  printf '%-5s %7s %12s %9s %7s %8s %10s\n' run "wall s" "peak RSS MB" "report s" "full s" drifted "ids lines"
+  printf '%-9s %-5s %7s %12s %9s %7s %8s %10s\n' start run "wall s" "peak RSS MB" "report s" "full s" drifted "ids lines"
   for i in $(seq 1 "$RUNS"); do
     /usr/bin/time -v -o "$BENCH_DIR/time.txt" "${command[@]}" >"$BENCH_DIR/$db.json" 2>/dev/null
-    python3 - "$BENCH_DIR" "$db" "$i" <<'PY'
+    python3 - "$BENCH_DIR" "$db" "$i" "$start" <<'PY'
 import json, re, sys
-bench, db, run = sys.argv[1:]
+bench, db, run, start = sys.argv[1:]
 time = open(f"{bench}/time.txt").read()
 wall = re.search(r"Elapsed \(wall clock\) time.*: (.*)", time).group(1).split(":")
 seconds = sum(float(part) * 60 ** (len(wall) - 1 - i) for i, part in enumerate(wall))
@@ -108,7 +116,7 @@ rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", time).group(
 report = json.load(open(f"{bench}/{db}.json"))
 full = report["full_verification"]
 lines = [l for l in open(f"{bench}/{db}.ids", encoding="utf-8") if not l.startswith("#")]
-print(f"{run:<5} {seconds:7.2f} {rss:12.0f} {report['meta']['execution_time_seconds']:9.2f} "
+print(f"{start:<9} {run:<5} {seconds:7.2f} {rss:12.0f} {report['meta']['execution_time_seconds']:9.2f} "
       f"{full['execution_time_seconds']:7.2f} {full['drifted_pairs']:8d} {len(lines):10d}")
 PY
   done
@@ -130,6 +138,8 @@ print(f"check {db}: drift_pairs as seeded ({sum(expected.values())} pairs, other
       f" {'OK' if ok else 'WRONG ' + str(wrong)}")
 PY
 }
-measure clean
-measure drift
+for start in jar launcher; do
+  measure clean "$start"
+  measure drift "$start"
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -323,6 +323,7 @@ final class HistoryChecker {
             Set<Long> runTeams) {
         Map<Key, Integer> lower = new HashMap<>();
         Map<Key, Integer> upper = new HashMap<>();
+        Map<Key, List<Write>> byKey = new HashMap<>();
         long certainlyOn = 0;
         long certainlyOff = 0;
         for (Write write : writes) {
@@ -340,6 +341,7 @@ final class HistoryChecker {
                 membershipId = rows.get(0).id();
             }
             Key key = new Key(write.kind().operation(), team.get(0).id(), membershipId);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(write);
             boolean on = windows.certainlyOn(write);
             boolean off = windows.certainlyOff(write);
             certainlyOn += on ? 1 : 0;
@@ -355,14 +357,21 @@ final class HistoryChecker {
         figures.put("writes_while_dual_write_certainly_off", certainlyOff);
 
         Map<Key, Integer> rows = new HashMap<>();
+        Map<Key, List<String>> rowsByKey = new HashMap<>();
         Map<Long, Integer> perTeam = new HashMap<>();
         Map<String, Long> statuses = new TreeMap<>();
         jdbc.sql("""
-                        SELECT operation, vnext_team_id, vnext_membership_id, status, blocked_reason, last_error, attempts
+                        SELECT id, operation, vnext_team_id, vnext_membership_id, status, blocked_reason, last_error,
+                               attempts, created_at, completed_at, completed_by
                           FROM organizations_dualwrite_outbox WHERE vnext_team_id = ANY(:ids)""").param("ids", runTeams.toArray(Long[]::new)).query(rs -> {
             Key key = new Key(
                     rs.getString("operation"), rs.getLong("vnext_team_id"), (Long) rs.getObject("vnext_membership_id"));
             rows.merge(key, 1, Integer::sum);
+            rowsByKey
+                    .computeIfAbsent(key, k -> new ArrayList<>())
+                    .add("#" + rs.getLong("id") + " created "
+                            + rs.getTimestamp("created_at").toInstant() + " " + rs.getString("status") + " by "
+                            + rs.getString("completed_by"));
             perTeam.merge(key.teamId(), 1, Integer::sum);
             statuses.merge(rs.getString("status"), 1L, Long::sum);
             if (!rs.getString("status").equals("DONE")) {
@@ -386,7 +395,8 @@ final class HistoryChecker {
             if (actual < expected) {
                 violations
                         .get(LOST)
-                        .add(key + ": " + expected + " write(s) made with dual-write on, " + actual + " outbox row(s)");
+                        .add(key + ": " + expected + " write(s) made with dual-write on, " + actual + " outbox row(s)"
+                                + trace(byKey.get(key), rowsByKey.get(key)));
             }
         });
         rows.forEach((key, actual) -> {
@@ -399,6 +409,31 @@ final class HistoryChecker {
             }
         });
         return perTeam;
+    }
+
+    /** The writes and outbox rows of one key, for tracing a violation through the instances' logs. */
+    private static String trace(List<Write> writes, List<String> outboxRows) {
+        StringBuilder text = new StringBuilder();
+        for (Write write : writes) {
+            text.append("\n        write ")
+                    .append(write.seq())
+                    .append(' ')
+                    .append(write.outcome())
+                    .append(' ')
+                    .append(write.status())
+                    .append(" instance ")
+                    .append(write.instance())
+                    .append(' ')
+                    .append(java.time.Instant.ofEpochMilli(write.startMs()))
+                    .append(" .. ")
+                    .append(java.time.Instant.ofEpochMilli(write.endMs()))
+                    .append(" value ")
+                    .append(write.value());
+        }
+        for (String row : outboxRows == null ? List.<String>of() : outboxRows) {
+            text.append("\n        outbox ").append(row);
+        }
+        return text.toString();
     }
 
     private void checkShadows(

@@ -60,7 +60,8 @@ final class Instance {
     synchronized boolean killAndRestart() {
         boolean wasServing = state == State.SERVING;
         process.kill();
-        discardOutput();
+        // Every incarnation's log is kept: a violation the checker finds is traced through them.
+        keepOutput("killed-" + incarnation);
         start();
         return wasServing;
     }
@@ -140,14 +141,6 @@ final class Instance {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private void discardOutput() {
-        try {
-            Files.deleteIfExists(process.outputFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
