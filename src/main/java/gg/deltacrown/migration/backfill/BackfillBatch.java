@@ -103,6 +103,10 @@ class BackfillBatch {
                     .update();
         }
         BatchResult result = result(counts, organizationsToCreate, toSync.size(), syncedVerified, conflicts, rows);
+        // Django creates its foreign keys DEFERRABLE INITIALLY DEFERRED, so the batch's 35,000 or so
+        // checks would run at COMMIT, after the run row below is locked: with several workers each
+        // batch's checks then waited for the other's (bench/RESULTS.md, backfill). Checked here.
+        jdbc.sql("SET CONSTRAINTS ALL IMMEDIATE").update();
         runs.advance(runId, result, moveCursor);
         return result;
     }
