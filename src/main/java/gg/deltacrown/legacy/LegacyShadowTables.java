@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class LegacyShadowTables {
 
     private static final String TEAM_COLUMNS = """
-            id, name, tag, slug, game, region, description, logo, banner_image, logo_url, is_active
+            id, name, tag, slug, game, region, description, logo, banner_image, logo_url, is_active, is_public
             """;
 
     private static final String SELECT_TEAMS = "SELECT " + TEAM_COLUMNS + " FROM teams_team WHERE id = ANY(:ids)";
@@ -399,7 +399,8 @@ class LegacyShadowTables {
                 rs.getString("logo"),
                 rs.getString("banner_image"),
                 rs.getString("logo_url"),
-                rs.getBoolean("is_active"));
+                rs.getBoolean("is_active"),
+                rs.getBoolean("is_public"));
     }
 
     private static LegacyMemberRow member(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,8 @@ record LegacyTeamRow(
         String logo,
         String bannerImage,
         String logoUrl,
-        boolean active) {
+        boolean active,
+        Boolean isPublic) {
 
     /** A row to insert as given (null region and description: empty, as Django stores them). */
     static LegacyTeamRow of(NewLegacyTeam team) {
@@ -29,11 +30,13 @@ record LegacyTeamRow(
                 team.logo(),
                 team.bannerImage(),
                 team.logoUrl(),
-                team.active());
+                team.active(),
+                null);
     }
 
     LegacyTeamRow withId(long newId) {
-        return new LegacyTeamRow(newId, name, tag, slug, game, region, description, logo, bannerImage, logoUrl, active);
+        return new LegacyTeamRow(
+                newId, name, tag, slug, game, region, description, logo, bannerImage, logoUrl, active, isPublic);
     }
 
     /** Same content, ignoring the id and the tag (the tag is set once, on insert). */
@@ -46,6 +49,17 @@ record LegacyTeamRow(
                 && Objects.equals(logo, other.logo)
                 && Objects.equals(bannerImage, other.bannerImage)
                 && Objects.equals(logoUrl, other.logoUrl)
-                && active == other.active;
+                && active == other.active
+                && publicAsActive()
+                && other.publicAsActive();
+    }
+
+    /**
+     * The writer sets {@code is_public} and {@code is_active} together ({@code LegacyShadowTables}
+     * UPDATE_TEAMS); a row read from the table whose {@code is_public} went its own way is not what the
+     * writer would write, whatever {@code is_active} says. Null: a planned row, both from {@code active}.
+     */
+    private boolean publicAsActive() {
+        return isPublic == null || isPublic == active;
     }
 }

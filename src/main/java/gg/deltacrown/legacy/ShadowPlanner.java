@@ -58,7 +58,8 @@ final class ShadowPlanner {
                 team.logo(),
                 team.bannerImage(),
                 LegacyMapping.truncate(team.logoUrl(), LegacyMapping.LOGO_URL_MAX),
-                team.active());
+                team.active(),
+                null);
         taken.release(self);
         taken.hold(self, planned.name(), planned.tag(), planned.game(), planned.slug());
         return planned;

@@ -53,7 +53,7 @@ class ShadowPlannerTests {
     @Test
     void aTeamKeepsItsOwnValuesOnUpdate() {
         LegacyTeamRow existing =
-                new LegacyTeamRow(40L, "Alpha", "ALPHA", "alpha", "valorant", "NA", "", null, null, null, true);
+                new LegacyTeamRow(40L, "Alpha", "ALPHA", "alpha", "valorant", "NA", "", null, null, null, true, true);
         LegacyUniqueValues taken = new LegacyUniqueValues();
         taken.hold(40, "Alpha", "ALPHA", "valorant", "alpha");
 

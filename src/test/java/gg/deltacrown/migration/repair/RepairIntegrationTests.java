@@ -157,6 +157,24 @@ class RepairIntegrationTests {
                 .containsOnlyKeys("missing_vnext");
     }
 
+    /**
+     * {@code is_public} changed alone in legacy (the bench's drift database found 500 such pairs left
+     * after a repair): the writer compared every column but that one, so it saw nothing to write.
+     */
+    @Test
+    void fixesAnIsPublicThatDriftedAloneAndTheFullVerificationThenFindsNone() {
+        Pair hidden = pairWithMembers("Hidden In Legacy");
+        fixture.shadowWrite("UPDATE teams_team SET is_public = false WHERE id = ?", hidden.legacyTeamId());
+
+        RepairSummary summary = repair.run(new RepairOptions(false, null, null, 3), RepairProgress.NONE);
+
+        assertThat(summary.before()).containsEntry("active", 1L);
+        assertThat(summary.after()).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "SELECT is_public FROM teams_team WHERE id = ?", Boolean.class, hidden.legacyTeamId()))
+                .isTrue();
+    }
+
     @Test
     void aDryRunFindsTheDriftAndWritesNothing() {
         everyDriftKind();
