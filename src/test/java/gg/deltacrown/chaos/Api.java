@@ -21,8 +21,35 @@ final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Reply(Write.Outcome outcome, int status, JsonNode body, int instance, long startMs, long endMs) {
+    /**
+     * @param foreign a 2xx whose body is not the answer to this request (the caller checks):
+     *     recorded in doubt, with code {@link Write#ANSWER_NOT_FOR_THIS_REQUEST}
+     */
+    record Reply(
+            Write.Outcome outcome, int status, JsonNode body, int instance, long startMs, long endMs, boolean foreign) {
+
+        Reply(Write.Outcome outcome, int status, JsonNode body, int instance, long startMs, long endMs) {
+            this(outcome, status, body, instance, startMs, endMs, false);
+        }
+
+        /** This reply unless it is a 2xx whose body fails the check: then in doubt, marked foreign. */
+        Reply checked(java.util.function.Predicate<JsonNode> belongs) {
+            if (outcome != Write.Outcome.OK) {
+                return this;
+            }
+            boolean ours;
+            try {
+                ours = body != null && belongs.test(body);
+            } catch (RuntimeException e) {
+                ours = false;
+            }
+            return ours ? this : new Reply(Write.Outcome.IN_DOUBT, status, body, instance, startMs, endMs, true);
+        }
+
         String code() {
+            if (foreign) {
+                return Write.ANSWER_NOT_FOR_THIS_REQUEST;
+            }
             if (body == null) {
                 return null;
             }

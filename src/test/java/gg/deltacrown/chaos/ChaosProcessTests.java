@@ -83,7 +83,8 @@ class ChaosProcessTests {
                 HistoryChecker.WRONG_STATE,
                 HistoryChecker.SHADOW_MISSING,
                 HistoryChecker.SHADOW_DIFFERS,
-                HistoryChecker.OUTBOX_STUCK)) {
+                HistoryChecker.OUTBOX_STUCK,
+                HistoryChecker.FOREIGN_ANSWER)) {
             assertThat(report.check.count(kind)).as(kind + "\n" + report.text()).isZero();
         }
         assertThat(report.check.count(HistoryChecker.LOST)).as(report.text()).isLessThanOrEqualTo(1);

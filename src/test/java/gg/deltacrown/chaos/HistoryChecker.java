@@ -41,6 +41,8 @@ final class HistoryChecker {
     static final String SHADOW_MISSING = "shadow missing or unverified";
     static final String SHADOW_DIFFERS = "shadow differs from vNext";
     static final String OUTBOX_STUCK = "outbox PENDING or BLOCKED";
+    /** A 2xx whose body answers another request (RELIABILITY.md, "Found: a 200 for a write the service never ran"). */
+    static final String FOREIGN_ANSWER = "2xx answer of another request";
 
     record Result(Map<String, List<String>> violations, Map<String, Long> figures) {
         boolean passed() {
@@ -65,7 +67,15 @@ final class HistoryChecker {
     HistoryChecker(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         for (String category : List.of(
-                LOST, DUPLICATED, PARTIAL, PHANTOM, WRONG_STATE, SHADOW_MISSING, SHADOW_DIFFERS, OUTBOX_STUCK)) {
+                LOST,
+                DUPLICATED,
+                PARTIAL,
+                PHANTOM,
+                WRONG_STATE,
+                SHADOW_MISSING,
+                SHADOW_DIFFERS,
+                OUTBOX_STUCK,
+                FOREIGN_ANSWER)) {
             violations.put(category, new ArrayList<>());
         }
     }
@@ -115,6 +125,16 @@ final class HistoryChecker {
                     writes.stream().filter(w -> w.outcome() == outcome).count());
         }
         figures.put("vnext_teams", (long) teams.size());
+        writes.stream()
+                .filter(write -> Write.ANSWER_NOT_FOR_THIS_REQUEST.equals(write.code()))
+                .forEach(write -> violations
+                        .get(FOREIGN_ANSWER)
+                        .add(write.kind() + " " + write.seq() + " of '" + write.teamName() + "' (user "
+                                + write.memberUserId() + ", membership " + write.membershipId() + ") answered "
+                                + write.status() + " by instance " + write.instance() + " "
+                                + java.time.Instant.ofEpochMilli(write.startMs()) + " .. "
+                                + java.time.Instant.ofEpochMilli(write.endMs())
+                                + " with a body that is not its answer"));
 
         checkTeams(writes, teamsByName, members);
         checkMembers(writes, teamsByName, members);

@@ -73,6 +73,9 @@ record Write(
 
     static final String DUAL_WRITE_FAILED = "DUAL_WRITE_FAILED";
 
+    /** The client's mark for a 2xx whose body answers another request (RELIABILITY.md). */
+    static final String ANSWER_NOT_FOR_THIS_REQUEST = "ANSWER_NOT_FOR_THIS_REQUEST";
+
     /** The write as the client saw it: what it asked for, and the reply. */
     static Write of(
             long seq,

@@ -126,6 +126,7 @@ final class Writer implements Runnable {
         }
         long seq = sequence.incrementAndGet();
         Api.Reply reply = api.post(random.nextInt(instances), "/api/vnext/teams/create/", body, token);
+        reply = reply.checked(answer -> answer.get("team_id").asLong() > 0 && answer.has("team_slug"));
         Long id = null;
         if (reply.outcome() == Write.Outcome.OK) {
             id = reply.body().get("team_id").asLong();
@@ -159,6 +160,9 @@ final class Writer implements Runnable {
                 "/api/vnext/teams/" + team.slug + "/members/add/",
                 "{\"user_lookup\":" + user + ",\"role\":\"" + role + "\",\"slot\":\"STARTER\",\"is_active\":true}",
                 token);
+        long added = user;
+        reply = reply.checked(body -> body.get("membership_id").asLong() > 0
+                && body.get("member").get("user_id").asLong() == added);
         Long membership = null;
         if (reply.outcome() == Write.Outcome.OK) {
             membership = reply.body().get("membership_id").asLong();
@@ -176,6 +180,8 @@ final class Writer implements Runnable {
                 "/api/vnext/teams/" + team.slug + "/members/" + member[0] + "/role/",
                 "{\"role\":\"" + role + "\"}",
                 token);
+        reply = reply.checked(body -> body.get("member").get("id").asLong() == member[0]
+                && body.get("member").get("role").asString().equals(role));
         if (reply.outcome() != Write.Outcome.OK && reply.outcome() != Write.Outcome.NOT_SENT) {
             team.members.remove(member);
         }
@@ -190,6 +196,9 @@ final class Writer implements Runnable {
                 "/api/vnext/teams/" + team.slug + "/members/" + member[0] + "/remove/",
                 "{}",
                 token);
+        reply = reply.checked(body -> body.get("members").isArray()
+                && java.util.stream.StreamSupport.stream(body.get("members").spliterator(), false)
+                        .noneMatch(m -> m.get("id").asLong() == member[0]));
         if (reply.outcome() != Write.Outcome.NOT_SENT) {
             team.members.remove(member);
         }
@@ -205,6 +214,8 @@ final class Writer implements Runnable {
                 "{\"description\":\"" + description + "\",\"region\":\"" + REGIONS.get(random.nextInt(REGIONS.size()))
                         + "\",\"preferred_server\":\"s" + random.nextInt(9) + "\"}",
                 token);
+        reply = reply.checked(body -> body.get("team").get("id").asLong() == team.id
+                && description.equals(body.get("team").get("description").asString()));
         record(seq, Write.Kind.SETTINGS, team.name, team.id, null, null, description, reply);
     }
 
@@ -217,6 +228,11 @@ final class Writer implements Runnable {
             Long membership,
             String value,
             Api.Reply reply) {
+        if (reply.foreign()) {
+            // The checker counts it; the body is what shows whose answer it was.
+            System.err.println("chaos: write " + seq + " (" + kind + " of '" + team + "', membership " + membership
+                    + ") got a 200 that is not its answer: " + reply.body());
+        }
         history.add(Write.of(seq, index, kind, team, teamId, user, membership, value, reply));
     }
 }
