@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ShadowCheck {
 
-    private static final String SELECT_PUBLIC = "SELECT id, is_public FROM teams_team WHERE id = ANY(:ids)";
-
     private final LegacyShadowTables tables;
     private final LegacyShadows shadows;
-    private final JdbcClient jdbc;
 
-    ShadowCheck(LegacyShadowTables tables, LegacyShadows shadows, JdbcClient jdbc) {
+    ShadowCheck(LegacyShadowTables tables, LegacyShadows shadows) {
         this.tables = tables;
         this.shadows = shadows;
-        this.jdbc = jdbc;
     }
 
     /** One result per request that names a legacy team; requests without one are skipped. */
@@ -52,10 +47,6 @@ public class ShadowCheck {
         }
         List<Long> legacyIds = mapped.stream().map(ShadowRequest::legacyTeamId).toList();
         Map<Long, LegacyTeamRow> existing = tables.teams(legacyIds);
-        Map<Long, Boolean> isPublic = new HashMap<>();
-        jdbc.sql(SELECT_PUBLIC).param("ids", legacyIds.toArray(Long[]::new)).query(rs -> {
-            isPublic.put(rs.getLong("id"), rs.getBoolean("is_public"));
-        });
         List<ShadowRequest> present = mapped.stream()
                 .filter(request -> existing.containsKey(request.legacyTeamId()))
                 .toList();
@@ -84,7 +75,7 @@ public class ShadowCheck {
                 results.add(new ShadowDifferences(vnextId, legacyId, true, Set.of(), List.of(), 0, 0));
                 continue;
             }
-            Set<String> columns = teamDifferences(planned.get(vnextId), current, isPublic.get(legacyId));
+            Set<String> columns = teamDifferences(planned.get(vnextId), current);
             List<LegacyMemberRow> actual = membersByTeam.getOrDefault(legacyId, List.of());
             ShadowPlanner.MemberPlan plan = plans.get(vnextId);
             results.add(new ShadowDifferences(
@@ -99,7 +90,7 @@ public class ShadowCheck {
         return results;
     }
 
-    private static Set<String> teamDifferences(LegacyTeamRow planned, LegacyTeamRow actual, Boolean isPublic) {
+    private static Set<String> teamDifferences(LegacyTeamRow planned, LegacyTeamRow actual) {
         Set<String> columns = new LinkedHashSet<>();
         differs(columns, "name", planned.name(), actual.name());
         differs(columns, "slug", planned.slug(), actual.slug());
@@ -110,7 +101,7 @@ public class ShadowCheck {
         differs(columns, "banner_image", planned.bannerImage(), actual.bannerImage());
         differs(columns, "logo_url", planned.logoUrl(), actual.logoUrl());
         differs(columns, "is_active", planned.active(), actual.active());
-        differs(columns, "is_public", planned.active(), isPublic);
+        differs(columns, "is_public", planned.active(), actual.isPublic());
         return columns;
     }
 
