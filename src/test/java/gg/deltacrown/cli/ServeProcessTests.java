@@ -136,16 +136,7 @@ class ServeProcessTests {
     @Test
     void refusesAnUnreachableDatabaseWithOneClearLine() {
         int closedPort = ServiceProcess.freePort();
-        ServiceProcess.Result result = ServiceProcess.run(
-                Map.of(
-                        "DATABASE_URL",
-                        "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown",
-                        "DATABASE_STARTUP_WAIT",
-                        "0",
-                        "PORT",
-                        Integer.toString(ServiceProcess.freePort())),
-                CLI,
-                "serve");
+        ServiceProcess.Result result = serveOnClosedPort(closedPort, "0");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output().strip())
@@ -184,16 +175,7 @@ class ServeProcessTests {
     @Test
     void givesUpWaitingForTheDatabaseAfterDatabaseStartupWaitWithOneClearLine() {
         int closedPort = ServiceProcess.freePort();
-        ServiceProcess.Result result = ServiceProcess.run(
-                Map.of(
-                        "DATABASE_URL",
-                        "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown",
-                        "DATABASE_STARTUP_WAIT",
-                        "2s",
-                        "PORT",
-                        Integer.toString(ServiceProcess.freePort())),
-                CLI,
-                "serve");
+        ServiceProcess.Result result = serveOnClosedPort(closedPort, "2s");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output())
@@ -253,5 +235,19 @@ class ServeProcessTests {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid"))
                 .get(0)
                 .trim());
+    }
+
+    /** {@code serve} against a port nobody listens on, with this DATABASE_STARTUP_WAIT. */
+    private static ServiceProcess.Result serveOnClosedPort(int closedPort, String startupWait) {
+        return ServiceProcess.run(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://app:secret@127.0.0.1:" + closedPort + "/deltacrown",
+                        "DATABASE_STARTUP_WAIT",
+                        startupWait,
+                        "PORT",
+                        Integer.toString(ServiceProcess.freePort())),
+                CLI,
+                "serve");
     }
 }
