@@ -1,11 +1,13 @@
 package gg.deltacrown.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Failures that no endpoint handles itself, for {@code /api/**}: the framework envelope for
@@ -33,9 +36,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * 500 when it declares {@link EndpointFailure}), and {@code LEGACY_WRITE_BLOCKED} (the database's
  * legacy write guard, SQLSTATE {@code DC403}). A feature maps its own failures in its web package.
  * Values no field may hold ({@link JsonBody.InvalidValues}) are 400 {@code VALIDATION_ERROR}. A
- * database outage and a body over the limit are passed on to {@link DatabaseOutageFilter} and
- * {@link RequestBodyLimit}, which answer them for every path. Pages are left to Spring Boot's error
- * pages ({@link ErrorBodies}). Exception text is logged, never returned.
+ * database outage is 503 for every path, as {@link DatabaseOutageFilter} answers it; a body over
+ * the limit is passed on to {@link RequestBodyLimit}. Other failures of pages are left to Spring
+ * Boot's error pages ({@link ErrorBodies}). Exception text is logged, never returned.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -58,14 +61,68 @@ class ApiErrors {
                 .status(HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * Everything else, for pages too. An outage is answered here (503, as {@link
+     * DatabaseOutageFilter} does for the filters), never passed on: Spring MVC takes a lost JDBC
+     * connection for a client that went away and answers nothing, a 200 with an empty body
+     * ({@link #looksLikeAGoneClient}).
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!isApi(request) || DatabaseOutage.of(e).isPresent() || RequestBodyLimit.causedBy(e)) {
-            // DatabaseOutageFilter and RequestBodyLimit answer these, for pages and filters too.
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
+        if (outage.isPresent() && !response.isCommitted()) {
+            DatabaseOutageFilter.answer(request, response, outage.get(), e);
+            return null;
+        }
+        if (RequestBodyLimit.causedBy(e)) {
+            // RequestBodyLimit answers it, for pages and filters too.
+            throw e;
+        }
+        if (!isApi(request)) {
+            if (looksLikeAGoneClient(e) && !response.isCommitted()) {
+                log.atError()
+                        .addKeyValue("event_type", "page_error")
+                        .addKeyValue("path", request.getRequestURI())
+                        .addKeyValue("exception_type", e.getClass().getSimpleName())
+                        .setCause(e)
+                        .log("Unexpected failure in {}", request.getRequestURI());
+                ErrorBodies.send(
+                        request,
+                        response,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        FrameworkError.INTERNAL_ERROR,
+                        "Internal server error",
+                        null);
+                return null;
+            }
+            // Spring Boot's error pages answer the rest (ErrorBodies).
             throw e;
         }
         Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         return answer(e, request, handler instanceof HandlerMethod method ? method : null);
+    }
+
+    /**
+     * Whether Spring MVC would take {@code e} for a client that went away although it is the
+     * database's: any exception of the chain named {@code EOFException} (or with "broken pipe" in
+     * its deepest message) and none a {@code DataAccessException}, as when the transaction manager
+     * wraps the driver's lost connection ({@code CannotCreateTransactionException} ←
+     * {@code PSQLException} ← {@code EOFException}). An exception handler that rethrows such an
+     * exception, or Spring's default resolver after it, answers nothing: 200 with an empty body
+     * (spring-framework issue 34481; docs/adr/0030-a-lost-database-connection-is-never-a-200.md).
+     */
+    static boolean looksLikeAGoneClient(Throwable e) {
+        return DisconnectedClientHelper.isClientDisconnectedException(e) && hasSqlException(e);
+    }
+
+    private static boolean hasSqlException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static EndpointError legacyWriteBlocked() {

@@ -5,11 +5,13 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A failure that is the database's state, not the request's fault: no connection within the
- * pool's timeout (the database is down or every connection is busy), a lost connection, or a
- * request transaction cut by its statement or lock timeout. The answer is 503
+ * pool's timeout (the database is down or every connection is busy), a lost connection (also when
+ * the rollback after it failed on that connection), or a request transaction cut by its statement
+ * or lock timeout. The answer is 503
  * {@code SERVICE_UNAVAILABLE} with {@code Retry-After}, never a 500
  * (docs/adr/0022-requests-that-fail-safe.md).
  */
@@ -44,6 +46,13 @@ enum DatabaseOutage {
                 Optional<DatabaseOutage> known = bySqlState(sql.getSQLState());
                 if (known.isPresent()) {
                     return known;
+                }
+            }
+            if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null) {
+                // The work failed and its rollback too (the connection was gone): nothing committed.
+                Optional<DatabaseOutage> before = of(failed.getApplicationException());
+                if (before.isPresent()) {
+                    return before;
                 }
             }
             if (cause instanceof CannotGetJdbcConnectionException

@@ -12,8 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a {@link DatabaseOutage} anywhere below it (the authentication filters' account lookups,
- * the page controllers, the API's exception handlers pass these on) into 503
+ * Turns a {@link DatabaseOutage} anywhere below it (the authentication filters' account lookups;
+ * {@link ApiErrors} answers the controllers' own the same way) into 503
  * {@code SERVICE_UNAVAILABLE} with {@code Retry-After}: the framework envelope for the API, the
  * error page for pages.
  */
@@ -31,23 +31,29 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
             if (outage.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            log.atWarn()
-                    .addKeyValue("event_type", "database_unavailable")
-                    .addKeyValue("reason", outage.get().reason())
-                    .addKeyValue("path", request.getRequestURI())
-                    .addKeyValue("exception_type", e.getClass().getSimpleName())
-                    .log(
-                            "Database unavailable for {}: {}",
-                            request.getRequestURI(),
-                            outage.get().reason());
-            ErrorBodies.retryAfter(request, response, outage.get().retryAfterSeconds());
-            ErrorBodies.send(
-                    request,
-                    response,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    FrameworkError.SERVICE_UNAVAILABLE,
-                    DatabaseOutage.MESSAGE,
-                    null);
+            answer(request, response, outage.get(), e);
         }
+    }
+
+    /**
+     * Logs {@code database_unavailable} and answers 503 with {@code Retry-After} through
+     * {@code /error}; also {@link ApiErrors}'s answer for the controllers' outages.
+     */
+    static void answer(HttpServletRequest request, HttpServletResponse response, DatabaseOutage outage, Exception e)
+            throws IOException {
+        log.atWarn()
+                .addKeyValue("event_type", "database_unavailable")
+                .addKeyValue("reason", outage.reason())
+                .addKeyValue("path", request.getRequestURI())
+                .addKeyValue("exception_type", e.getClass().getSimpleName())
+                .log("Database unavailable for {}: {}", request.getRequestURI(), outage.reason());
+        ErrorBodies.retryAfter(request, response, outage.retryAfterSeconds());
+        ErrorBodies.send(
+                request,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                FrameworkError.SERVICE_UNAVAILABLE,
+                DatabaseOutage.MESSAGE,
+                null);
     }
 }

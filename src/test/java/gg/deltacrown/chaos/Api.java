@@ -26,10 +26,17 @@ final class Api {
      *     recorded in doubt, with code {@link Write#ANSWER_NOT_FOR_THIS_REQUEST}
      */
     record Reply(
-            Write.Outcome outcome, int status, JsonNode body, int instance, long startMs, long endMs, boolean foreign) {
+            Write.Outcome outcome,
+            int status,
+            JsonNode body,
+            int instance,
+            long startMs,
+            long endMs,
+            boolean foreign,
+            String raw) {
 
         Reply(Write.Outcome outcome, int status, JsonNode body, int instance, long startMs, long endMs) {
-            this(outcome, status, body, instance, startMs, endMs, false);
+            this(outcome, status, body, instance, startMs, endMs, false, null);
         }
 
         /** This reply unless it is a 2xx whose body fails the check: then in doubt, marked foreign. */
@@ -43,7 +50,7 @@ final class Api {
             } catch (RuntimeException e) {
                 ours = false;
             }
-            return ours ? this : new Reply(Write.Outcome.IN_DOUBT, status, body, instance, startMs, endMs, true);
+            return ours ? this : new Reply(Write.Outcome.IN_DOUBT, status, body, instance, startMs, endMs, true, raw);
         }
 
         String code() {
@@ -57,6 +64,11 @@ final class Api {
             return code == null ? null : code.asString();
         }
     }
+
+    /** Sent as {@value #REQUEST_HEADER}: what the instances' access logs name a request by. */
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
+    static final String REQUEST_HEADER = "X-Chaos-Request";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -86,12 +98,14 @@ final class Api {
 
     private Reply post(int first, int tries, String path, String body, String token) {
         long start = System.currentTimeMillis();
+        long id = requests.incrementAndGet();
         for (int n = 0; n < tries; n++) {
             int instance = (first + n) % ports.size();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(instance) + path))
                     .timeout(timeout)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
+                    .header(REQUEST_HEADER, Long.toString(id))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             try {
@@ -100,7 +114,9 @@ final class Api {
                 JsonNode json = parse(response.body());
                 Write.Outcome outcome =
                         status < 300 ? Write.Outcome.OK : status < 500 ? Write.Outcome.REFUSED : Write.Outcome.FAILED;
-                return new Reply(outcome, status, json, instance, start, System.currentTimeMillis());
+                String raw = "request " + id + ": " + status + " "
+                        + response.headers().map() + " body [" + response.body() + "]";
+                return new Reply(outcome, status, json, instance, start, System.currentTimeMillis(), false, raw);
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // Not sent: try the next instance.
             } catch (IOException e) {

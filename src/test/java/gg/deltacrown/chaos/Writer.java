@@ -231,7 +231,7 @@ final class Writer implements Runnable {
         if (reply.foreign()) {
             // The checker counts it; the body is what shows whose answer it was.
             System.err.println("chaos: write " + seq + " (" + kind + " of '" + team + "', membership " + membership
-                    + ") got a 200 that is not its answer: " + reply.body());
+                    + ") got a 2xx that is not its answer: " + reply.raw());
         }
         history.add(Write.of(seq, index, kind, team, teamId, user, membership, value, reply));
     }

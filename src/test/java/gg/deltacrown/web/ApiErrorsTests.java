@@ -2,13 +2,16 @@ package gg.deltacrown.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.method.HandlerMethod;
 
 class ApiErrorsTests {
@@ -53,6 +56,23 @@ class ApiErrorsTests {
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(((FrameworkError) response.getBody()).code()).isEqualTo("PARSE_ERROR");
+    }
+
+    @Test
+    void aLostJdbcConnectionUnderATransactionExceptionIsWhatSpringTakesForAGoneClient() {
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        lost.initCause(new EOFException());
+
+        assertThat(ApiErrors.looksLikeAGoneClient(new CannotCreateTransactionException("begin", lost)))
+                .isTrue();
+        // Spring's own rules: a DataAccessException in the chain, or no EOF, and it is not misread.
+        assertThat(ApiErrors.looksLikeAGoneClient(new DataAccessResourceFailureException("select", lost)))
+                .isFalse();
+        assertThat(ApiErrors.looksLikeAGoneClient(new CannotCreateTransactionException("begin")))
+                .isFalse();
+        // A client that really went away (no database in the chain) is Spring's to handle.
+        assertThat(ApiErrors.looksLikeAGoneClient(new IllegalStateException(new EOFException())))
+                .isFalse();
     }
 
     static class Endpoint {

@@ -7,9 +7,11 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseOutageTests {
 
@@ -34,6 +36,20 @@ class DatabaseOutageTests {
         assertThat(DatabaseOutage.of(new CannotGetJdbcConnectionException("x", new SQLTransientConnectionException())))
                 .contains(DatabaseOutage.NO_CONNECTION);
         assertThat(DatabaseOutage.of(new CannotCreateTransactionException("x"))).contains(DatabaseOutage.NO_CONNECTION);
+    }
+
+    @Test
+    void aRollbackThatFailedAfterALostConnectionIsThatOutageButAFailedCommitAloneIsNot() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(
+                new DataAccessResourceFailureException("select", new SQLException("I/O error", "08006")));
+
+        assertThat(DatabaseOutage.of(rollback)).contains(DatabaseOutage.NO_CONNECTION);
+        // After a failed commit there is no application exception: whether it committed is not known.
+        assertThat(DatabaseOutage.of(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isEmpty();
     }
 
     @Test
