@@ -54,6 +54,13 @@ final class RepairCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(
+            names = "--workers",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Batches in flight at once, each on a connection of its own (default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(
             names = "--format",
             paramLabel = "text|json",
             defaultValue = "text",
@@ -65,12 +72,15 @@ final class RepairCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CommandFailedException("--format must be text or json, not '" + format + "'");
         }
-        RepairOptions options = new RepairOptions(dryRun, teamId, ids, batchSize);
+        RepairOptions options = new RepairOptions(dryRun, teamId, ids, batchSize, workers);
         if (!options.problems().isEmpty()) {
             throw new CommandFailedException(String.join("; ", options.problems()));
         }
         RepairSummary summary;
-        try (ServiceBootstrap service = ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment());
+        // A connection per worker and one for the checks before and after.
+        Map<String, Object> pool = Map.of("spring.datasource.hikari.maximum-pool-size", workers + 1);
+        try (ServiceBootstrap service =
+                        ServiceBootstrap.start(ServiceBootstrap.Mode.CLI, Settings.fromEnvironment(), pool);
                 Progress progress = new Progress()) {
             summary = service.bean(Repair.class).run(options, progress);
         } catch (DriftIds.UnreadableException e) {

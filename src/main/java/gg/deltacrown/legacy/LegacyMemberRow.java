@@ -101,19 +101,34 @@ record LegacyMemberRow(
         return "ACTIVE".equals(status);
     }
 
-    /** The columns the writer sets (joined_at is kept on update; permissions follow the role). */
-    boolean sameState(LegacyMemberRow other) {
-        return Objects.equals(role, other.role)
-                && Objects.equals(status, other.status)
-                && Objects.equals(rosterSlot, other.rosterSlot)
-                && Objects.equals(playerRole, other.playerRole)
-                && captain == other.captain
-                && sameInstant(leftAt, other.leftAt)
-                && (!"OWNER".equals(role) || other.allPermissions)
-                && Objects.equals(vnextMembershipId, other.vnextMembershipId)
-                && Objects.equals(vnextRole, other.vnextRole)
-                && promoted == other.promoted
-                && heldBack == other.heldBack;
+    /**
+     * This wanted row and the {@code actual} one agree on the columns the writer sets (joined_at is
+     * kept on update; permissions follow the role: an OWNER wants every flag of the actual row on).
+     * Not symmetric: call it on the wanted row.
+     */
+    boolean sameState(LegacyMemberRow actual) {
+        return Objects.equals(role, actual.role)
+                && Objects.equals(status, actual.status)
+                && Objects.equals(rosterSlot, actual.rosterSlot)
+                && Objects.equals(playerRole, actual.playerRole)
+                && captain == actual.captain
+                && sameInstant(leftAt, actual.leftAt)
+                && (!"OWNER".equals(role) || actual.allPermissions)
+                && sameLink(vnextMembershipId, actual.vnextMembershipId)
+                && sameLink(vnextRole, actual.vnextRole)
+                && promoted == actual.promoted
+                && heldBack == actual.heldBack;
+    }
+
+    /**
+     * The links to the vNext membership differ only when both rows have one: a row Django wrote, or
+     * one {@code backfill} adopted, has none ({@code role_metadata} is {@code {}}), and is not
+     * rewritten for them alone; they ride along with the next change the row needs. Nothing reads
+     * them but the writer's record of a promotion, which {@code promoted} already makes a change
+     * (docs/adr/0015-legacy-shadow-mapping.md).
+     */
+    private static boolean sameLink(Object a, Object b) {
+        return a == null || b == null || a.equals(b);
     }
 
     static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {

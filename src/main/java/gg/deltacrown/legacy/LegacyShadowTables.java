@@ -47,13 +47,16 @@ class LegacyShadowTables {
              WHERE team_id = ANY(:teamIds)
             """;
 
-    /** ACTIVE legacy memberships of these profiles in teams of a game, outside the given teams. */
+    /**
+     * ACTIVE legacy memberships of these profiles outside the given teams, with their team's game
+     * (the caller keeps those of a game). The game is a lookup per membership by primary key: as a
+     * join, the planner's estimate of a batch's memberships (three times the real count at 5M rows)
+     * made it hash all of {@code teams_team} instead, 100 ms a batch (bench/RESULTS.md, repair).
+     */
     private static final String SELECT_ACTIVE_ELSEWHERE = """
-            SELECT m.profile_id, t.game, m.team_id
+            SELECT m.profile_id, m.team_id, (SELECT t.game FROM teams_team t WHERE t.id = m.team_id) AS game
               FROM teams_teammembership m
-              JOIN teams_team t ON t.id = m.team_id
-             WHERE m.profile_id = ANY(:profileIds) AND m.status = 'ACTIVE' AND t.game <> ''
-               AND m.team_id <> ALL(:teamIds)
+             WHERE m.profile_id = ANY(:profileIds) AND m.status = 'ACTIVE' AND m.team_id <> ALL(:teamIds)
             """;
 
     /**
@@ -239,12 +242,16 @@ class LegacyShadowTables {
         if (profileIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT_ACTIVE_ELSEWHERE)
+        return jdbc
+                .sql(SELECT_ACTIVE_ELSEWHERE)
                 .param("profileIds", longs(profileIds))
                 .param("teamIds", longs(teamIds))
                 .query((rs, row) -> new OneActiveTeamPerGame.Holder(
                         rs.getLong("profile_id"), rs.getString("game"), rs.getLong("team_id")))
-                .list();
+                .list()
+                .stream()
+                .filter(holder -> holder.game() != null && !holder.game().isEmpty())
+                .toList();
     }
 
     void lockProfiles(Collection<Long> profileIds) {

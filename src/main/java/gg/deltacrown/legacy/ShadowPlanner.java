@@ -198,7 +198,7 @@ final class ShadowPlanner {
             LegacyMemberRow before = existingByProfile.get(row.profileId());
             if (before == null) {
                 inserts.add(row);
-            } else if (!before.sameState(row)) {
+            } else if (!row.sameState(before)) {
                 boolean releases = (before.activeOwner() && !row.activeOwner())
                         || (before.activeCaptain() && !row.activeCaptain());
                 (releases ? releasing : others).add(row);

@@ -20,10 +20,14 @@ class MigrationMap {
             SELECT vnext_team_id, legacy_team_id FROM organizations_migration_map WHERE vnext_team_id = ANY(:ids)
             """;
 
-    /** migration_date and migrated_by_id record the first sync; later syncs refresh the rest. */
+    /**
+     * migration_date and migrated_by_id record the first sync; later syncs refresh the rest, and
+     * leave a row that already says it alone (no new row version: a repair or a dispatch of a team
+     * whose map row is right writes nothing here).
+     */
     private static final String UPSERT = """
-            INSERT INTO organizations_migration_map (legacy_team_id, vnext_team_id, legacy_slug, migration_date,
-                                                     migrated_by_id, verified, verification_notes)
+            INSERT INTO organizations_migration_map AS m (legacy_team_id, vnext_team_id, legacy_slug, migration_date,
+                                                          migrated_by_id, verified, verification_notes)
             SELECT u.legacy_team_id, u.vnext_team_id, u.legacy_slug, now(), u.migrated_by_id, u.verified, u.notes
               FROM unnest(:legacyIds::integer[], :vnextIds::integer[], :slugs::varchar[], :actors::bigint[],
                           :verified::boolean[], :notes::text[])
@@ -31,6 +35,9 @@ class MigrationMap {
             ON CONFLICT (vnext_team_id) DO UPDATE
                SET legacy_team_id = EXCLUDED.legacy_team_id, legacy_slug = EXCLUDED.legacy_slug,
                    verified = EXCLUDED.verified, verification_notes = EXCLUDED.verification_notes
+             WHERE (m.legacy_team_id, m.legacy_slug, m.verified, m.verification_notes)
+                   IS DISTINCT FROM (EXCLUDED.legacy_team_id, EXCLUDED.legacy_slug, EXCLUDED.verified,
+                                     EXCLUDED.verification_notes)
             """;
 
     private final JdbcClient jdbc;

@@ -227,6 +227,58 @@ class ShadowPlannerTests {
     }
 
     @Test
+    void rewritesAnOwnerRowThatLostAPermissionEvenWhenEverythingElseMatches() {
+        // The row as the writer left it (links in role_metadata), then an app turned a flag off.
+        LegacyMemberRow owner = new LegacyMemberRow(
+                1L, 9, 100L, "OWNER", "ACTIVE", null, "", false, T0, null, false, 1L, "OWNER", false, false);
+
+        ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(
+                9, List.of(member(1, 10, 100L, "OWNER", "ACTIVE", T0)), List.of(owner), new ArrayList<>());
+
+        assertThat(plan.otherUpdates()).singleElement().satisfies(row -> {
+            assertThat(row.id()).isEqualTo(1L);
+            assertThat(row.allPermissions()).isTrue();
+        });
+    }
+
+    @Test
+    void leavesARowWithoutLinksAloneWhenItsColumnsMatchAndRewritesItWhenTheyDoNot() {
+        LegacyMemberRow owner = new LegacyMemberRow(
+                6L, 9, 200L, "OWNER", "ACTIVE", null, "", false, T0, null, true, 2L, "OWNER", false, false);
+        // role_metadata {} (a row Django wrote, or one backfill adopted): no vNext links.
+        LegacyMemberRow unlinked = new LegacyMemberRow(
+                7L, 9, 100L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, null, null, false, false);
+        LegacyMemberRow linkedElsewhere = new LegacyMemberRow(
+                7L, 9, 100L, "PLAYER", "ACTIVE", null, "", false, T0, null, false, 99L, "PLAYER", false, false);
+        ShadowMember vnextOwner = member(2, 20, 200L, "OWNER", "ACTIVE", T0);
+
+        assertThat(ShadowPlanner.planMembers(
+                                9,
+                                List.of(vnextOwner, member(1, 10, 100L, "PLAYER", "ACTIVE", T0)),
+                                List.of(owner, unlinked),
+                                new ArrayList<>())
+                        .otherUpdates())
+                .isEmpty();
+        assertThat(ShadowPlanner.planMembers(
+                                9,
+                                List.of(vnextOwner, member(1, 10, 100L, "SUBSTITUTE", "ACTIVE", T0)),
+                                List.of(owner, unlinked),
+                                new ArrayList<>())
+                        .otherUpdates())
+                .singleElement()
+                .satisfies(row -> assertThat(row.vnextMembershipId()).isEqualTo(1L));
+        assertThat(ShadowPlanner.planMembers(
+                                9,
+                                List.of(vnextOwner, member(1, 10, 100L, "PLAYER", "ACTIVE", T0)),
+                                List.of(owner, linkedElsewhere),
+                                new ArrayList<>())
+                        .otherUpdates())
+                .as("a link to another vNext membership is a difference")
+                .singleElement()
+                .satisfies(row -> assertThat(row.vnextMembershipId()).isEqualTo(1L));
+    }
+
+    @Test
     void leavesUsersWithoutAProfileOutAndNamesTheirMemberships() {
         List<String> notes = new ArrayList<>();
         ShadowPlanner.MemberPlan plan = ShadowPlanner.planMembers(

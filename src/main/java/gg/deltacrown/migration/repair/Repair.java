@@ -10,7 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +38,8 @@ public class Repair {
     static final LegacyWriteReason BYPASS_REASON = LegacyWriteReason.REPAIR;
 
     static final int KEPT = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(Repair.class);
 
     private final DriftQueries drift;
     private final EveryPairCheck everyPair;
@@ -102,25 +111,8 @@ public class Repair {
         }
         progress.started(targets.size());
         List<Long> ordered = new ArrayList<>(targets);
-        long verified = 0;
-        long completed = 0;
-        long stillBlocked = 0;
-        long batches = 0;
-        List<Long> missing = new ArrayList<>();
-        for (int from = 0; from < ordered.size(); from += options.batchSize()) {
-            List<Long> batch = ordered.subList(from, Math.min(ordered.size(), from + options.batchSize()));
-            ShadowResync.Outcome outcome =
-                    transactions.execute(status -> resync.resync(batch, BYPASS_REASON, "repair"));
-            verified += outcome.results().values().stream()
-                    .filter(ShadowResult::verified)
-                    .count();
-            completed += outcome.completedOutboxRows().size();
-            stillBlocked += outcome.stillBlocked().size();
-            missing.addAll(outcome.missingTeams());
-            batches++;
-            long done = from + batch.size();
-            progress.batch(done, ordered.size(), seconds(started));
-        }
+        Totals totals = syncAll(ordered, options, progress, started);
+        List<Long> missing = totals.missing;
         List<DriftItem> after = ordered.isEmpty() ? List.of() : find(targets);
         return new RepairSummary(
                 source,
@@ -130,14 +122,104 @@ public class Repair {
                 first(unusable),
                 unusable.size(),
                 ordered.size() - missing.size(),
-                verified,
+                totals.verified,
                 List.copyOf(missing.subList(0, Math.min(missing.size(), KEPT))),
-                completed,
-                stillBlocked,
+                totals.completed,
+                totals.stillBlocked,
                 count(after),
                 remaining(after),
-                batches,
+                totals.batches,
                 seconds(started));
+    }
+
+    /** What the batches did, added up as they finish (on the calling thread only). */
+    private static final class Totals {
+        long verified;
+        long completed;
+        long stillBlocked;
+        long batches;
+        long teamsDone;
+        final List<Long> missing = new ArrayList<>();
+
+        void add(List<Long> batch, ShadowResync.Outcome outcome) {
+            verified += outcome.results().values().stream()
+                    .filter(ShadowResult::verified)
+                    .count();
+            completed += outcome.completedOutboxRows().size();
+            stillBlocked += outcome.stillBlocked().size();
+            missing.addAll(outcome.missingTeams());
+            batches++;
+            teamsDone += batch.size();
+        }
+    }
+
+    /**
+     * Syncs the teams in batches of {@code batchSize}, each one transaction, up to {@code workers}
+     * of them at once. Batches hold disjoint teams and take their profile locks in one sorted
+     * statement (as concurrent dispatches do), but two of them can still wait on each other in a
+     * unique index of the legacy tables (two teams trading names); PostgreSQL then aborts one, and
+     * a batch that failed beside others is synced again once they are done, on its own.
+     */
+    private Totals syncAll(List<Long> ordered, RepairOptions options, RepairProgress progress, long started) {
+        List<List<Long>> batches = new ArrayList<>();
+        for (int from = 0; from < ordered.size(); from += options.batchSize()) {
+            batches.add(ordered.subList(from, Math.min(ordered.size(), from + options.batchSize())));
+        }
+        Totals totals = new Totals();
+        if (options.workers() == 1 || batches.size() == 1) {
+            for (List<Long> batch : batches) {
+                totals.add(batch, sync(batch));
+                progress.batch(totals.teamsDone, ordered.size(), seconds(started));
+            }
+            return totals;
+        }
+        List<List<Long>> failed = new ArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(options.workers());
+        try {
+            CompletionService<BatchDone> done = new ExecutorCompletionService<>(workers);
+            for (List<Long> batch : batches) {
+                done.submit(() -> {
+                    try {
+                        return new BatchDone(batch, sync(batch), null);
+                    } catch (RuntimeException e) {
+                        return new BatchDone(batch, null, e);
+                    }
+                });
+            }
+            for (int i = 0; i < batches.size(); i++) {
+                BatchDone result = done.take().get();
+                if (result.failure() == null) {
+                    totals.add(result.batch(), result.outcome());
+                    progress.batch(totals.teamsDone, ordered.size(), seconds(started));
+                } else {
+                    log.atWarn()
+                            .addKeyValue("event_type", "repair_batch_retried")
+                            .addKeyValue("teams", result.batch().size())
+                            .addKeyValue(
+                                    "error", String.valueOf(result.failure().getMessage()))
+                            .log("Repair batch failed beside the others; it runs again on its own at the end");
+                    failed.add(result.batch());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("repair interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // the task catches what the sync throws
+        } finally {
+            workers.shutdownNow();
+        }
+        for (List<Long> batch : failed) {
+            totals.add(batch, sync(batch));
+            progress.batch(totals.teamsDone, ordered.size(), seconds(started));
+        }
+        return totals;
+    }
+
+    private record BatchDone(List<Long> batch, ShadowResync.Outcome outcome, RuntimeException failure) {}
+
+    private ShadowResync.Outcome sync(List<Long> batch) {
+        return transactions.execute(status -> resync.resync(batch, BYPASS_REASON, "repair"));
     }
 
     /** The full verification's comparison and the map/outbox checks, on these teams. */

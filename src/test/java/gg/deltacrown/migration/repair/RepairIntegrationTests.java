@@ -176,6 +176,62 @@ class RepairIntegrationTests {
     }
 
     @Test
+    void twoWorkersFixEveryKindOfDriftAsOneDoes() {
+        Drifted drifted = everyDriftKind();
+
+        RepairSummary summary = repair.run(new RepairOptions(false, null, null, 1, 2), RepairProgress.NONE);
+
+        assertThat(summary.batches()).isEqualTo(9);
+        assertThat(summary.teams()).isEqualTo(9);
+        assertThat(summary.verified()).isEqualTo(9);
+        assertThat(summary.outboxCompleted()).isEqualTo(1);
+        assertThat(summary.after()).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "SELECT name FROM teams_team WHERE id = ?",
+                        String.class,
+                        drifted.name().legacyTeamId()))
+                .isEqualTo("Name Drift");
+        assertThat(repair.run(new RepairOptions(true, null, null, 3), RepairProgress.NONE)
+                        .before())
+                .isEmpty();
+    }
+
+    /**
+     * A repair writes what differs and nothing else: the memberships of a team whose name drifted
+     * keep their row versions (their role_metadata holds no vNext links, as rows Django wrote or
+     * backfill adopted), and a replay of a sync that is right writes no row at all, map row included.
+     */
+    @Test
+    void writesOnlyTheRowsThatDifferAndAReplayOfARightSyncWritesNone() {
+        Pair pair = pairWithMembers("Only What Differs");
+        fixture.shadowWrite("UPDATE teams_team SET name = 'Renamed In Legacy' WHERE id = ?", pair.legacyTeamId());
+        String members = "SELECT string_agg(xmin::text || ':' || role_metadata::text, ',' ORDER BY id)"
+                + " FROM teams_teammembership WHERE team_id = ?";
+        String membersBefore = jdbc.queryForObject(members, String.class, pair.legacyTeamId());
+
+        RepairSummary repaired =
+                repair.run(new RepairOptions(false, pair.vnextTeamId(), null, 500), RepairProgress.NONE);
+
+        assertThat(repaired.before()).containsOnlyKeys("name");
+        assertThat(repaired.after()).isEmpty();
+        assertThat(jdbc.queryForObject(members, String.class, pair.legacyTeamId()))
+                .as("memberships that were right, untouched")
+                .isEqualTo(membersBefore);
+        String rows = "SELECT (SELECT xmin::text FROM teams_team WHERE id = ?) || ' '"
+                + " || (SELECT xmin::text FROM organizations_migration_map WHERE vnext_team_id = ?)";
+        String rowsBefore = jdbc.queryForObject(rows, String.class, pair.legacyTeamId(), pair.vnextTeamId());
+
+        RepairSummary replay = repair.run(new RepairOptions(false, pair.vnextTeamId(), null, 500), RepairProgress.NONE);
+
+        assertThat(replay.verified()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(rows, String.class, pair.legacyTeamId(), pair.vnextTeamId()))
+                .as("legacy team and map row of a replayed sync that was right: no new row version")
+                .isEqualTo(rowsBefore);
+        assertThat(jdbc.queryForObject(members, String.class, pair.legacyTeamId()))
+                .isEqualTo(membersBefore);
+    }
+
+    @Test
     void aDryRunFindsTheDriftAndWritesNothing() {
         everyDriftKind();
         fixture.map(fixture.legacyTeam("Orphan Legacy").create(), 999_002, true);
@@ -298,6 +354,9 @@ class RepairIntegrationTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--team-id and --ids")
                 .hasMessageContaining("--batch-size");
+        assertThatThrownBy(() -> repair.run(new RepairOptions(false, null, null, 500, 0), RepairProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--workers must be between 1 and " + RepairOptions.MAX_WORKERS);
     }
 
     private static final String SNAPSHOT = """
