@@ -79,7 +79,12 @@ printf '%-5s %7s %12s %11s %14s %13s %7s %11s %8s %8s\n' run "wall s" "peak RSS 
     "teams created" "rows written" "rows/s" "coverage %" orphans drifted
 for i in $(seq 1 "$RUNS"); do
   sql "DROP DATABASE IF EXISTS backfill_run"
-  sql "CREATE DATABASE backfill_run TEMPLATE $SEEDED"
+  # FILE_COPY, not PostgreSQL 15's default WAL_LOG: a WAL_LOG copy writes the whole 4.4 GB database
+  # into the WAL just before the run, so a checkpoint started 30 s into every backfill and the
+  # full-page images after it made the run's figure depend on where that checkpoint fell
+  # (143-186 s for the same build, bench/RESULTS.md). A live database has no such copy behind it.
+  sql "CREATE DATABASE backfill_run TEMPLATE $SEEDED STRATEGY FILE_COPY"
+  sql "CHECKPOINT"
   export DATABASE_URL
   DATABASE_URL="$(url backfill_run)"
   /usr/bin/time -v -o "$BENCH_DIR/time.txt" "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" backfill --format json \

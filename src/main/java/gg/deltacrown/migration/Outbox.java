@@ -185,6 +185,17 @@ class Outbox {
         }
     }
 
+    /**
+     * Back to cached plans for what runs at COMMIT: the checks of Django's deferred foreign keys
+     * (one per legacy row written) are planned again each under force_custom_plan, three times
+     * their cost (bench/RESULTS.md, backfill).
+     */
+    void endLargeBatchPlanning(int rows) {
+        if (rows > 100) {
+            jdbc.sql("SET LOCAL plan_cache_mode TO DEFAULT").update();
+        }
+    }
+
     List<OutboxEntry> claimDue(int limit) {
         return jdbc.sql(CLAIM_DUE).param("limit", limit).query(Outbox::entry).list();
     }

@@ -56,7 +56,9 @@ class OutboxDispatch {
                 claimed.addAll(outbox.claimSameTeams(
                         teams(due), due.stream().map(OutboxEntry::id).toList()));
                 outbox.planForLargeBatch(claimed.size());
-                return mirror(claimed);
+                Handled mirrored = mirror(claimed);
+                outbox.endLargeBatchPlanning(claimed.size());
+                return mirrored;
             });
             handled.report(events);
             return handled.count();

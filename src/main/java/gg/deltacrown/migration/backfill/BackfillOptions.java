@@ -20,7 +20,7 @@ import java.util.Map;
 public record BackfillOptions(
         boolean dryRun, String legacyGame, String region, Long limit, int batchSize, int workers) {
 
-    public static final int DEFAULT_BATCH_SIZE = 5000;
+    public static final int DEFAULT_BATCH_SIZE = 10_000;
     public static final int MAX_BATCH_SIZE = 100_000;
     public static final int MAX_WORKERS = 4;
 
