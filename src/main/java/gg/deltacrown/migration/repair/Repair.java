@@ -156,9 +156,10 @@ public class Repair {
     /**
      * Syncs the teams in batches of {@code batchSize}, each one transaction, up to {@code workers}
      * of them at once. Batches hold disjoint teams and take their profile locks in one sorted
-     * statement (as concurrent dispatches do), but two of them can still wait on each other in a
-     * unique index of the legacy tables (two teams trading names); PostgreSQL then aborts one, and
-     * a batch that failed beside others is synced again once they are done, on its own.
+     * statement, as concurrent dispatches do. Should one fail beside the others anyway (a deadlock
+     * PostgreSQL resolves by aborting one of them), it is synced again on its own once they are
+     * done; a failure that holds then ends the run, with the batches already committed kept (the
+     * sync is state-based: running the repair again finishes the rest).
      */
     private Totals syncAll(List<Long> ordered, RepairOptions options, RepairProgress progress, long started) {
         List<List<Long>> batches = new ArrayList<>();
