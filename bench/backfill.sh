@@ -6,6 +6,11 @@
 #
 #   bench/backfill.sh [RUNS]          default 1 timed run; BENCH_TEAMS=N for another size,
 #                                     BACKFILL_OPTIONS="--workers 2 --batch-size 5000" to vary it
+#   BACKFILL_KILL_AFTER=random bench/backfill.sh
+#                                     each run is first started and killed with SIGKILL after that
+#                                     many seconds (random: 30-120), then the timed run resumes it;
+#                                     prints what the kill left and checks that the rerun redid
+#                                     nothing the killed run had committed
 #
 # A throwaway PostgreSQL 15 cluster in $BENCH_DIR (default /tmp/deltacrown-bench-backfill) on
 # $BENCH_PORT (default 55436), Debian's /usr/lib/postgresql/15/bin, stopped at the end; its data
@@ -87,13 +92,29 @@ for i in $(seq 1 "$RUNS"); do
   sql "CHECKPOINT"
   export DATABASE_URL
   DATABASE_URL="$(url backfill_run)"
+  committed=0
+  if [[ -n "${BACKFILL_KILL_AFTER:-}" ]]; then
+    after="$BACKFILL_KILL_AFTER"
+    [[ "$after" == random ]] && after=$(( RANDOM % 91 + 30 ))
+    "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" backfill --format json "${OPTIONS[@]}" \
+        >/dev/null 2>"$BENCH_DIR/backfill-killed.err" &
+    killed=$!
+    sleep "$after"
+    kill -9 "$killed"
+    wait "$killed" 2>/dev/null || true
+    run_sql() { psql -q -tA "$DATABASE_URL" -c "$1"; }
+    committed="$(run_sql "SELECT count(*) FROM organizations_migration_map")"
+    echo "kill -9 after ${after} s: $committed map rows committed; run row: $(run_sql "SELECT status || ', '
+        || batches || ' batches, ' || teams_created || ' teams, cursor ' || last_legacy_team_id
+        FROM organizations_backfill_run")"
+  fi
   /usr/bin/time -v -o "$BENCH_DIR/time.txt" "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" backfill --format json \
       "${OPTIONS[@]}" >"$BENCH_DIR/backfill.json" 2>"$BENCH_DIR/backfill.err"
   "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" vnext_validation_report --format=json --full \
       >"$BENCH_DIR/report.json" 2>/dev/null || true
-  python3 - "$BENCH_DIR" "$i" "$TEAMS" <<'PY'
+  python3 - "$BENCH_DIR" "$i" "$TEAMS" "$committed" <<'PY'
 import json, re, sys
-bench, run, teams = sys.argv[1], sys.argv[2], int(sys.argv[3])
+bench, run, teams, committed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 time = open(f"{bench}/time.txt").read()
 wall = re.search(r"Elapsed \(wall clock\) time.*: (.*)", time).group(1).split(":")
 seconds = sum(float(part) * 60 ** (len(wall) - 1 - i) for i, part in enumerate(wall))
@@ -105,8 +126,9 @@ orphans = r["mapping_health"]["orphan_count"]
 drifted = r["full_verification"]["drifted_pairs"]
 print(f"{run:<5} {seconds:7.2f} {rss:12.0f} {b['elapsed_seconds']:11.2f} {b['teams_created']:14d} "
       f"{b['rows_written']:13d} {b['rows_per_second']:7d} {coverage:11.2f} {orphans:8d} {drifted:8d}")
-ok = b["teams_created"] == teams and coverage == 100.0 and orphans == 0 and drifted == 0
-print(f"check {run}: every legacy team mapped, report 100 % / 0 orphans / 0 drift: {'OK' if ok else 'WRONG'}")
+ok = b["teams_created"] == teams - committed and coverage == 100.0 and orphans == 0 and drifted == 0
+resumed = f", the rerun created exactly the {teams - committed} the killed run had not committed" if committed else ""
+print(f"check {run}: every legacy team mapped{resumed}, report 100 % / 0 orphans / 0 drift: {'OK' if ok else 'WRONG'}")
 PY
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
