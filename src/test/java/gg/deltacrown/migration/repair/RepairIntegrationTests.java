@@ -97,6 +97,10 @@ class RepairIntegrationTests {
         return new Drifted(name, slug, missingMember, role, ranking, unverified, legacyGone, recent, blocked, row);
     }
 
+    private String legacyName(Pair pair) {
+        return jdbc.queryForObject("SELECT name FROM teams_team WHERE id = ?", String.class, pair.legacyTeamId());
+    }
+
     private Pair pairWithMembers(String name) {
         Pair pair = fixture.pair(name);
         fixture.member(pair, fixture.user(name + " owner"), "OWNER", "ACTIVE");
@@ -186,11 +190,7 @@ class RepairIntegrationTests {
         assertThat(summary.verified()).isEqualTo(9);
         assertThat(summary.outboxCompleted()).isEqualTo(1);
         assertThat(summary.after()).isEmpty();
-        assertThat(jdbc.queryForObject(
-                        "SELECT name FROM teams_team WHERE id = ?",
-                        String.class,
-                        drifted.name().legacyTeamId()))
-                .isEqualTo("Name Drift");
+        assertThat(legacyName(drifted.name())).isEqualTo("Name Drift");
         assertThat(repair.run(new RepairOptions(true, null, null, 3), RepairProgress.NONE)
                         .before())
                 .isEmpty();
@@ -323,11 +323,7 @@ class RepairIntegrationTests {
         assertThat(summary.unusableLineCount()).isEqualTo(4);
         assertThat(summary.unusableLines()).extracting(DriftIds.Unusable::line).containsExactly(6, 7, 8, 9);
         assertThat(summary.after()).isEmpty();
-        assertThat(jdbc.queryForObject(
-                        "SELECT name FROM teams_team WHERE id = ?",
-                        String.class,
-                        drifted.name().legacyTeamId()))
-                .isEqualTo("Name Drift");
+        assertThat(legacyName(drifted.name())).isEqualTo("Name Drift");
         assertThat(jdbc.queryForObject(
                         "SELECT slug FROM teams_team WHERE id = ?",
                         String.class,
