@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -200,6 +201,9 @@ class LegacyShadowTables {
              WHERE m.id = u.id
             """;
 
+    /** What a vNext role name cannot contain, kept out of the JSON the writer builds by hand. */
+    private static final Pattern NOT_A_ROLE_CHARACTER = Pattern.compile("[^A-Z_]");
+
     private final JdbcClient jdbc;
 
     LegacyShadowTables(JdbcClient jdbc) {
@@ -372,7 +376,7 @@ class LegacyShadowTables {
         }
         if (row.vnextRole() != null) {
             json.append(", \"vnext_role\": \"")
-                    .append(row.vnextRole().replaceAll("[^A-Z_]", ""))
+                    .append(NOT_A_ROLE_CHARACTER.matcher(row.vnextRole()).replaceAll(""))
                     .append('"');
         }
         return json.append('}').toString();

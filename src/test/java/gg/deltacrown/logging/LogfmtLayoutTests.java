@@ -14,6 +14,15 @@ class LogfmtLayoutTests {
     private final LogfmtLayout layout = new LogfmtLayout();
 
     @Test
+    void makesEveryCharacterThatWouldBreakAKeyAnUnderscoreAndLeavesCleanKeysAsTheyAre() {
+        assertThat(LogfmtLayout.key("a b=c\"d\te\nf\rg\u000Bh\fi")).isEqualTo("a_b_c_d_e_f_g_h_i");
+        assertThat(LogfmtLayout.key("event_type")).isEqualTo("event_type");
+        assertThat(LogfmtLayout.key("")).isEqualTo("_");
+        assertThat(LogfmtLayout.key(null)).isEqualTo("_");
+        assertThat(LogfmtLayout.key("ünïcode.key-1")).isEqualTo("ünïcode.key-1");
+    }
+
+    @Test
     void printsTheKeyValuePairsInOrderSoTheRunbookGrepsMatch() {
         String line = layout.doLayout(event(
                 "Team created: alpha",
