@@ -174,13 +174,16 @@ class Outbox {
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
     }
 
+    /** Rows of a dispatch above which it plans for its own arrays (a backlog, not the steady state). */
+    private static final int LARGE_BATCH = 100;
+
     /**
      * Large batches (a backlog) plan their statements for their actual arrays: a cached generic
      * plan made while the legacy tables were small would keep scanning them whole as they grow.
      * Small batches (the steady state) keep the cached plans, whose planning time would dominate.
      */
     void planForLargeBatch(int rows) {
-        if (rows > 100) {
+        if (rows > LARGE_BATCH) {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
     }
@@ -191,7 +194,7 @@ class Outbox {
      * their cost (bench/RESULTS.md, backfill).
      */
     void endLargeBatchPlanning(int rows) {
-        if (rows > 100) {
+        if (rows > LARGE_BATCH) {
             jdbc.sql("SET LOCAL plan_cache_mode TO DEFAULT").update();
         }
     }
