@@ -139,7 +139,9 @@ class LostConnectionIntegrationTests {
         CuttableLink.Cut cut = link.cutOnNext(marker);
         try {
             T answer = request.get();
-            assertThat(cut.await(0)).as("the link was cut at %s", marker).isTrue();
+            assertThat(cut.await(5))
+                    .as("the link was cut at %s; the answer was %s", marker, answer)
+                    .isTrue();
             return answer;
         } finally {
             cut.cancel();
