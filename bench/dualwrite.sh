@@ -8,13 +8,16 @@
 #      shadow lag of the "on" rows (map migration_date - team created_at, and outbox
 #      created_at -> completed_at);
 #   3. saturated creates/s (closed loop) off / on / strict, and detail GET / member add (on);
-#   4. the dispatcher alone draining a backlog.
+#   4. the dispatcher alone draining a backlog, on a fresh instance and again on the same instance
+#      once warm, with the CPU per row of each side; and the same legacy writes replayed without the
+#      service (bench/legacy-writes.sh: the drain's ceiling on this machine).
 # Org-owned team creates (the requester is the organisation's CEO), 10 s warm-up, ANALYZE before each
 # variant; a JFR recording of the service during the 300/s run with dual-write on (profile summary).
 #
 # Usage: bench/dualwrite.sh [seconds per run, default 20] [drain rows, default 20000]
 # Env: BENCH_RATES ("300 1000"), BENCH_CONCURRENCY (32), BENCH_PORT (8190), BENCH_PG_PORT (8191),
-#      BENCH_POOL (DB_POOL_SIZE of the service, default: the service's default), BENCH_KEEP=1 keeps $DATA.
+#      BENCH_POOL (DB_POOL_SIZE of the service, default: the service's default),
+#      BENCH_DRAIN_WORKERS (OUTBOX_WORKERS of the draining service only), BENCH_KEEP=1 keeps $DATA.
 # Prints a markdown section for bench/RESULTS.md on stdout; raw JSON lines in bench/results/.
 set -euo pipefail
 
@@ -168,13 +171,31 @@ lag() { # rows since outbox id MARK: "p50 p99 rows" of map migration_date - team
 }
 mark() { psql_ -c "SELECT coalesce(max(id), 0) FROM organizations_dualwrite_outbox"; }
 cpu_ticks() { # JVM and PostgreSQL (postmaster and its children) CPU ticks so far: "jvm pg"
-  local jvm pg=0 pid postmaster
+  local jvm pg pid postmaster
   jvm="$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat")"
   postmaster="$(head -1 "$DATA/pgdata/postmaster.pid")"
+  # with the children it has reaped (autovacuum workers come and go during a run)
+  pg="$(awk '{print $16 + $17}' "/proc/$postmaster/stat")"
   for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
     pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)))
   done
   echo "$jvm $pg"
+}
+per_request_cpu() { # "jvm pg" ticks before, after, requests: "service_ms pg_ms" of CPU per request
+  awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); hz = 100;
+    printf "%.2f %.2f", (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n }'
+}
+cpu_line() { # label "service_ms pg_ms": a raw line
+  echo "{\"label\":\"cpu-$1\",\"service_ms_per_request\":${2% *},\"pg_ms_per_request\":${2#* }}" | tee -a "$RESULTS" >&2
+}
+dispatcher_ticks() { # CPU ticks of the service's outbox dispatcher threads (names start outbox-dispatch)
+  local total=0 task
+  for task in /proc/"$SERVE_PID"/task/*; do
+    [[ "$(cat "$task/comm" 2> /dev/null)" == outbox-dispatch* ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2> /dev/null || echo 0)))
+  done
+  echo "$total"
 }
 
 note "warm-up"
@@ -188,8 +209,8 @@ TEAMS="$OFFSET" # bench-team-0 .. bench-team-(TEAMS-1) exist: detail and member 
 psql_ -c "ANALYZE"
 
 # --- 1. statements per request, pgbench replay ------------------------------------------------------
-capture() { # label action dual_write
-  set_flags "$3" false
+capture() { # label action dual_write [strict]
+  set_flags "$3" "${4:-false}"
   psql_ -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" > /dev/null
   sleep 0.5
   local from
@@ -206,19 +227,22 @@ capture() { # label action dual_write
 note "statement counts"
 capture create-off create false
 capture create-on create true
+REPLAY_OFFSET="$OFFSET" # the replay takes a team of the "on" capture
+capture create-strict create true true
 capture detail detail true
 capture member member true
 statements_of() { grep "\"label\":\"$1\"" "$RESULTS" | tail -1; }
 STATEMENTS_OFF="$(statements_of create-off)"
 STATEMENTS_ON="$(statements_of create-on)"
+STATEMENTS_STRICT="$(statements_of create-strict)"
 STATEMENTS_DETAIL="$(statements_of detail)"
 STATEMENTS_MEMBER="$(statements_of member)"
-REPLAY_TEAM="$(psql_ -c "SELECT id FROM organizations_team WHERE name = 'Bench Team $((OFFSET - 2))'")"
+REPLAY_TEAM="$(psql_ -c "SELECT id FROM organizations_team WHERE name = 'Bench Team $((REPLAY_OFFSET - 2))'")"
 python3 bench/statements.py replay "$DATA/statements-create-on.log" "$REPLAY_TEAM" > "$DATA/replay.sql"
 cp "$DATA/replay.sql" "bench/results/dualwrite-$STAMP-replay.sql"
 
 # --- 2. fixed rates ---------------------------------------------------------------------------------
-declare -A OPEN LAG CLOSED CPU
+declare -A OPEN LAG CLOSED CPU SATURATED_CPU
 for rate in $RATES; do
   for variant in off on; do
     if [[ "$variant" == on ]]; then set_flags true false; else set_flags false false; fi
@@ -234,10 +258,8 @@ for rate in $RATES; do
     load "open-$rate-$variant" open create --rate "$rate"
     AFTER="$(cpu_ticks)"
     OPEN[$rate-$variant]="$LAST"
-    REQUESTS="$(field "$LAST" requests)"
-    CPU[$rate-$variant]="$(awk -v b="$BEFORE" -v a="$AFTER" -v n="$REQUESTS" 'BEGIN {
-      split(b, x, " "); split(a, y, " "); hz = 100;
-      printf "%.2f %.2f", (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n }')"
+    CPU[$rate-$variant]="$(per_request_cpu "$BEFORE" "$AFTER" "$(field "$LAST" requests)")"
+    cpu_line "open-$rate-$variant" "${CPU[$rate-$variant]}"
     if [[ -n "$JFR" ]]; then
       "$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.stop name=bench > /dev/null
     fi
@@ -259,8 +281,11 @@ for variant in off on strict; do
   psql_ -c "ANALYZE"
   note "closed loop, dual-write $variant"
   MARK="$(mark)"
+  BEFORE="$(cpu_ticks)"
   load "closed-$variant" closed create --concurrency "$CONCURRENCY"
   CLOSED[$variant]="$LAST"
+  SATURATED_CPU[$variant]="$(per_request_cpu "$BEFORE" "$(cpu_ticks)" "$(field "$LAST" requests)")"
+  cpu_line "closed-$variant" "${SATURATED_CPU[$variant]}"
   if [[ "$variant" == on ]]; then
     BACKLOG="$(psql_ -c "SELECT count(*) FROM organizations_dualwrite_outbox WHERE status = 'PENDING'")"
     wait_for_outbox
@@ -271,8 +296,11 @@ done
 set_flags true false
 for action in detail member; do
   note "closed loop, $action (dual-write on)"
+  BEFORE="$(cpu_ticks)"
   load "closed-$action" closed "$action" --concurrency "$CONCURRENCY" --teams "$TEAMS"
   CLOSED[$action]="$LAST"
+  SATURATED_CPU[$action]="$(per_request_cpu "$BEFORE" "$(cpu_ticks)" "$(field "$LAST" requests)")"
+  cpu_line "closed-$action" "${SATURATED_CPU[$action]}"
   wait_for_outbox
 done
 set_flags false false
@@ -287,33 +315,71 @@ echo "{\"label\":\"pgbench-replay\",\"tps\":$PGBENCH,\"load\":\"$(cut -d' ' -f1-
 psql_ -c "UPDATE organizations_dualwrite_outbox SET status = 'DONE', completed_at = now() WHERE status = 'PENDING'"
 
 # --- 4. drain ---------------------------------------------------------------------------------------
+backlog_teams() { # name prefix: DRAIN_ROWS new accounts, each owning a vNext team "<prefix> Team <id>"
+  local users
+  users="$(new_users "$DRAIN_ROWS")"
+  psql_ -c "
+    INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description, preferred_server,
+        emergency_contact_discord, emergency_contact_phone, is_temporary, created_at, updated_at)
+    SELECT '$1 Team ' || u.id, lower('$1') || '-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false, now(), now()
+      FROM accounts_user u WHERE starts_with(u.username, '$users');
+    INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
+                                          joined_at, left_reason)
+    SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE '$1 Team %';
+    ANALYZE;"
+}
+backlog_outbox() { # name prefix: the teams' outbox rows, in one transaction
+  psql_ -c "
+    INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id)
+    SELECT 'sync_team_created', t.id, t.owner_id FROM organizations_team t WHERE t.name LIKE '$1 Team %' ORDER BY t.id"
+}
+# CPU per drained row: the dispatcher threads, the whole JVM (its JIT compiler and GC included) and
+# PostgreSQL over the drain (on a fresh service, from its first health answer); the ceiling is two
+# cores over dispatcher + PostgreSQL. Sets DRAIN_LINE.
+drain() { # label name-prefix [command that makes the backlog due]
+  local before after threads_before threads_after count seconds finished rate jvm_ms pg_ms dispatcher_ms ceiling
+  before="$(cpu_ticks)"
+  threads_before=0 # a fresh service's dispatcher threads have done nothing but this drain
+  if [[ -n "${3:-}" ]]; then
+    threads_before="$(dispatcher_ticks)"
+    "$3" "$2"
+  fi
+  wait_for_outbox
+  after="$(cpu_ticks)"
+  threads_after="$(dispatcher_ticks)"
+  read -r count seconds finished <<< "$(psql_ -F ' ' -c "
+    SELECT count(*), round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 2),
+           count(*) FILTER (WHERE o.status = 'DONE')
+      FROM organizations_dualwrite_outbox o JOIN organizations_team t ON t.id = o.vnext_team_id
+     WHERE t.name LIKE '$2 Team %'")"
+  rate="$(awk "BEGIN { printf \"%.0f\", $finished / $seconds }")"
+  read -r jvm_ms pg_ms <<< "$(per_request_cpu "$before" "$after" "$finished")"
+  dispatcher_ms="$(awk -v t="$((threads_after - threads_before))" -v n="$finished" 'BEGIN { printf "%.3f", t * 10 / n }')"
+  ceiling="$(awk -v d="$dispatcher_ms" -v p="$pg_ms" 'BEGIN { printf "%.0f", 2000 / (d + p) }')"
+  DRAIN_LINE="{\"label\":\"$1\",\"workers\":$DRAIN_WORKERS,\"rows\":$count,\"done\":$finished,\"seconds\":$seconds,\"rows_per_s\":$rate,\"dispatcher_cpu_ms_per_row\":$dispatcher_ms,\"jvm_cpu_ms_per_row\":$jvm_ms,\"pg_cpu_ms_per_row\":$pg_ms,\"two_core_ceiling_rows_per_s\":$ceiling,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+  echo "$DRAIN_LINE" | tee -a "$RESULTS" >&2
+}
 note "backlog of $DRAIN_ROWS rows for the dispatcher alone"
 OUTBOX_WORKERS=0 start_service fill
-DRAIN_USERS="$(new_users "$DRAIN_ROWS")"
-psql_ -c "
-  INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description, preferred_server,
-      emergency_contact_discord, emergency_contact_phone, is_temporary, created_at, updated_at)
-  SELECT 'Drain Team ' || u.id, 'drain-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false, now(), now()
-    FROM accounts_user u WHERE starts_with(u.username, '$DRAIN_USERS');
-  INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
-                                        joined_at, left_reason)
-  SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE 'Drain Team %';
-  INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id)
-  SELECT 'sync_team_created', t.id, t.owner_id FROM organizations_team t WHERE t.name LIKE 'Drain Team %' ORDER BY t.id;
-  ANALYZE;"
+backlog_teams Drain
+backlog_outbox Drain
 stop_service
-start_service drain
-wait_for_outbox
-DRAIN="$(psql_ -F ' ' -c "
-  SELECT count(*), round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 2),
-         count(*) FILTER (WHERE o.status = 'DONE')
-    FROM organizations_dualwrite_outbox o JOIN organizations_team t ON t.id = o.vnext_team_id
-   WHERE t.name LIKE 'Drain Team %'")"
-read -r DRAIN_COUNT DRAIN_SECONDS DRAIN_DONE <<< "$DRAIN"
-DRAIN_RATE="$(awk "BEGIN { printf \"%.0f\", $DRAIN_DONE / $DRAIN_SECONDS }")"
-echo "{\"label\":\"drain\",\"rows\":$DRAIN_COUNT,\"done\":$DRAIN_DONE,\"seconds\":$DRAIN_SECONDS,\"rows_per_s\":$DRAIN_RATE,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" \
-  | tee -a "$RESULTS" >&2
+DRAIN_WORKERS="${BENCH_DRAIN_WORKERS:-${OUTBOX_WORKERS:-2}}"
+OUTBOX_WORKERS="$DRAIN_WORKERS" start_service drain
+drain drain Drain # a fresh JVM: the figure an instance started on a backlog gives
+COLD="$DRAIN_LINE"
+note "a second backlog of $DRAIN_ROWS rows for the same, now warm, service"
+backlog_teams Warm
+drain drain-warm Warm backlog_outbox
+WARM="$DRAIN_LINE"
 stop_service
+note "the drain's legacy writes replayed without the service (bench/legacy-writes.sh): the drain's ceiling"
+LEGACY_1="$(bench/legacy-writes.sh "$DATABASE_URL" 1)"
+echo "$LEGACY_1" | tee -a "$RESULTS" >&2
+LEGACY_2="$(bench/legacy-writes.sh "$DATABASE_URL" 2)"
+echo "$LEGACY_2" | tee -a "$RESULTS" >&2
+LEGACY_SINGLE="$(LEGACY_BATCH=1 bench/legacy-writes.sh "$DATABASE_URL" 1)"
+echo "$LEGACY_SINGLE" | tee -a "$RESULTS" >&2
 
 # --- profile ----------------------------------------------------------------------------------------
 PROFILE=""
@@ -341,6 +407,7 @@ run is in the raw lines.
 | figure | dual-write off | on (non-strict) | strict | goal |
 |---|---|---|---|---|
 | saturated creates/s ($CONCURRENCY connections) | $OFF_TPS | $ON_TPS (**$(ratio "$ON_TPS" "$OFF_TPS")** of off) | $STRICT_TPS (**$(ratio "$STRICT_TPS" "$OFF_TPS")** of off) | on ≥ 0.75, strict ≥ 0.8 |
+| CPU ms per create, saturated: service / PostgreSQL | ${SATURATED_CPU[off]/ / \/ } | ${SATURATED_CPU[on]/ / \/ } | ${SATURATED_CPU[strict]/ / \/ } | |
 REPORT
 for rate in $RATES; do
   OFFR="${OPEN[$rate-off]}"; ONR="${OPEN[$rate-on]}"
@@ -351,15 +418,19 @@ for rate in $RATES; do
 done
 cat <<REPORT
 | shadow lag of the saturated run: p50 / p99 ms | — | $(lagf "${LAG[closed]}" 1) / $(lagf "${LAG[closed]}" 2) over $(lagf "${LAG[closed]}" 3) rows | — | |
-| dispatcher drain of a $DRAIN_ROWS-row backlog | — | **$DRAIN_RATE rows/s** ($DRAIN_DONE rows in $DRAIN_SECONDS s) | — | ≥ 10,000 |
-| statements per create (round trips) | $(field "$STATEMENTS_OFF" statements_per_request) ($(field "$STATEMENTS_OFF" round_trips_per_request)) | $(field "$STATEMENTS_ON" statements_per_request) ($(field "$STATEMENTS_ON" round_trips_per_request)) | — | |
+| dispatcher drain of a $DRAIN_ROWS-row backlog ($DRAIN_WORKERS workers): a fresh instance / the same instance warm | — | $(field "$COLD" rows_per_s) / **$(field "$WARM" rows_per_s) rows/s** ($(field "$COLD" seconds) / $(field "$WARM" seconds) s) | — | ≥ 10,000 |
+| drain CPU ms per row, fresh / warm: dispatcher threads, PostgreSQL (whole JVM); two cores over the two | — | $(field "$COLD" dispatcher_cpu_ms_per_row), $(field "$COLD" pg_cpu_ms_per_row) ($(field "$COLD" jvm_cpu_ms_per_row)) / $(field "$WARM" dispatcher_cpu_ms_per_row), $(field "$WARM" pg_cpu_ms_per_row) ($(field "$WARM" jvm_cpu_ms_per_row)); **$(field "$WARM" two_core_ceiling_rows_per_s) rows/s** warm | — | ceiling of this dispatcher |
+| the drain's legacy writes alone (pgbench, prepared, batches of 500, no service): 1 / 2 sessions | — | $(field "$LEGACY_1" teams_per_s) / **$(field "$LEGACY_2" teams_per_s) teams/s** ($(field "$LEGACY_1" us_per_team_per_session) µs per team, PostgreSQL CPU $(field "$LEGACY_1" pg_cpu_us_per_team) µs) | — | ceiling of any dispatcher |
+| the same, one team per transaction (strict mode's shape), 1 session | — | $(field "$LEGACY_SINGLE" teams_per_s) teams/s ($(field "$LEGACY_SINGLE" us_per_team_per_session) µs per team, PostgreSQL CPU $(field "$LEGACY_SINGLE" pg_cpu_us_per_team) µs) | — | |
+| statements per create (round trips) | $(field "$STATEMENTS_OFF" statements_per_request) ($(field "$STATEMENTS_OFF" round_trips_per_request)) | $(field "$STATEMENTS_ON" statements_per_request) ($(field "$STATEMENTS_ON" round_trips_per_request)) | $(field "$STATEMENTS_STRICT" statements_per_request) ($(field "$STATEMENTS_STRICT" round_trips_per_request)) | |
 | dispatcher during the create capture (1 client): statements per create, rows per dispatch, empty dispatches | — | $(field "$STATEMENTS_ON" dispatcher_statements_per_request), $(awk "BEGIN { d = $(field "$STATEMENTS_ON" dispatches); printf \"%.1f\", d ? $(field "$STATEMENTS_ON" requests) / d : 0 }"), $(field "$STATEMENTS_ON" empty_dispatches) | — | |
 | pgbench replay of the "on" create transaction (16 clients) | — | **$PGBENCH tx/s**; HTTP on / pgbench = **$(ratio "$ON_TPS" "$PGBENCH")** | — | ≥ 0.5 |
-| team detail GET: saturated/s, statements | — | $(field "${CLOSED[detail]}" throughput_per_s) /s, $(field "$STATEMENTS_DETAIL" statements_per_request) statements | — | |
-| member add: saturated/s, statements | — | $(field "${CLOSED[member]}" throughput_per_s) /s, $(field "$STATEMENTS_MEMBER" statements_per_request) statements | — | |
+| team detail GET: saturated/s, statements; CPU ms per request: service / PostgreSQL | — | $(field "${CLOSED[detail]}" throughput_per_s) /s, $(field "$STATEMENTS_DETAIL" statements_per_request) statements; ${SATURATED_CPU[detail]/ / \/ } | — | |
+| member add: saturated/s, statements; CPU ms per request: service / PostgreSQL | — | $(field "${CLOSED[member]}" throughput_per_s) /s, $(field "$STATEMENTS_MEMBER" statements_per_request) statements; ${SATURATED_CPU[member]/ / \/ } | — | |
 
 Statements by kind (per request): create off \`$(echo "$STATEMENTS_OFF" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
 create on \`$(echo "$STATEMENTS_ON" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
+create strict \`$(echo "$STATEMENTS_STRICT" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
 detail \`$(echo "$STATEMENTS_DETAIL" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`;
 member add \`$(echo "$STATEMENTS_MEMBER" | sed 's/.*"by_kind":\({[^}]*}\).*/\1/')\`.
 
