@@ -32,7 +32,7 @@ public record OutboxProperties(
         batchSize = batchSize == null ? 500 : batchSize;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-        coalesceWindow = coalesceWindow == null ? Duration.ofMillis(10) : coalesceWindow;
+        coalesceWindow = coalesceWindow == null ? Duration.ofMillis(40) : coalesceWindow;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         retention = retention == null ? Duration.ofDays(7) : retention;
