@@ -12,7 +12,7 @@
 #   bench/legacy-writes.sh DATABASE_URL SESSIONS     prints one JSON line
 #   LEGACY_BATCH=1 bench/legacy-writes.sh ...        one team per transaction (strict mode's shape)
 set -euo pipefail
-URL="$1"
+URL="${1:?usage: bench/legacy-writes.sh DATABASE_URL [SESSIONS]}"
 SESSIONS="${2:-1}"
 BATCH="${LEGACY_BATCH:-500}" # teams per transaction
 DIR="$(mktemp -d)"
