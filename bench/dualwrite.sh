@@ -4,7 +4,8 @@
 #   1. statements per request (team create with dual-write off and on, team detail, member add),
 #      counted from the server's statement log, and a pgbench replay of the create's own
 #      transaction captured from that log;
-#   2. latency at fixed rates (open loop, 300 and 1,000 creates/s) with dual-write off and on, and the
+#   2. latency at fixed rates (open loop, 300 and 1,000 creates/s) with dual-write off and on (four
+#      half-length phases, off / on / on / off, so that a drift of the machine cancels out), and the
 #      shadow lag of the "on" rows (map migration_date - team created_at, and outbox
 #      created_at -> completed_at);
 #   3. saturated creates/s (closed loop) off / on / strict, and detail GET / member add (on);
@@ -12,7 +13,8 @@
 #      once warm, with the CPU per row of each side; and the same legacy writes replayed without the
 #      service (bench/legacy-writes.sh: the drain's ceiling on this machine).
 # Org-owned team creates (the requester is the organisation's CEO), 10 s warm-up, ANALYZE before each
-# variant; a JFR recording of the service during the 300/s run with dual-write on (profile summary).
+# variant; a JFR recording of the service in a phase of its own at 300/s with dual-write on (profile
+# summary).
 #
 # Usage: bench/dualwrite.sh [seconds per run, default 20] [drain rows, default 20000]
 # Env: BENCH_RATES ("300 1000"), BENCH_CONCURRENCY (32), BENCH_PORT (8190), BENCH_PG_PORT (8191),
@@ -242,34 +244,41 @@ python3 bench/statements.py replay "$DATA/statements-create-on.log" "$REPLAY_TEA
 cp "$DATA/replay.sql" "bench/results/dualwrite-$STAMP-replay.sql"
 
 # --- 2. fixed rates ---------------------------------------------------------------------------------
+# Four phases of half a run each, in the order off, on, on, off: a drift of the machine's speed over
+# the four (it drifts by more than dual-write's cost at 300/s: bench/RESULTS.md, 2026-12-04) adds
+# about as much to each variant and cancels out of the ratio of their means.
 declare -A OPEN LAG CLOSED CPU SATURATED_CPU
+PHASE_SECONDS=$(( SECONDS_PER_RUN / 2 > 0 ? SECONDS_PER_RUN / 2 : 1 ))
 for rate in $RATES; do
-  for variant in off on; do
+  declare -A PHASE=([off]=0 [on]=0)
+  for variant in off on on off; do
+    k=$(( ++PHASE[$variant] ))
     if [[ "$variant" == on ]]; then set_flags true false; else set_flags false false; fi
     psql_ -c "ANALYZE"
-    note "open loop $rate/s, dual-write $variant"
-    MARK="$(mark)"
-    JFR=""
-    if [[ "$variant" == on && "$rate" == "${RATES%% *}" ]]; then
-      JFR="$DATA/profile-$rate.jfr"
-      "$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.start name=bench settings=profile filename="$JFR" > /dev/null
-    fi
+    note "open loop $rate/s, dual-write $variant, phase $k"
+    [[ "$variant" != on || "$k" != 1 ]] || MARK="$(mark)"
     BEFORE="$(cpu_ticks)"
-    load "open-$rate-$variant" open create --rate "$rate"
+    SECONDS_PER_RUN="$PHASE_SECONDS" load "open-$rate-$variant-$k" open create --rate "$rate"
     AFTER="$(cpu_ticks)"
-    OPEN[$rate-$variant]="$LAST"
-    CPU[$rate-$variant]="$(per_request_cpu "$BEFORE" "$AFTER" "$(field "$LAST" requests)")"
-    cpu_line "open-$rate-$variant" "${CPU[$rate-$variant]}"
-    if [[ -n "$JFR" ]]; then
-      "$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.stop name=bench > /dev/null
-    fi
-    if [[ "$variant" == on ]]; then
+    OPEN[$rate-$variant-$k]="$LAST"
+    CPU[$rate-$variant-$k]="$(per_request_cpu "$BEFORE" "$AFTER" "$(field "$LAST" requests)")"
+    cpu_line "open-$rate-$variant-$k" "${CPU[$rate-$variant-$k]}"
+    if [[ "$variant" == on && "$k" == 2 ]]; then
       wait_for_outbox
       LAG[$rate]="$(lag "$MARK")"
       echo "{\"label\":\"lag-$rate\",\"lag\":\"${LAG[$rate]}\"}" | tee -a "$RESULTS" >&2
     fi
   done
 done
+# The profile has a phase of its own (dual-write on, the first rate): a recording during a measured
+# phase would add its cost to that variant only.
+FIRST_RATE="${RATES%% *}"
+set_flags true false
+note "open loop $FIRST_RATE/s, dual-write on, recorded by JFR (not measured)"
+"$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.start name=bench settings=profile filename="$DATA/profile-$FIRST_RATE.jfr" > /dev/null
+SECONDS_PER_RUN="$PHASE_SECONDS" load "profile-$FIRST_RATE-on" open create --rate "$FIRST_RATE"
+"$JAVA_HOME/bin/jcmd" "$SERVE_PID" JFR.stop name=bench > /dev/null
+wait_for_outbox
 
 # --- 3. saturation ----------------------------------------------------------------------------------
 for variant in off on strict; do
@@ -392,7 +401,6 @@ done
 # --- the report -------------------------------------------------------------------------------------
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
 lagf() { echo "$1" | cut -d' ' -f"$2"; }
-FIRST_RATE="${RATES%% *}"
 OFF_TPS="$(field "${CLOSED[off]}" throughput_per_s)"
 ON_TPS="$(field "${CLOSED[on]}" throughput_per_s)"
 STRICT_TPS="$(field "${CLOSED[strict]}" throughput_per_s)"
@@ -409,11 +417,18 @@ run is in the raw lines.
 | saturated creates/s ($CONCURRENCY connections) | $OFF_TPS | $ON_TPS (**$(ratio "$ON_TPS" "$OFF_TPS")** of off) | $STRICT_TPS (**$(ratio "$STRICT_TPS" "$OFF_TPS")** of off) | on ≥ 0.75, strict ≥ 0.8 |
 | CPU ms per create, saturated: service / PostgreSQL | ${SATURATED_CPU[off]/ / \/ } | ${SATURATED_CPU[on]/ / \/ } | ${SATURATED_CPU[strict]/ / \/ } | |
 REPORT
+mean2() { # rate variant field: the mean of the variant's two phases
+  awk -v x="$(field "${OPEN[$1-$2-1]}" "$3")" -v y="$(field "${OPEN[$1-$2-2]}" "$3")" 'BEGIN { printf "%.1f", (x + y) / 2 }'
+}
+cpu2() { # rate variant: "service / PostgreSQL" CPU ms per create, mean of the two phases
+  awk -v x="${CPU[$1-$2-1]}" -v y="${CPU[$1-$2-2]}" 'BEGIN {
+    split(x, a, " "); split(y, b, " "); printf "%.2f / %.2f", (a[1] + b[1]) / 2, (a[2] + b[2]) / 2 }'
+}
 for rate in $RATES; do
-  OFFR="${OPEN[$rate-off]}"; ONR="${OPEN[$rate-on]}"
-  echo "| p50 / p95 / p99 at $rate creates/s (ms) | $(field "$OFFR" p50_ms) / **$(field "$OFFR" p95_ms)** / $(field "$OFFR" p99_ms) | $(field "$ONR" p50_ms) / **$(field "$ONR" p95_ms)** / $(field "$ONR" p99_ms) (p95 **$(ratio "$(field "$ONR" p95_ms)" "$(field "$OFFR" p95_ms)")** of off) | — | ≤ 1.10 |"
-  echo "| errors at $rate/s | $(field "$OFFR" errors) | $(field "$ONR" errors) | — | 0 |"
-  echo "| CPU ms per create at $rate/s: service / PostgreSQL | ${CPU[$rate-off]/ / \/ } | ${CPU[$rate-on]/ / \/ } | — | |"
+  echo "| p50 / p95 / p99 at $rate creates/s (ms; mean of the variant's two phases) | $(mean2 "$rate" off p50_ms) / **$(mean2 "$rate" off p95_ms)** / $(mean2 "$rate" off p99_ms) | $(mean2 "$rate" on p50_ms) / **$(mean2 "$rate" on p95_ms)** / $(mean2 "$rate" on p99_ms) (p95 **$(ratio "$(mean2 "$rate" on p95_ms)" "$(mean2 "$rate" off p95_ms)")** of off) | — | ≤ 1.10 |"
+  echo "| p95 at $rate/s per phase, in run order off, on, on, off (ms) | $(field "${OPEN[$rate-off-1]}" p95_ms), …, …, $(field "${OPEN[$rate-off-2]}" p95_ms) | …, $(field "${OPEN[$rate-on-1]}" p95_ms), $(field "${OPEN[$rate-on-2]}" p95_ms), … | — | |"
+  echo "| errors at $rate/s | $(( $(field "${OPEN[$rate-off-1]}" errors) + $(field "${OPEN[$rate-off-2]}" errors) )) | $(( $(field "${OPEN[$rate-on-1]}" errors) + $(field "${OPEN[$rate-on-2]}" errors) )) | — | 0 |"
+  echo "| CPU ms per create at $rate/s: service / PostgreSQL | $(cpu2 "$rate" off) | $(cpu2 "$rate" on) | — | |"
   echo "| shadow lag at $rate/s: p50 / p99 ms (map − created_at; outbox p99) | — | $(lagf "${LAG[$rate]}" 1) / **$(lagf "${LAG[$rate]}" 2)** ($(lagf "${LAG[$rate]}" 4)) over $(lagf "${LAG[$rate]}" 3) rows | — | p99 ≤ 100 |"
 done
 cat <<REPORT
