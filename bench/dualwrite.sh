@@ -172,16 +172,9 @@ lag() { # rows since outbox id MARK: "p50 p99 rows" of map migration_date - team
              WHERE o.id > $1 AND o.status = 'DONE' AND o.operation = 'sync_team_created') lag"
 }
 mark() { psql_ -c "SELECT coalesce(max(id), 0) FROM organizations_dualwrite_outbox"; }
-cpu_ticks() { # JVM and PostgreSQL (postmaster and its children) CPU ticks so far: "jvm pg"
-  local jvm pg pid postmaster
-  jvm="$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat")"
-  postmaster="$(head -1 "$DATA/pgdata/postmaster.pid")"
-  # with the children it has reaped (autovacuum workers come and go during a run)
-  pg="$(awk '{print $16 + $17}' "/proc/$postmaster/stat")"
-  for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
-    pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)))
-  done
-  echo "$jvm $pg"
+source bench/pg-cpu.sh
+cpu_ticks() { # JVM and PostgreSQL CPU ticks so far: "jvm pg"
+  echo "$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat") $(pg_cpu_ticks "$(head -1 "$DATA/pgdata/postmaster.pid")")"
 }
 per_request_cpu() { # "jvm pg" ticks before, after, requests: "service_ms pg_ms" of CPU per request
   awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN {

@@ -18,8 +18,8 @@ BATCH="${LEGACY_BATCH:-500}" # teams per transaction
 DIR="$(mktemp -d)"
 trap 'rm -rf "$DIR"' EXIT
 q() { psql "$URL" -v ON_ERROR_STOP=1 -q -t -A "$@"; }
-# PostgreSQL's CPU ticks so far: the postmaster and its children, and the children it has reaped
-# (pgbench's backends end with the run). Needs the server on this machine and its data directory.
+# PostgreSQL's CPU (bench/pg-cpu.sh): needs the server on this machine and its data directory.
+source "$(dirname "${BASH_SOURCE[0]}")/pg-cpu.sh"
 POSTMASTER="$(head -1 "$(q -c 'SHOW data_directory')/postmaster.pid")"
 children() { pgrep -P "$POSTMASTER" | sort || true; }
 # Waits (at most 10 s) until every child of the postmaster not in the list given has been reaped:
@@ -30,14 +30,6 @@ await_reaped() {
     (( SECONDS < deadline )) || { echo "legacy-writes: backends still running after 10 s" >&2; return 1; }
     sleep 0.05
   done
-}
-pg_ticks() {
-  local total pid
-  total="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTMASTER/stat")"
-  for pid in $(pgrep -P "$POSTMASTER" || true); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)))
-  done
-  echo "$total"
 }
 
 # The drained teams' shadows, numbered; a transaction copies the next BATCH of them.
@@ -83,11 +75,11 @@ BATCHES=$(( (TEAMS + BATCH - 1) / BATCH ))
 PER_SESSION=$(( (BATCHES + SESSIONS - 1) / SESSIONS ))
 # pgbench ends with the last transaction; as the shadow writer (the role the dispatcher writes as).
 BEFORE_CHILDREN="$(children)"
-PG_BEFORE="$(pg_ticks)"
+PG_BEFORE="$(pg_cpu_ticks "$POSTMASTER")"
 PGOPTIONS="-c role=deltacrown_shadow_writer" pgbench -n -M prepared -c "$SESSIONS" -j "$SESSIONS" -t "$PER_SESSION" \
     -f "$DIR/batch.sql" "$URL" > "$DIR/pgbench.out" 2>&1 || { cat "$DIR/pgbench.out" >&2; exit 1; }
 await_reaped "$BEFORE_CHILDREN"
-PG_AFTER="$(pg_ticks)"
+PG_AFTER="$(pg_cpu_ticks "$POSTMASTER")"
 TPS="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$DIR/pgbench.out")"
 TRANSACTIONS="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$DIR/pgbench.out")"
 WRITTEN="$(q -c "SELECT count(*) FROM teams_team WHERE name LIKE 'Copy %'")"
