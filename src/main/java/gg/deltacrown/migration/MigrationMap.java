@@ -16,8 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MigrationMap {
 
+    /** One index probe per team (docs/adr/0031). */
     private static final String SELECT_LEGACY_IDS = """
-            SELECT vnext_team_id, legacy_team_id FROM organizations_migration_map WHERE vnext_team_id = ANY(:ids)
+            SELECT m.vnext_team_id, m.legacy_team_id
+              FROM unnest(:ids::integer[]) AS k(id)
+             CROSS JOIN LATERAL (SELECT vnext_team_id, legacy_team_id FROM organizations_migration_map
+                                  WHERE vnext_team_id = k.id OFFSET 0) AS m
             """;
 
     /**

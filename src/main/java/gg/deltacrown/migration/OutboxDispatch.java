@@ -47,7 +47,7 @@ class OutboxDispatch {
         List<OutboxEntry> claimed = new ArrayList<>();
         try {
             Handled handled = transactions.execute(status -> {
-                outbox.commitWithoutWaitingForTheDisk();
+                outbox.tuneDispatchTransaction();
                 List<OutboxEntry> due = outbox.claimDue(properties.batchSize());
                 claimed.addAll(due);
                 if (due.isEmpty()) {
@@ -82,7 +82,7 @@ class OutboxDispatch {
     private void dispatchAlone(List<Long> rowIds) {
         try {
             Handled handled = transactions.execute(status -> {
-                outbox.commitWithoutWaitingForTheDisk();
+                outbox.tuneDispatchTransaction();
                 List<OutboxEntry> rows = outbox.claim(rowIds);
                 return rows.isEmpty() ? Handled.NOTHING : mirror(rows);
             });
