@@ -10,7 +10,8 @@
 #
 #   bench/drain-statements.sh [ROWS]       default 20000
 #
-# Env: BENCH_PORT (8290), BENCH_PG_PORT (8291), BENCH_KEEP=1 keeps the cluster running at the end.
+# Env: BENCH_PORT (8290), BENCH_PG_PORT (8291), BENCH_KEEP=1 keeps the cluster running at the end,
+#      BENCH_EXISTING_PAIRS (0): mapped pairs seeded first (seed_scale, one member each).
 # Used for docs/adr/0031; bench/dualwrite.sh stays the figure of record for the drain.
 set -euo pipefail
 
@@ -129,6 +130,9 @@ echo "bench: building (when sources changed) and filling three backlogs of $ROWS
 ./deltacrown --version > /dev/null
 OUTBOX_WORKERS=0 start_service fill
 psql_ -c "CREATE EXTENSION pg_stat_statements"
+if [[ "${BENCH_EXISTING_PAIRS:-0}" != 0 ]]; then # mapped pairs already there, as bench/dualwrite.sh leaves them
+  ./deltacrown seed_scale --teams "$BENCH_EXISTING_PAIRS" --members-per-team 1 > /dev/null
+fi
 backlog_teams First
 backlog_outbox First
 backlog_teams Second

@@ -1,8 +1,6 @@
 package gg.deltacrown.migration;
 
 import gg.deltacrown.legacy.ShadowResult;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,14 +13,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class MigrationMap {
-
-    /** One index probe per team (docs/adr/0031). */
-    private static final String SELECT_LEGACY_IDS = """
-            SELECT m.vnext_team_id, m.legacy_team_id
-              FROM unnest(:ids::integer[]) AS k(id)
-             CROSS JOIN LATERAL (SELECT vnext_team_id, legacy_team_id FROM organizations_migration_map
-                                  WHERE vnext_team_id = k.id OFFSET 0) AS m
-            """;
 
     /**
      * migration_date and migrated_by_id record the first sync; later syncs refresh the rest, and
@@ -48,16 +38,6 @@ class MigrationMap {
 
     MigrationMap(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Map<Long, Long> legacyIds(Collection<Long> vnextTeamIds) {
-        Map<Long, Long> ids = new HashMap<>();
-        jdbc.sql(SELECT_LEGACY_IDS)
-                .param("ids", vnextTeamIds.stream().map(Long::intValue).toArray(Integer[]::new))
-                .query((rs, row) -> Map.entry(rs.getLong("vnext_team_id"), rs.getLong("legacy_team_id")))
-                .list()
-                .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
-        return ids;
     }
 
     void record(List<ShadowResult> results, Map<Long, Long> actors) {

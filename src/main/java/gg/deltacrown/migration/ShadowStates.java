@@ -4,7 +4,6 @@ import gg.deltacrown.legacy.ShadowRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,22 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ShadowStates {
 
     private final VnextState vnext;
-    private final MigrationMap map;
 
-    ShadowStates(VnextState vnext, MigrationMap map) {
+    ShadowStates(VnextState vnext) {
         this.vnext = vnext;
-        this.map = map;
     }
 
     /** The teams that exist, in no particular order; {@code legacyTeamId} is null for an unmapped team. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ShadowRequest> of(Collection<Long> vnextTeamIds) {
         var teams = vnext.teams(vnextTeamIds);
-        var members = vnext.members(teams.keySet());
-        Map<Long, Long> legacyIds = map.legacyIds(teams.keySet());
+        VnextState.Details details = vnext.details(teams.keySet());
         List<ShadowRequest> requests = new ArrayList<>();
-        teams.forEach((id, team) ->
-                requests.add(new ShadowRequest(team, members.getOrDefault(id, List.of()), legacyIds.get(id))));
+        teams.forEach((id, team) -> requests.add(new ShadowRequest(
+                team, details.membersOf(id), details.legacyIds().get(id))));
         return requests;
     }
 }

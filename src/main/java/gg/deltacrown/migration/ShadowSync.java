@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one sync-and-verify path of the dispatcher and of strict mode, inside the caller's
- * transaction: lock the teams of the changes and read their current vNext state (one statement,
- * {@link VnextState}), bring the legacy
- * shadows to it (a ranked vNext team's shadow gets its legacy ranking row), upsert the map rows with
- * the verification, and say per change whether it is done or why it is blocked.
+ * transaction: lock the teams of the changes and read their rows (one statement), then their
+ * members, map rows and rankings (one more, {@link VnextState}), bring the legacy shadows to that
+ * state (a ranked vNext team's shadow gets its legacy ranking row), upsert the map rows with the
+ * verification, and say per change whether it is done or why it is blocked.
  */
 @Component
 class ShadowSync {
@@ -98,18 +98,17 @@ class ShadowSync {
         // Sorted, so two dispatchers locking overlapping batches cannot deadlock.
         TreeSet<Long> ids = new TreeSet<>(teamIds);
         var teams = vnext.lockTeams(ids);
-        var members = vnext.members(teams.keySet());
-        Map<Long, Long> legacyIds = map.legacyIds(teams.keySet());
+        VnextState.Details details = vnext.details(teams.keySet());
         List<ShadowRequest> requests = new ArrayList<>();
-        teams.forEach((id, team) ->
-                requests.add(new ShadowRequest(team, members.getOrDefault(id, List.of()), legacyIds.get(id))));
+        teams.forEach((id, team) -> requests.add(new ShadowRequest(
+                team, details.membersOf(id), details.legacyIds().get(id))));
         List<ShadowResult> results = shadows.apply(requests, reason);
         map.record(results, actors);
 
         Map<Long, ShadowResult> byTeam = new HashMap<>();
         results.forEach(result -> byTeam.put(result.vnextTeamId(), result));
         rankings.ensure(
-                vnext.ranked(teams.keySet()).stream()
+                details.ranked().stream()
                         .map(id -> byTeam.get(id).legacyTeamId())
                         .toList(),
                 reason);

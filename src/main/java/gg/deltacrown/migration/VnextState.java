@@ -6,11 +6,13 @@ import gg.deltacrown.legacy.ShadowTeam;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,16 +38,27 @@ class VnextState {
                FOR NO KEY UPDATE
             """;
 
-    private static final String SELECT_MEMBERS = """
-            SELECT m.id, m.team_id, m.user_id, p.id AS profile_id, m.role, m.status, m.roster_slot, m.player_role,
+    /**
+     * The members of each team (with the user's legacy profile), its map row and whether it has a
+     * vNext ranking, in one statement: a row per member, or one row without a member for a team
+     * without members. Each part is an index probe per team (docs/adr/0031); the profile is a
+     * lookup per member by its unique user id.
+     */
+    private static final String SELECT_DETAILS = """
+            SELECT k.id AS team_id, mp.legacy_team_id::bigint AS legacy_team_id,
+                   EXISTS (SELECT 1 FROM organizations_ranking r WHERE r.team_id = k.id) AS ranked,
+                   m.id, m.user_id, m.profile_id, m.role, m.status, m.roster_slot, m.player_role,
                    m.is_tournament_captain, m.joined_at, m.left_at
-              FROM organizations_membership m
-              LEFT JOIN user_profile_userprofile p ON p.user_id = m.user_id
-             WHERE m.team_id = ANY(:ids)
-            """;
-
-    private static final String SELECT_RANKED = """
-            SELECT team_id FROM organizations_ranking WHERE team_id = ANY(:ids)
+              FROM unnest(:ids::bigint[]) AS k(id)
+              LEFT JOIN LATERAL (SELECT legacy_team_id FROM organizations_migration_map
+                                  WHERE vnext_team_id = k.id OFFSET 0) AS mp ON true
+              LEFT JOIN LATERAL (SELECT m.id, m.user_id,
+                                        (SELECT p.id FROM user_profile_userprofile p WHERE p.user_id = m.user_id)
+                                            AS profile_id,
+                                        m.role, m.status, m.roster_slot, m.player_role, m.is_tournament_captain,
+                                        m.joined_at, m.left_at
+                                   FROM organizations_membership m
+                                  WHERE m.team_id = k.id OFFSET 0) AS m ON true
             """;
 
     private final JdbcClient jdbc;
@@ -73,23 +86,45 @@ class VnextState {
         return teams;
     }
 
-    Map<Long, List<ShadowMember>> members(Collection<Long> teamIds) {
-        return jdbc
-                .sql(SELECT_MEMBERS)
-                .param("ids", teamIds.toArray(Long[]::new))
-                .query((rs, row) -> Map.entry(rs.getLong("team_id"), member(rs)))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    /**
+     * What a shadow needs beyond the team row, for teams read or locked by an earlier statement.
+     * Never part of the locking statement: under READ COMMITTED a statement reads what was
+     * committed when it began, so it would miss what the sync that held the lock committed (its map
+     * row: a second shadow for the team). docs/adr/0031.
+     */
+    Details details(Collection<Long> teamIds) {
+        Map<Long, List<ShadowMember>> members = new HashMap<>();
+        Map<Long, Long> legacyIds = new HashMap<>();
+        Set<Long> ranked = new HashSet<>();
+        jdbc.sql(SELECT_DETAILS)
+                .param("ids", teamIds.stream().distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    long team = rs.getLong("team_id");
+                    Long legacyId = rs.getObject("legacy_team_id", Long.class);
+                    if (legacyId != null) {
+                        legacyIds.put(team, legacyId);
+                    }
+                    if (rs.getBoolean("ranked")) {
+                        ranked.add(team);
+                    }
+                    List<ShadowMember> teamMembers = members.computeIfAbsent(team, id -> new ArrayList<>());
+                    if (rs.getObject("id") != null) {
+                        teamMembers.add(member(rs));
+                    }
+                });
+        return new Details(members, legacyIds, ranked);
     }
 
-    /** The teams that have a vNext ranking. */
-    List<Long> ranked(Collection<Long> ids) {
-        return jdbc.sql(SELECT_RANKED)
-                .param("ids", ids.toArray(Long[]::new))
-                .query(Long.class)
-                .list();
+    /**
+     * @param members by team, every team given (an empty list for a team without members)
+     * @param legacyIds by team, for the mapped teams
+     * @param ranked the teams with a vNext ranking
+     */
+    record Details(Map<Long, List<ShadowMember>> members, Map<Long, Long> legacyIds, Set<Long> ranked) {
+
+        List<ShadowMember> membersOf(long teamId) {
+            return members.getOrDefault(teamId, List.of());
+        }
     }
 
     private static ShadowTeam team(ResultSet rs, int row) throws SQLException {
