@@ -315,6 +315,11 @@ PGBENCH="$("$PGBIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepare
 echo "{\"label\":\"pgbench-replay\",\"tps\":$PGBENCH,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$RESULTS" >&2
 # pgbench's outbox rows point at one team; nothing should dispatch them.
 psql_ -c "UPDATE organizations_dualwrite_outbox SET status = 'DONE', completed_at = now() WHERE status = 'PENDING'"
+# The replay leaves tens of thousands of dead outbox rows (and their entries in the claim index):
+# vacuumed here, so that the drain below measures the dispatcher, not autovacuum cleaning up after
+# pgbench on the same two cores (the drain's PostgreSQL CPU per row was 0.22-0.58 ms with it,
+# bench/RESULTS.md 2026-12-04).
+psql_ -c "VACUUM (ANALYZE)"
 
 # --- 4. drain ---------------------------------------------------------------------------------------
 backlog_teams() { # name prefix: DRAIN_ROWS new accounts, each owning a vNext team "<prefix> Team <id>"
