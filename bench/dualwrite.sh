@@ -332,8 +332,10 @@ backlog_teams() { # name prefix: DRAIN_ROWS new accounts, each owning a vNext te
       FROM accounts_user u WHERE starts_with(u.username, '$users');
     INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
                                           joined_at, left_reason)
-    SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE '$1 Team %';
-    ANALYZE;"
+    SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE '$1 Team %';"
+  # Vacuumed, not only analysed: autovacuum would otherwise clean up after these inserts (and the
+  # accounts seed_scale wrote) during the drain, on the same two cores.
+  psql_ -c "VACUUM (ANALYZE)"
 }
 backlog_outbox() { # name prefix: the teams' outbox rows, in one transaction
   psql_ -c "
