@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A crash anywhere leaves either nothing or everything; the rows are claimed again later.
  *
  * <p>A batch that fails is split: each team is retried alone, so one bad team cannot hold back
- * the others, and only its rows record the failed attempt.
+ * the others, and only its rows record the failed attempt. A batch that failed on a unique value
+ * is first dispatched whole once more (another dispatcher took the value meanwhile).
  */
 @Component
 class OutboxDispatch {
@@ -72,24 +74,59 @@ class OutboxDispatch {
                     .add(entry.id()));
             if (rowsByTeam.size() == 1) {
                 recordFailure(rowsByTeam.values().iterator().next(), batchFailure);
-            } else {
+            } else if (!(takenMeanwhile(batchFailure) && dispatchedAgain(ids(claimed)))) {
                 rowsByTeam.values().forEach(this::dispatchAlone);
             }
             return claimed.size();
         }
     }
 
+    /**
+     * Whether a batch failed on a unique value: most often a legacy name or tag that another
+     * dispatcher's batch took after this one read it free (docs/adr/0016). The whole batch is
+     * then dispatched once more, and now sees the value taken; only if that fails too is it split
+     * into a dispatch per team (500 transactions instead of one, docs/adr/0031).
+     */
+    private static boolean takenMeanwhile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rows dispatched together once more; false (and nothing recorded) if that fails too. */
+    private boolean dispatchedAgain(List<Long> rowIds) {
+        try {
+            dispatch(rowIds).report(events);
+            return true;
+        } catch (RuntimeException again) {
+            return false;
+        }
+    }
+
     private void dispatchAlone(List<Long> rowIds) {
         try {
-            Handled handled = transactions.execute(status -> {
-                outbox.tuneDispatchTransaction();
-                List<OutboxEntry> rows = outbox.claim(rowIds);
-                return rows.isEmpty() ? Handled.NOTHING : mirror(rows);
-            });
-            handled.report(events);
+            dispatch(rowIds).report(events);
         } catch (RuntimeException failure) {
             recordFailure(rowIds, failure);
         }
+    }
+
+    /** Claims these rows (those still due) and mirrors them, in one transaction. */
+    private Handled dispatch(List<Long> rowIds) {
+        return transactions.execute(status -> {
+            outbox.tuneDispatchTransaction();
+            List<OutboxEntry> rows = outbox.claim(rowIds);
+            if (rows.isEmpty()) {
+                return Handled.NOTHING;
+            }
+            outbox.planForLargeBatch(rows.size());
+            Handled mirrored = mirror(rows);
+            outbox.endLargeBatchPlanning(rows.size());
+            return mirrored;
+        });
     }
 
     /** Inside the dispatch transaction: mirror the claimed rows' teams and mark every row. */
@@ -123,6 +160,10 @@ class OutboxDispatch {
             boolean finalFailure = row.status() == OutboxEntry.Status.BLOCKED;
             events.failed(row, row.attempts(), finalFailure, failure);
         }
+    }
+
+    private static List<Long> ids(List<OutboxEntry> rows) {
+        return rows.stream().map(OutboxEntry::id).toList();
     }
 
     private static Set<Long> teams(List<OutboxEntry> rows) {
