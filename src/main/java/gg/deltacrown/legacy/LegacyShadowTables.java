@@ -29,8 +29,8 @@ class LegacyShadowTables {
     /**
      * The rows of {@code table} whose {@code column} equals one of the array {@code :keys}: one index
      * probe per key (docs/adr/0031). {@code column = ANY(:keys)} let the planner scan the whole
-     * table instead once the array was a backlog batch's 500 keys and the table was below ~100,000
-     * rows, 3-15 ms a statement where the probes take under 1 ms.
+     * table instead once the array was a backlog batch's 500 keys and the table had tens of
+     * thousands of rows, 3-15 ms a statement where the probes take under 1 ms.
      */
     static String probe(String columns, String table, String column, String keys, String keyType) {
         return "SELECT x.* FROM unnest(" + keys + "::" + keyType + "[]) AS k(key)\n CROSS JOIN LATERAL (SELECT "
