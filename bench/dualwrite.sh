@@ -342,11 +342,15 @@ backlog_outbox() { # name prefix: the teams' outbox rows, in one transaction
     INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id)
     SELECT 'sync_team_created', t.id, t.owner_id FROM organizations_team t WHERE t.name LIKE '$1 Team %' ORDER BY t.id"
 }
+# Autovacuum and autoanalyze runs finished so far (statistics flushed when a worker ends).
+autovacuum_runs() { psql_ -c "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables"; }
 # CPU per drained row: the dispatcher threads, the whole JVM (its JIT compiler and GC included) and
 # PostgreSQL over the drain (on a fresh service, from its first health answer); the ceiling is two
 # cores over dispatcher + PostgreSQL. Sets DRAIN_LINE.
 drain() { # label name-prefix [command that makes the backlog due]
   local before after threads_before threads_after count seconds finished rate jvm_ms pg_ms dispatcher_ms ceiling
+  local vacuums_before vacuums_after
+  vacuums_before="$(autovacuum_runs)"
   before="$(cpu_ticks)"
   threads_before=0 # a fresh service's dispatcher threads have done nothing but this drain
   if [[ -n "${3:-}" ]]; then
@@ -356,6 +360,7 @@ drain() { # label name-prefix [command that makes the backlog due]
   wait_for_outbox
   after="$(cpu_ticks)"
   threads_after="$(dispatcher_ticks)"
+  vacuums_after="$(autovacuum_runs)"
   read -r count seconds finished <<< "$(psql_ -F ' ' -c "
     SELECT count(*), round(extract(epoch FROM max(completed_at) - min(completed_at))::numeric, 2),
            count(*) FILTER (WHERE o.status = 'DONE')
@@ -365,7 +370,7 @@ drain() { # label name-prefix [command that makes the backlog due]
   read -r jvm_ms pg_ms <<< "$(per_request_cpu "$before" "$after" "$finished")"
   dispatcher_ms="$(awk -v t="$((threads_after - threads_before))" -v n="$finished" 'BEGIN { printf "%.3f", t * 10 / n }')"
   ceiling="$(awk -v d="$dispatcher_ms" -v p="$pg_ms" 'BEGIN { printf "%.0f", 2000 / (d + p) }')"
-  DRAIN_LINE="{\"label\":\"$1\",\"workers\":$DRAIN_WORKERS,\"rows\":$count,\"done\":$finished,\"seconds\":$seconds,\"rows_per_s\":$rate,\"dispatcher_cpu_ms_per_row\":$dispatcher_ms,\"jvm_cpu_ms_per_row\":$jvm_ms,\"pg_cpu_ms_per_row\":$pg_ms,\"two_core_ceiling_rows_per_s\":$ceiling,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+  DRAIN_LINE="{\"label\":\"$1\",\"workers\":$DRAIN_WORKERS,\"rows\":$count,\"done\":$finished,\"seconds\":$seconds,\"rows_per_s\":$rate,\"dispatcher_cpu_ms_per_row\":$dispatcher_ms,\"jvm_cpu_ms_per_row\":$jvm_ms,\"pg_cpu_ms_per_row\":$pg_ms,\"two_core_ceiling_rows_per_s\":$ceiling,\"autovacuum_runs\":$((vacuums_after - vacuums_before)),\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
   echo "$DRAIN_LINE" | tee -a "$RESULTS" >&2
 }
 note "backlog of $DRAIN_ROWS rows for the dispatcher alone"
