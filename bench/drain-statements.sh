@@ -17,6 +17,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source bench/service.sh
 ROWS="${1:-20000}"
 PGBIN=/usr/lib/postgresql/15/bin
 source scripts/jdk.sh
@@ -41,13 +42,6 @@ auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS:-3}ms'
 auto_explain.log_nested_statements = on
 CONF
 unshare -U "$PGBIN/pg_ctl" -D "$DATA/pgdata" -o "-h 127.0.0.1 -p $PG_PORT -k $DATA" -l "$DATA/pg.log" -w start > /dev/null
-SERVE_PID=""
-stop_service() {
-  [[ -n "$SERVE_PID" ]] || return 0
-  kill -TERM "$SERVE_PID" 2> /dev/null || true
-  wait "$SERVE_PID" 2> /dev/null || true
-  SERVE_PID=""
-}
 cleanup() {
   stop_service
   if [[ -n "${BENCH_KEEP:-}" ]]; then
@@ -73,31 +67,6 @@ start_service() { # label
   done
   echo "service did not start; see $DATA/serve-$1.log" >&2
   exit 1
-}
-new_users() { # count: accounts with profiles (seed_scale with no teams); prints their username prefix
-  local run
-  run="$(./deltacrown seed_scale --teams 0 --users "$1" | sed -n 's/^seed_scale: run \([0-9a-z]*\) done.*/\1/p')"
-  echo "seed_${run}_"
-}
-backlog_teams() { # name prefix: ROWS new accounts, each owning a vNext team "<prefix> Team <id>"
-  local users
-  users="$(new_users "$ROWS")"
-  psql_ -c "
-    INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description, preferred_server,
-        emergency_contact_discord, emergency_contact_phone, is_temporary, created_at, updated_at)
-    SELECT '$1 Team ' || u.id, lower('$1') || '-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false, now(), now()
-      FROM accounts_user u WHERE starts_with(u.username, '$users');
-    INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
-                                          joined_at, left_reason)
-    SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE '$1 Team %';"
-  # Vacuumed, not only analysed: autovacuum would otherwise clean up after these inserts (and the
-  # accounts seed_scale wrote) during the drain, on the same two cores.
-  psql_ -c "VACUUM (ANALYZE)"
-}
-backlog_outbox() { # name prefix: the teams' outbox rows, in one transaction
-  psql_ -c "
-    INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id)
-    SELECT 'sync_team_created', t.id, t.owner_id FROM organizations_team t WHERE t.name LIKE '$1 Team %' ORDER BY t.id"
 }
 cpu() { echo "$(awk '{print $14 + $15}' "/proc/$SERVE_PID/stat") $(pg_cpu_ticks "$(head -1 "$DATA/pgdata/postmaster.pid")")"; }
 wait_for_outbox() {
@@ -135,10 +104,10 @@ psql_ -c "CREATE EXTENSION pg_stat_statements"
 if [[ "${BENCH_EXISTING_PAIRS:-0}" != 0 ]]; then # mapped pairs already there, as bench/dualwrite.sh leaves them
   ./deltacrown seed_scale --teams "$BENCH_EXISTING_PAIRS" --members-per-team 1 > /dev/null
 fi
-backlog_teams First
+backlog_teams First "$ROWS"
 backlog_outbox First
-backlog_teams Second
-backlog_teams Third
+backlog_teams Second "$ROWS"
+backlog_teams Third "$ROWS"
 stop_service
 echo "bench: draining (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 start_service drain

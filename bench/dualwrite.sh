@@ -25,6 +25,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source bench/service.sh
 SECONDS_PER_RUN="${1:-20}"
 DRAIN_ROWS="${2:-20000}"
 RATES="${BENCH_RATES:-300 1000}"
@@ -61,13 +62,6 @@ max_connections = 100
 log_line_prefix = '%m [%p] %v [%a] '
 CONF
 unshare -U "$PGBIN/pg_ctl" -D "$DATA/pgdata" -o "-h 127.0.0.1 -p $PG_PORT -k $DATA" -l "$DATA/pg.log" -w start > /dev/null
-SERVE_PID=""
-stop_service() {
-  [[ -n "$SERVE_PID" ]] || return 0
-  kill -TERM "$SERVE_PID" 2> /dev/null || true
-  wait "$SERVE_PID" 2> /dev/null || true
-  SERVE_PID=""
-}
 cleanup() {
   stop_service
   unshare -U "$PGBIN/pg_ctl" -D "$DATA/pgdata" -m fast -w stop > /dev/null 2>&1 || true
@@ -126,13 +120,6 @@ start_service main
 # account ids, so the replay generator can tell a team id from an account id by its value.
 psql_ -c "SELECT setval(pg_get_serial_sequence('organizations_organization', 'id'), 100000),
                  setval(pg_get_serial_sequence('organizations_team', 'id'), 1000000)" > /dev/null
-# Accounts with the profile rows Django would make, written by the service's own profile writer
-# (seed_scale with no teams); prints the username prefix of the run.
-new_users() { # count
-  local run
-  run="$(./deltacrown seed_scale --teams 0 --users "$1" | sed -n 's/^seed_scale: run \([0-9a-z]*\) done.*/\1/p')"
-  echo "seed_${run}_"
-}
 BENCH_USERS="$(new_users "$USERS")"
 FIRST_USER="$(psql_ -c "SELECT min(id) FROM accounts_user WHERE starts_with(username, '$BENCH_USERS')")"
 psql_ -c "
@@ -322,26 +309,6 @@ psql_ -c "UPDATE organizations_dualwrite_outbox SET status = 'DONE', completed_a
 psql_ -c "VACUUM (ANALYZE)"
 
 # --- 4. drain ---------------------------------------------------------------------------------------
-backlog_teams() { # name prefix: DRAIN_ROWS new accounts, each owning a vNext team "<prefix> Team <id>"
-  local users
-  users="$(new_users "$DRAIN_ROWS")"
-  psql_ -c "
-    INSERT INTO organizations_team (name, slug, owner_id, game_id, region, status, description, preferred_server,
-        emergency_contact_discord, emergency_contact_phone, is_temporary, created_at, updated_at)
-    SELECT '$1 Team ' || u.id, lower('$1') || '-team-' || u.id, u.id, 1, 'NA', 'ACTIVE', '', '', '', '', false, now(), now()
-      FROM accounts_user u WHERE starts_with(u.username, '$users');
-    INSERT INTO organizations_membership (team_id, user_id, status, role, player_role, is_tournament_captain,
-                                          joined_at, left_reason)
-    SELECT t.id, t.owner_id, 'ACTIVE', 'OWNER', '', false, now(), '' FROM organizations_team t WHERE t.name LIKE '$1 Team %';"
-  # Vacuumed, not only analysed: autovacuum would otherwise clean up after these inserts (and the
-  # accounts seed_scale wrote) during the drain, on the same two cores.
-  psql_ -c "VACUUM (ANALYZE)"
-}
-backlog_outbox() { # name prefix: the teams' outbox rows, in one transaction
-  psql_ -c "
-    INSERT INTO organizations_dualwrite_outbox (operation, vnext_team_id, actor_user_id)
-    SELECT 'sync_team_created', t.id, t.owner_id FROM organizations_team t WHERE t.name LIKE '$1 Team %' ORDER BY t.id"
-}
 # Autovacuum and autoanalyze runs finished so far (statistics flushed when a worker ends).
 autovacuum_runs() { psql_ -c "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables"; }
 # CPU per drained row: the dispatcher threads, the whole JVM (its JIT compiler and GC included) and
@@ -375,7 +342,7 @@ drain() { # label name-prefix [command that makes the backlog due]
 }
 note "backlog of $DRAIN_ROWS rows for the dispatcher alone"
 OUTBOX_WORKERS=0 start_service fill
-backlog_teams Drain
+backlog_teams Drain "$DRAIN_ROWS"
 backlog_outbox Drain
 stop_service
 DRAIN_WORKERS="${BENCH_DRAIN_WORKERS:-${OUTBOX_WORKERS:-2}}"
@@ -383,7 +350,7 @@ OUTBOX_WORKERS="$DRAIN_WORKERS" start_service drain
 drain drain Drain # a fresh JVM: the figure an instance started on a backlog gives
 COLD="$DRAIN_LINE"
 note "a second backlog of $DRAIN_ROWS rows for the same, now warm, service"
-backlog_teams Warm
+backlog_teams Warm "$DRAIN_ROWS"
 drain drain-warm Warm backlog_outbox
 WARM="$DRAIN_LINE"
 stop_service
