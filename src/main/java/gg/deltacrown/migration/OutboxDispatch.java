@@ -55,12 +55,8 @@ class OutboxDispatch {
                 if (due.isEmpty()) {
                     return Handled.NOTHING;
                 }
-                claimed.addAll(outbox.claimSameTeams(
-                        teams(due), due.stream().map(OutboxEntry::id).toList()));
-                outbox.planForLargeBatch(claimed.size());
-                Handled mirrored = mirror(claimed);
-                outbox.endLargeBatchPlanning(claimed.size());
-                return mirrored;
+                claimed.addAll(outbox.claimSameTeams(teams(due), ids(due)));
+                return mirrorPlanned(claimed);
             });
             handled.report(events);
             return handled.count();
@@ -119,14 +115,16 @@ class OutboxDispatch {
         return transactions.execute(status -> {
             outbox.tuneDispatchTransaction();
             List<OutboxEntry> rows = outbox.claim(rowIds);
-            if (rows.isEmpty()) {
-                return Handled.NOTHING;
-            }
-            outbox.planForLargeBatch(rows.size());
-            Handled mirrored = mirror(rows);
-            outbox.endLargeBatchPlanning(rows.size());
-            return mirrored;
+            return rows.isEmpty() ? Handled.NOTHING : mirrorPlanned(rows);
         });
+    }
+
+    /** {@link #mirror} with the planning of a large batch around it (Outbox.planForLargeBatch). */
+    private Handled mirrorPlanned(List<OutboxEntry> rows) {
+        outbox.planForLargeBatch(rows.size());
+        Handled mirrored = mirror(rows);
+        outbox.endLargeBatchPlanning(rows.size());
+        return mirrored;
     }
 
     /** Inside the dispatch transaction: mirror the claimed rows' teams and mark every row. */
